@@ -1,0 +1,77 @@
+"""Problems, exceptions and exit codes.
+
+Exceptions carry data; only the CLI prints them.  A :class:`Problem` is one located finding in a
+facts file, printed as ``FILE:LINE:COL: field.path: 中文说明 [code]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1  # data problems (for ``diff``: the drafts differ)
+EXIT_USAGE = 2
+EXIT_RENDER = 3  # template or render failure
+
+ROOT_PATH = "(顶层)"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem found in a facts file, with its position (1-based line and column)."""
+
+    file: str
+    line: int
+    col: int
+    path: str
+    code: str
+    message: str
+
+    def format(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.path or ROOT_PATH}: {self.message} [{self.code}]"
+
+    def as_dict(self) -> dict[str, str | int]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "path": self.path,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sort by file, line, column, then path and code; drop exact duplicates."""
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.col, p.path, p.code, p.message))
+
+
+class DocgenError(Exception):
+    """Base class: every error docgen raises on purpose."""
+
+    exit_code = EXIT_RENDER
+
+
+@dataclass
+class FactsError(DocgenError):
+    """The facts file has problems; carries all of them, sorted by position."""
+
+    problems: list[Problem] = field(default_factory=list)
+    exit_code = EXIT_PROBLEMS
+
+    def __post_init__(self) -> None:
+        self.problems = sort_problems(self.problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+class RenderError(DocgenError):
+    """A template or rendering failure (exit 3).  The message is Chinese and user-facing."""
+
+    exit_code = EXIT_RENDER
+
+
+class UsageError(DocgenError):
+    """Wrong use of a command (exit 2)."""
+
+    exit_code = EXIT_USAGE
