@@ -1,0 +1,201 @@
+"""From a loaded YAML mapping to a validated :class:`Facts`, with every problem located.
+
+Three passes, all problems collected before stopping once:
+1. a walk over the raw data (placeholder tokens such as ×, xx, 20xx, 某某 anywhere);
+2. Pydantic field validation, each error translated to Chinese and mapped back to its line and column;
+3. the cross-field rules of ``docgen.model.rules`` (only when pass 2 succeeded).
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from os import PathLike
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
+
+from docgen.errors import FactsError, Problem
+from docgen.load import Loaded, format_loc, load_yaml
+from docgen.model.facts import Facts
+from docgen.model.rules import check_rules
+from docgen.zh import find_placeholders
+
+Loc = tuple[str | int, ...]
+
+
+def _inner_models(annotation: Any) -> list[type[BaseModel]]:
+    """Every BaseModel class inside an annotation such as ``list[X] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    out: list[type[BaseModel]] = []
+    for arg in typing.get_args(annotation):
+        out.extend(_inner_models(arg))
+    return out
+
+
+def _is_dict(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is dict:
+        return True
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_dict(a) for a in typing.get_args(annotation))
+    return False
+
+
+def model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class whose fields live at ``loc`` (list indices skipped); None past a leaf."""
+    model: type[BaseModel] = Facts
+    for comp in loc:
+        if isinstance(comp, int):
+            continue
+        field = model.model_fields.get(comp)
+        if field is None:
+            return None
+        inner = _inner_models(field.annotation)
+        if not inner:
+            return None
+        model = inner[0]
+    return model
+
+
+def field_at(loc: Loc) -> FieldInfo | None:
+    keys = [c for c in loc if isinstance(c, str)]
+    if not keys:
+        return None
+    parent = model_at(tuple(c for c in loc[: max(i for i, c in enumerate(loc) if isinstance(c, str))]))
+    if parent is None:
+        return None
+    return parent.model_fields.get(keys[-1])
+
+
+def _title(loc: Loc) -> str:
+    info = field_at(loc)
+    return f"（{info.title}）" if info is not None and info.title else ""
+
+
+def _data_prefix(data: Any, loc: Loc) -> tuple[Loc, Any, bool]:
+    """The longest prefix of ``loc`` that exists in the data, the value there, and whether all of loc exists."""
+    node = data
+    for i, comp in enumerate(loc):
+        if (isinstance(node, dict) and isinstance(comp, str) and comp in node) or (
+            isinstance(node, list) and isinstance(comp, int) and 0 <= comp < len(node)
+        ):
+            node = node[comp]
+        else:
+            return loc[:i], node, False
+    return loc, node, True
+
+
+def _show(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+_SIMPLE = {
+    "int_type": ("not-int", "应为整数"),
+    "int_parsing": ("not-int", "应为整数（阿拉伯数字，不加单位）"),
+    "int_from_float": ("not-int", "应为整数"),
+    "bool_type": ("not-bool", "应为 true 或 false"),
+    "bool_parsing": ("not-bool", "应为 true 或 false"),
+    "string_type": ("not-text", "应为文字"),
+    "date_type": ("bad-date", "应为日期，格式如 2024-12-06"),
+    "date_parsing": ("bad-date", "应为日期，格式如 2024-12-06"),
+    "date_from_datetime_parsing": ("bad-date", "应为日期，格式如 2024-12-06"),
+    "date_from_datetime_inexact": ("bad-date", "应为日期，不要带时间"),
+    "list_type": ("not-list", "应为列表（每项以“- ”开头）"),
+    "dict_type": ("not-mapping", "应为下一级字段的映射（缩进写出各字段）"),
+    "model_type": ("not-mapping", "应为下一级字段的映射（缩进写出各字段）"),
+    "model_attributes_type": ("not-mapping", "应为下一级字段的映射（缩进写出各字段）"),
+    "string_pattern_mismatch": ("bad-format", "格式不符：以字母开头，只用字母、数字、下划线和连字符"),
+}
+
+
+def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
+    """(data loc, code, Chinese message, point at key?) for one Pydantic error."""
+    typ: str = err["type"]
+    raw_loc: Loc = tuple(err["loc"])
+    ctx = err.get("ctx") or {}
+    if typ == "missing":
+        loc, _, _ = _data_prefix(data, raw_loc)
+        key = raw_loc[len(loc)] if len(raw_loc) > len(loc) else raw_loc[-1]
+        full = (*loc, key)
+        return full, "missing-field", f"缺少必填字段“{key}”{_title(full)}", True
+    if typ == "extra_forbidden":
+        key = raw_loc[-1]
+        parent = model_at(raw_loc[:-1])
+        allowed = list(parent.model_fields) if parent is not None else []
+        best = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+        hint = f"，是否应为“{best[0]}”？" if best else f"。可用字段：{'、'.join(allowed)}"
+        return raw_loc, "unknown-key", f"未知字段“{key}”{hint}", True
+    loc, value, _ = _data_prefix(data, raw_loc)
+    if typ == "literal_error":
+        return loc, "bad-choice", f"取值“{_show(value)}”无效，可选：{ctx.get('expected', '')}", False
+    if typ in ("greater_than_equal", "greater_than"):
+        return loc, "too-small", f"数值 {_show(value)} 过小：不能小于 {ctx.get('ge', ctx.get('gt'))}", False
+    if typ in ("less_than_equal", "less_than"):
+        return loc, "too-large", f"数值 {_show(value)} 过大：不能大于 {ctx.get('le', ctx.get('lt'))}", False
+    if typ == "too_short":
+        return loc, "too-few", f"至少需要 {ctx.get('min_length', 1)} 项", False
+    if typ == "string_too_short":
+        return loc, "empty-text", "不能为空", False
+    if typ in _SIMPLE:
+        code, msg = _SIMPLE[typ]
+        return loc, code, f"{msg}，实际为“{_show(value)}”" if value is not None else msg, False
+    if typ == "value_error":
+        return loc, "invalid-value", str(ctx.get("error", err.get("msg", ""))), False
+    return loc, "invalid-value", f"值“{_show(value)}”不合法（{err.get('msg', '')}）", False
+
+
+def _placeholder_issues(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _placeholder_issues(v, (*loc, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _placeholder_issues(v, (*loc, i))
+    elif isinstance(node, str):
+        hits = find_placeholders(node)
+        if hits:
+            tokens = "、".join(dict.fromkeys(f"“{tok}”" for _, tok in hits))
+            yield loc, "placeholder", f"含占位符{tokens}：请填写真实内容，或删除该项（缺少的事实会整句略去）"
+
+
+def validate_loaded(loaded: Loaded) -> Facts:
+    """Validate a loaded mapping; raise :class:`FactsError` with every problem, sorted by line."""
+    src = loaded.source
+    problems: list[Problem] = []
+
+    def add(loc: Loc, code: str, message: str, *, key: bool = False) -> None:
+        line, col = src.locate(loc, prefer_key=key)
+        problems.append(Problem(loaded.file, line, col, format_loc(loc), code, message))
+
+    for loc, code, msg in _placeholder_issues(loaded.data):
+        add(loc, code, msg)
+    facts: Facts | None = None
+    try:
+        facts = Facts.model_validate(loaded.data)
+    except ValidationError as exc:
+        grouped: dict[Loc, tuple[str, bool, list[str]]] = {}
+        for err in exc.errors(include_url=False):
+            loc, code, msg, key = _translate(dict(err), loaded.data)
+            _, _, msgs = grouped.setdefault(loc, (code, key, []))
+            if msg not in msgs:
+                msgs.append(msg)
+        for loc, (code, key, msgs) in grouped.items():
+            add(loc, code, msgs[0] if len(msgs) == 1 else "；或".join(msgs), key=key)
+    if facts is not None and not problems:
+        for issue in check_rules(facts):
+            add(issue.loc, issue.code, issue.message)
+    if problems:
+        raise FactsError(problems)
+    assert facts is not None
+    return facts
+
+
+def load_facts(path: str | PathLike[str]) -> Facts:
+    """Read, parse and validate a facts file.  Raises :class:`FactsError` listing every problem."""
+    return validate_loaded(load_yaml(path))

@@ -1,0 +1,690 @@
+"""Chinese rendering helpers: numerals, counts, ranks, ranges, dates, lists, quotes and punctuation.
+
+Pure functions, no I/O, no domain vocabulary.  The rules follow GB/T 15835-2011 (numbers), GB/T 15834-2011
+(punctuation) and GB/T 9704-2012 (dates, heading numbers) as summarised in the project references:
+
+* counts are Arabic numerals without thousands separators (``1187篇``, ``160余篇``, ``近200篇``);
+* ranks up to ten are written in 汉字 (``第七位``), larger ranks in Arabic numerals (``第32名``);
+* ranges use the 一字线 U+2014 (``2—3篇``, ``1—10月``), a project decision;
+* dates are ``2024年3月5日`` (no zero padding) or, old style, ``二〇二四年三月五日`` (〇, never 零);
+* percentages and multiples round half up with :mod:`decimal`, never banker's rounding.
+
+Invalid input raises :class:`ValueError`: a caller that lacks a fact drops the clause instead of printing
+a zero or a placeholder.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+__all__ = [
+    "APPROX_WORDS",
+    "PLACEHOLDER_RE",
+    "TODO_MARK",
+    "book_title",
+    "change_phrase",
+    "cn_count_word",
+    "cn_date",
+    "cn_numeral",
+    "cn_year",
+    "count",
+    "find_placeholders",
+    "format_decimal",
+    "fullwidth_punct",
+    "is_cjk",
+    "is_gb2312",
+    "is_han",
+    "join_list",
+    "l1_number",
+    "l2_number",
+    "l3_demand",
+    "l3_lead",
+    "l4_number",
+    "month_span",
+    "non_gb2312_chars",
+    "num_range",
+    "ordinal_first",
+    "percent",
+    "period_label",
+    "points_phrase",
+    "quoted",
+    "rank",
+    "rank_bare",
+    "relative_year",
+]
+
+# ---------------------------------------------------------------------------------------------------------
+# Character classes (shared with docgen.lint)
+
+#: 汉字 ranges (CJK unified ideographs, extension A, compatibility ideographs) plus 〇.
+HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
+#: Full-width Chinese punctuation and brackets: 、。〈〉《》「」『』【】〔〕 ，！（）：；？ “”‘’ —… ·
+CJK_PUNCT_CLASS = "\u3001\u3002\u3008-\u3011\u3014-\u301f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+_HAN_RE = re.compile(f"[{HAN_CLASS}]")
+_CJK_RE = re.compile(f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]")
+
+
+def is_han(ch: str) -> bool:
+    """True if ``ch`` (one character) is a 汉字 or 〇."""
+    return bool(ch) and _HAN_RE.fullmatch(ch) is not None
+
+
+def is_cjk(ch: str) -> bool:
+    """True if ``ch`` is a 汉字 or a full-width Chinese punctuation mark."""
+    return bool(ch) and _CJK_RE.fullmatch(ch) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Numerals
+
+_DIGITS = "零一二三四五六七八九"
+_UNITS = ("", "十", "百", "千")
+
+
+def _check_int(n: int, lo: int, hi: int, what: str) -> None:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"{what} must be an int, got {type(n).__name__}")
+    if not lo <= n <= hi:
+        raise ValueError(f"{what} must be in {lo}..{hi}, got {n}")
+
+
+def _below_10000(n: int) -> str:
+    """1..9999 in 汉字, with 零 for inner gaps and 一十 inside larger numbers (一百一十)."""
+    out: list[str] = []
+    pending_zero = False
+    for pos in range(3, -1, -1):
+        digit = (n // 10**pos) % 10
+        if digit == 0:
+            if out:
+                pending_zero = True
+            continue
+        if pending_zero:
+            out.append("零")
+            pending_zero = False
+        out.append(_DIGITS[digit] + _UNITS[pos])
+    return "".join(out)
+
+
+def cn_numeral(n: int) -> str:
+    """0..99999 in 汉字: 0→零, 10→十, 11→十一, 20→二十, 105→一百零五, 110→一百一十, 10001→一万零一."""
+    _check_int(n, 0, 99999, "n")
+    if n == 0:
+        return "零"
+    if 10 <= n < 20:
+        return "十" + (_DIGITS[n - 10] if n > 10 else "")
+    wan, rest = divmod(n, 10000)
+    if not wan:
+        return _below_10000(rest)
+    text = _DIGITS[wan] + "万"
+    if rest:
+        text += ("零" if rest < 1000 else "") + _below_10000(rest)
+    return text
+
+
+def cn_count_word(n: int) -> str:
+    """A numeral for counting things, where two is 两: 2→两 (两点、两篇), 2000→两千, 20000→两万.
+
+    Only a leading 2 before 千/万 and the bare 2 become 两; 12→十二, 20→二十, 200→二百 (the written form).
+    Ordinals keep 二 (第二, 二是): use :func:`cn_numeral` for them.
+    """
+    _check_int(n, 1, 99999, "n")
+    text = cn_numeral(n)
+    if n == 2 or (text[0] == "二" and text[1:2] in ("千", "万")):
+        text = "两" + text[1:]
+    return text
+
+
+def points_phrase(n: int) -> str:
+    """"一点", "两点" … "五点" for n ≤ 5 (我讲三点意见); "几点" above five, as the seeds do."""
+    _check_int(n, 1, 10**6, "n")
+    return f"{cn_count_word(n)}点" if n <= 5 else "几点"
+
+
+def format_decimal(value: float | int | Decimal, places: int = 1) -> str:
+    """Round half up to ``places`` decimals and drop trailing zeros: 2.45→"2.5", 3.0→"3", 12.25→"12.3"."""
+    d = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(d, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Counts, percentages, ranks, ranges
+
+#: Approximation qualifiers accepted by :func:`count` ("" and None mean exact).
+APPROX_WORDS: tuple[str, ...] = ("", "余", "多", "近", "以上", "约")
+_PERCENT_APPROX: tuple[str, ...] = ("", "近", "以上", "约")
+
+
+def count(value: int, unit: str, approx: str | None = None) -> str:
+    """A count with its measure word and optional qualifier, Arabic digits, no separators.
+
+    ``count(160, "篇", "余")`` → "160余篇"; 多 → "900多条"; 近 → "近200篇"; 以上 → "95篇以上"; 约 → "约200篇".
+    Zero or negative values raise :class:`ValueError`: the genre never says "0篇", callers drop the fact.
+    """
+    _check_int(value, 1, 10**12, "value")
+    approx = approx or ""
+    if approx not in APPROX_WORDS:
+        raise ValueError(f"unknown approx {approx!r}; expected one of {APPROX_WORDS}")
+    if approx in ("余", "多"):
+        return f"{value}{approx}{unit}"
+    if approx in ("近", "约"):
+        return f"{approx}{value}{unit}"
+    return f"{value}{unit}{approx}"
+
+
+def percent(value: float | int, approx: str | None = None) -> str:
+    """A percentage: 95→"95%", 12.5→"12.5%", 95.0→"95%"; approx 以上/近/约 → "95%以上", "近95%", "约95%".
+
+    One decimal at most, rounded half up.  Negative values raise :class:`ValueError`.
+    """
+    if isinstance(value, bool) or value < 0:
+        raise ValueError(f"percent must be ≥ 0, got {value!r}")
+    approx = approx or ""
+    if approx not in _PERCENT_APPROX:
+        raise ValueError(f"unknown approx {approx!r} for a percentage; expected one of {_PERCENT_APPROX}")
+    text = f"{format_decimal(value)}%"
+    return f"{text}以上" if approx == "以上" else f"{approx}{text}"
+
+
+def rank(n: int, *, suffix: str = "位", cn_max: int = 10) -> str:
+    """An ordinal rank: ≤ ``cn_max`` in 汉字 ("第三位", "第十名"), larger in Arabic ("第32位").
+
+    ``suffix`` is 位, 名 or "" (see :func:`rank_bare`).  Pass ``cn_max=0`` to write every rank in Arabic
+    numerals when a document has chosen that style throughout.
+    """
+    _check_int(n, 1, 10**9, "rank")
+    number = cn_numeral(n) if n <= cn_max else str(n)
+    return f"第{number}{suffix}"
+
+
+def rank_bare(n: int, *, cn_max: int = 10) -> str:
+    """A rank without measure word: 3→"第三", 32→"第32" (排名第三)."""
+    return rank(n, suffix="", cn_max=cn_max)
+
+
+_RANGE_SEPS = ("—", "至", "～")
+
+
+def _small(n: int, hanzi: bool) -> str:
+    return cn_count_word(n) if hanzi and n <= 10 else str(n)
+
+
+def num_range(
+    lo: int | None, hi: int | None, unit: str, *, sep: str = "—", hanzi: bool = False
+) -> str:
+    """A range of counts: (2, 3) → "2—3篇"; (3, 3) → "3篇"; (3, None) → "不少于3篇"; (None, 3) → "不超过3篇".
+
+    ``sep`` is the 一字线 "—" (project default), "至" or "～".  ``hanzi=True`` writes numbers ≤ 10 in 汉字
+    the way requirement counts often are (不少于两篇, 两至三篇); a "—" between 汉字 numerals becomes 至.
+    Both bounds missing, a bound ≤ 0 or lo > hi raise :class:`ValueError`.
+    """
+    if sep not in _RANGE_SEPS:
+        raise ValueError(f"unknown range separator {sep!r}; expected one of {_RANGE_SEPS}")
+    if lo is None and hi is None:
+        raise ValueError("a range needs at least one bound")
+    for bound in (lo, hi):
+        if bound is not None:
+            _check_int(bound, 1, 10**12, "range bound")
+    if lo is None:
+        return f"不超过{_small(hi, hanzi)}{unit}"  # type: ignore[arg-type]
+    if hi is None:
+        return f"不少于{_small(lo, hanzi)}{unit}"
+    if lo > hi:
+        raise ValueError(f"range lower bound {lo} exceeds upper bound {hi}")
+    if lo == hi:
+        return f"{_small(lo, hanzi)}{unit}"
+    if hanzi and hi <= 10 and sep == "—":
+        sep = "至"
+    return f"{_small(lo, hanzi)}{sep}{_small(hi, hanzi)}{unit}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Dates and periods
+
+_YEAR_DIGITS = "〇一二三四五六七八九"
+
+
+def cn_year(y: int, style: Literal["arabic", "hanzi"] = "arabic") -> str:
+    """A year in full: 2024 → "2024年", hanzi style → "二〇二四年" (〇, not 零)."""
+    _check_int(y, 1, 9999, "year")
+    if style == "hanzi":
+        return "".join(_YEAR_DIGITS[int(c)] for c in str(y)) + "年"
+    if style != "arabic":
+        raise ValueError(f"unknown date style {style!r}")
+    return f"{y}年"
+
+
+def cn_date(d: date, style: Literal["arabic", "hanzi"] = "arabic") -> str:
+    """A date per GB/T 9704: "2024年3月5日" (no zero padding) or "二〇二四年三月五日" (day 10 → 十日, 30 → 三十日)."""
+    if style == "hanzi":
+        return f"{cn_year(d.year, 'hanzi')}{cn_numeral(d.month)}月{cn_numeral(d.day)}日"
+    return f"{cn_year(d.year, style)}{d.month}月{d.day}日"
+
+
+def month_span(start: date, end: date, *, with_year: bool = False) -> str:
+    """Months covered: same month "3月", same year "1—10月" (with_year: "2024年1—10月"),
+    across years always with years: "2023年11月—2024年2月"."""
+    if start > end:
+        raise ValueError(f"start {start} is after end {end}")
+    if start.year != end.year:
+        return f"{start.year}年{start.month}月—{end.year}年{end.month}月"
+    prefix = f"{start.year}年" if with_year else ""
+    if start.month == end.month:
+        return f"{prefix}{start.month}月"
+    return f"{prefix}{start.month}—{end.month}月"
+
+
+_RELATIVE_YEARS = {0: "今年", -1: "去年", -2: "前年", 1: "明年"}
+
+
+def relative_year(year: int, ref: date) -> str:
+    """今年/去年/前年/明年 relative to ``ref`` (the document date); any other year → "2022年"."""
+    return _RELATIVE_YEARS.get(year - ref.year) or cn_year(year)
+
+
+def _is_month_end(d: date) -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def period_label(
+    start: date,
+    end: date,
+    ref: date,
+    *,
+    ytd: Literal["since", "months"] = "since",
+    multi_year: Literal["since", "recent"] = "since",
+) -> str:
+    """A label for a reporting period, relative to ``ref`` (the document date).  Rules, in order:
+
+    1. a whole calendar year → :func:`relative_year`: "今年", "去年", "前年", "明年" or "2022年";
+    2. from 1 January of ``ref``'s year to a date in it → "今年以来" (``ytd="since"``), or with
+       ``ytd="months"`` and a month-end ``end`` → "今年1—10月";
+    3. from 1 January of an earlier year Y to a date in Y+1 or later:
+       - ``multi_year="recent"`` → "近N年" with N = end.year − Y + 1 (近两年, 近五年);
+       - ``multi_year="since"`` → "去年以来" / "2021年以来" when ``end`` is in ``ref``'s year or the year
+         before, else the span of years "2019—2021年" (only whole years) or rule 5;
+    4. whole months inside one year → "今年3—6月", "去年3月", "2022年3—6月";
+    5. anything else → "2024年3月5日至6月10日" (the year repeated only when it changes).
+    """
+    if start > end:
+        raise ValueError(f"start {start} is after end {end}")
+    jan1 = start.month == 1 and start.day == 1
+    dec31 = end.month == 12 and end.day == 31
+    if jan1 and dec31 and start.year == end.year:
+        return relative_year(start.year, ref)
+    if jan1 and start.year == end.year == ref.year:
+        if ytd == "months" and _is_month_end(end):
+            return f"今年{month_span(start, end)}"
+        return "今年以来"
+    if jan1 and end.year > start.year:
+        if multi_year == "recent":
+            return f"近{cn_count_word(end.year - start.year + 1)}年"
+        if end.year >= ref.year - 1:
+            since = "去年" if start.year == ref.year - 1 else f"{start.year}年"
+            return f"{since}以来"
+        if dec31:
+            return f"{start.year}—{end.year}年"
+    if start.day == 1 and _is_month_end(end) and start.year == end.year:
+        return f"{relative_year(start.year, ref)}{month_span(start, end)}"
+    tail = f"{end.month}月{end.day}日" if end.year == start.year else cn_date(end)
+    return f"{cn_date(start)}至{tail}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparisons
+
+ChangeWording = Literal["auto", "increase_pct", "increase_abs", "multiple"]
+
+
+def change_phrase(
+    current: float | int,
+    previous: float | int | None,
+    *,
+    wording: ChangeWording = "auto",
+    unit: str = "",
+    prev_label: str = "去年",
+) -> str | None:
+    """A comparison clause with a previous value, as reports write it.
+
+    - equal → "与去年持平"; a percentage that rounds to 0.0 → "与去年基本持平";
+    - ``increase_pct`` → "较去年增长37.5%" / "较去年下降12.5%" (one decimal, half up, ".0" dropped);
+    - ``increase_abs`` → "比去年增加30篇" / "比去年减少30篇"; for ``unit="%"`` (a rate) the difference is in
+      百分点: "比去年提高2.1个百分点" / "比去年下降2.1个百分点";
+    - ``multiple`` → "是去年的2.5倍" (needs current > previous);
+    - ``auto``: rates (unit "%") → absolute; previous == 0 → absolute; current ≥ 2 × previous → multiple;
+      otherwise percent.
+
+    Returns None when ``previous`` is None (nothing to compare).  Negative values, and a wording the numbers
+    cannot support (a percentage or multiple of zero, a multiple below one), raise :class:`ValueError`.
+    """
+    if previous is None:
+        return None
+    cur, prev = Decimal(str(current)), Decimal(str(previous))
+    if cur < 0 or prev < 0:
+        raise ValueError("change_phrase needs non-negative values")
+    if cur == prev:
+        return f"与{prev_label}持平"
+    if wording == "auto":
+        if unit == "%" or prev == 0:
+            wording = "increase_abs"
+        elif cur >= 2 * prev:
+            wording = "multiple"
+        else:
+            wording = "increase_pct"
+    if wording == "increase_abs":
+        diff = format_decimal(abs(cur - prev))
+        if unit == "%":
+            verb = "提高" if cur > prev else "下降"
+            return f"比{prev_label}{verb}{diff}个百分点"
+        verb = "增加" if cur > prev else "减少"
+        return f"比{prev_label}{verb}{diff}{unit}"
+    if prev == 0:
+        raise ValueError(f"cannot express {wording} against a previous value of 0")
+    if wording == "multiple":
+        if cur < prev:
+            raise ValueError("a multiple needs current > previous")
+        return f"是{prev_label}的{format_decimal(cur / prev)}倍"
+    if wording == "increase_pct":
+        pct = format_decimal(abs(cur - prev) / prev * 100)
+        if pct == "0":
+            return f"与{prev_label}基本持平"
+        verb = "增长" if cur > prev else "下降"
+        return f"较{prev_label}{verb}{pct}%"
+    raise ValueError(f"unknown wording {wording!r}")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Heading numbers and enumeration leads
+
+
+def l1_number(i: int) -> str:
+    """Level-1 heading number: 1 → "一、"."""
+    _check_int(i, 1, 99, "heading number")
+    return f"{cn_numeral(i)}、"
+
+
+def l2_number(i: int, style: Literal["standard", "county"] = "standard") -> str:
+    """Level-2 number: "（一）" (standard) or "1." (county style; ASCII period per GB/T 9704, never "1、")."""
+    _check_int(i, 1, 99, "heading number")
+    if style == "county":
+        return f"{i}."
+    if style != "standard":
+        raise ValueError(f"unknown heading style {style!r}")
+    return f"（{cn_numeral(i)}）"
+
+
+def l4_number(i: int) -> str:
+    """Level-4 number: 1 → "（1）" (full-width parentheses)."""
+    _check_int(i, 1, 99, "heading number")
+    return f"（{i}）"
+
+
+def l3_lead(i: int) -> str:
+    """In-paragraph point lead for facts and measures: 1 → "一是", 2 → "二是"."""
+    _check_int(i, 1, 99, "point number")
+    return f"{cn_numeral(i)}是"
+
+
+def l3_demand(i: int) -> str:
+    """In-paragraph lead for demands: 1 → "一要"."""
+    _check_int(i, 1, 99, "point number")
+    return f"{cn_numeral(i)}要"
+
+
+def ordinal_first(i: int) -> str:
+    """Sentence-initial ordinal with its comma: 1 → "第一，"."""
+    _check_int(i, 1, 99, "ordinal")
+    return f"第{cn_numeral(i)}，"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Lists, titles, quotes
+
+_CONJUNCTIONS = ("和", "及", "以及", "与", "、", "或")
+
+
+def join_list(items: Iterable[str], conj: str = "和") -> str:
+    """Join with 顿号 and a final conjunction: [a, b, c] → "a、b和c"; [a, b] → "a和b"; [a] → "a"; [] → "".
+
+    ``conj`` is 和, 及, 以及, 与, 或, or "、" (顿号 throughout).  Empty or blank items are dropped, so a list
+    thinned by missing facts never leaves a dangling 顿号.
+    """
+    if conj not in _CONJUNCTIONS:
+        raise ValueError(f"unknown conjunction {conj!r}; expected one of {_CONJUNCTIONS}")
+    parts = [s.strip() for s in items if s and s.strip()]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return "、".join(parts[:-1]) + conj + parts[-1]
+
+
+def book_title(name: str) -> str:
+    """Wrap in 书名号: "人民政协报" or "《人民政协报》" → "《人民政协报》"; inner 《》 become 〈〉."""
+    core = name.strip().lstrip("《").rstrip("》").strip()
+    if not core:
+        raise ValueError("empty title")
+    return f"《{core.replace('《', '〈').replace('》', '〉')}》"
+
+
+_QUOTE_CHARS = "\"'“”‘’「」『』"
+
+
+def quoted(name: str) -> str:
+    """Wrap in Chinese double quotes, stripping any quotes around it first: "两会" → “两会”.
+
+    Inner double quotes (“” or straight ") become single quotes ‘’, so the nesting is “……‘……’……”.
+    """
+    core = name.strip().strip(_QUOTE_CHARS).strip()
+    if not core:
+        raise ValueError("empty quotation")
+    out: list[str] = []
+    opened = False
+    for ch in core:
+        if ch == "“" or (ch == '"' and not opened):
+            out.append("‘")
+            opened = True
+        elif ch == "”" or ch == '"':
+            out.append("’")
+            opened = False
+        else:
+            out.append(ch)
+    return f"“{''.join(out)}”"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Punctuation normalisation
+
+_CJ = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
+_FW_ALNUM = str.maketrans(
+    {chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+    | {"％": "%"}
+)
+_FW_DECIMAL_RE = re.compile(r"(?<=\d)．(?=\d)")
+_SPACE_RE = re.compile(f"(?<={_CJ}) +(?=\\S)|(?<=\\S) +(?={_CJ})")
+_RANGE_RE = re.compile(r"(?<![\d.\-–])(\d+(?:\.\d+)?)(?:--|-|–)(\d+(?:\.\d+)?)(?![\-\d])(?=[%" + HAN_CLASS + "])")
+_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)")
+_PAREN_PAIR_RE = re.compile(r"\(([^()]*)\)")
+_SIMPLE_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_SIMPLE_RE = re.compile(r"[,;:?!]")
+_PERIOD_RE = re.compile(r"\.")
+_NUMBERING_RE = re.compile(r"(?:^|(?<=[\s\uff1a\uff1b\u3002\uff0c\uff01\uff1f\u201c\u201d\uff08\uff09]))\d{1,2}$")
+_NUMBER_INNER_RE = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
+
+
+def _cj(ch: str) -> bool:
+    return bool(ch) and _CJK_RE.fullmatch(ch) is not None
+
+
+def _convert_parens(line: str, has_cjk: bool) -> str:
+    """Full-width parentheses for pairs that hold or touch Chinese, or number a Chinese line: (1) → （1）."""
+    masked: list[tuple[str, str]] = []
+
+    def repl(m: re.Match[str]) -> str:
+        inner = m.group(1)
+        before = line_now[m.start() - 1] if m.start() else ""
+        after = line_now[m.end()] if m.end() < len(line_now) else ""
+        chinese = (
+            _CJK_RE.search(inner) is not None
+            or _cj(before)
+            or _cj(after)
+            or (has_cjk and _NUMBER_INNER_RE.fullmatch(inner) is not None)
+        )
+        if chinese:
+            return f"（{inner}）"
+        masked.append(("(", ")"))
+        return f"\x00{inner}\x01"
+
+    line_now = line
+    while True:
+        new = _PAREN_PAIR_RE.sub(repl, line_now)
+        if new == line_now:
+            break
+        line_now = new
+    out = []
+    for i, ch in enumerate(line_now):
+        if ch in "()":
+            prev = line_now[i - 1] if i else ""
+            nxt = line_now[i + 1] if i + 1 < len(line_now) else ""
+            out.append(("（" if ch == "(" else "）") if _cj(prev) or _cj(nxt) else ch)
+        else:
+            out.append(ch)
+    return "".join(out).replace("\x00", "(").replace("\x01", ")")
+
+
+def _convert_quotes(line: str) -> str:
+    """Straight double quotes → “ and ” alternately, continuing from any curly quote already open."""
+    out: list[str] = []
+    opened = False
+    for ch in line:
+        if ch == "“":
+            opened = True
+        elif ch == "”":
+            opened = False
+        elif ch == '"':
+            ch = "”" if opened else "“"
+            opened = not opened
+        out.append(ch)
+    return "".join(out)
+
+
+def _convert_line(line: str, number_ranges: bool) -> str:
+    line = _SPACE_RE.sub("", line)
+    has_cjk = _CJK_RE.search(line) is not None
+    if not has_cjk:
+        return line
+    if number_ranges:
+        line = _RANGE_RE.sub(r"\1—\2", line)
+    line = _ELLIPSIS_RE.sub("……", line)
+    line = _convert_parens(line, has_cjk)
+    line = _convert_quotes(line)
+
+    def simple(m: re.Match[str]) -> str:
+        i = m.start()
+        prev = line[i - 1] if i else ""
+        nxt = line[i + 1] if i + 1 < len(line) else ""
+        at_end = not nxt and prev not in ("", " ")
+        return _SIMPLE_MAP[m.group()] if _cj(prev) or _cj(nxt) or at_end else m.group()
+
+    line = _SIMPLE_RE.sub(simple, line)
+
+    def period(m: re.Match[str]) -> str:
+        i = m.start()
+        prev = line[i - 1] if i else ""
+        nxt = line[i + 1] if i + 1 < len(line) else ""
+        if not prev or prev.isspace() or (nxt and not _cj(nxt)):
+            return "."
+        if _NUMBERING_RE.search(line[:i]) and nxt:  # "1.高度重视", "；2.完善" are numbers, not full stops
+            return "."
+        return "。"
+
+    line = _PERIOD_RE.sub(period, line)
+    return _SPACE_RE.sub("", line)
+
+
+def fullwidth_punct(text: str, *, number_ranges: bool = False) -> str:
+    """Normalise punctuation and spacing of Chinese text, line by line (GB/T 15834).
+
+    - full-width digits, Latin letters and ％ become half-width (５．２％ → 5.2%);
+    - ASCII spaces between a 汉字 (or Chinese punctuation) and anything else are removed (no pangu
+      spacing); spaces between Latin words, and U+3000, are kept;
+    - in a line that contains Chinese: , ; : ? ! touching Chinese (or ending the line) become ，；：？！;
+      ( ) around or next to Chinese, and around a bare number, become （）; straight " become “ and ”
+      alternately; "..." and a single … become ……; "." after a character and before Chinese or the line end
+      becomes 。;
+    - left alone: decimals (5.2), times (10:30), 1,000, URLs and Latin text, "1." numbering at the start of
+      a line or after Chinese punctuation;
+    - ``number_ranges=True`` also turns "2-3篇", "2--3篇", "2021-2025年" into "2—3篇", "2021—2025年"
+      (a hyphen between numbers followed by a 汉字 or %; ISO dates such as 2024-03-05 are untouched).
+    """
+    text = _FW_DECIMAL_RE.sub(".", text.translate(_FW_ALNUM))
+    return "\n".join(_convert_line(line, number_ranges) for line in text.split("\n"))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# GB2312 coverage
+
+#: Characters GB2312 fonts carry under the Windows (cp936) mapping, which Python's gb2312 codec maps elsewhere.
+_GB2312_EXTRA = frozenset("—·")
+
+
+def is_gb2312(ch: str) -> bool:
+    """True if a *_GB2312 font (仿宋_GB2312, 楷体_GB2312) has the character: ASCII, or encodable in GB 2312.
+
+    The 一字线 — and 间隔号 · count as covered (Windows maps the GB2312 codes to them).  〇 (U+3007) is not
+    in GB 2312, only in GBK: hanzi-style dates in a _GB2312 face use a fallback glyph.
+    """
+    if len(ch) != 1:
+        raise ValueError("is_gb2312 takes one character")
+    if ch.isascii() or ch in _GB2312_EXTRA:
+        return True
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def non_gb2312_chars(text: str) -> list[str]:
+    """Distinct characters of ``text`` outside GB 2312, in order of first appearance (ASCII ignored)."""
+    seen: dict[str, None] = {}
+    for ch in text:
+        if ch not in seen and not is_gb2312(ch):
+            seen[ch] = None
+    return list(seen)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Placeholders
+
+#: Marker of a draft-mode placeholder "〔待补：说明〕"; a final render must contain none.
+TODO_MARK = "〔待补："
+
+#: Placeholder tokens the seeds use for missing facts; never allowed in data or output (whatever the mode):
+#: 20xx / 20** (a year), 第× …, any × (U+00D7), a run of two or more x/X not touching other Latin letters
+#: (xx县, XXX; not "xxl"), a single x between 汉字 (x月x日, 尊敬的x主席), any run of * (** or a lone *),
+#: and 某某.
+PLACEHOLDER_RE = re.compile(
+    "|".join(
+        [
+            r"20(?:[xXｘＸ]{2}|\*{1,2})(?![A-Za-z])",
+            r"第[×xXｘＸ]+",
+            r"×+",
+            r"(?<![A-Za-z])[xXｘＸ]{2,}(?![A-Za-z])",
+            f"(?<=[{HAN_CLASS}])[xXｘＸ](?![A-Za-z0-9])",
+            f"(?<![A-Za-z0-9])[xXｘＸ](?=[{HAN_CLASS}])",
+            r"\*+",
+            r"某某+",
+        ]
+    )
+)
+
+
+def find_placeholders(text: str) -> list[tuple[int, str]]:
+    """Offsets and tokens of every placeholder in ``text`` (see :data:`PLACEHOLDER_RE`)."""
+    return [(m.start(), m.group()) for m in PLACEHOLDER_RE.finditer(text)]
