@@ -11,6 +11,7 @@ The file format for writers is documented in ``fragments/README.md``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -23,22 +24,16 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta, nodes
 from jinja2.environment import Template
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from docgen.errors import DocgenError
 
-__all__ = [
-    "Family",
-    "FragmentError",
-    "FragmentLibrary",
-    "Variant",
-    "choice_index",
-    "describe",
-]
+__all__ = ["Family", "FragmentError", "FragmentLibrary", "Variant", "choice_index", "describe"]
 
 ENV_VAR = "DOCGEN_FRAGMENTS"
 POLITICAL_AREA = "political"
@@ -87,7 +82,9 @@ class Variant:
 
     def valid_on(self, on: date) -> bool:
         """True if ``on`` lies within the validity dates (both ends included; a missing end is open)."""
-        return (self.valid_from is None or self.valid_from <= on) and (self.valid_to is None or on <= self.valid_to)
+        return (self.valid_from is None or self.valid_from <= on) and (
+            self.valid_to is None or on <= self.valid_to
+        )
 
 
 @dataclass(frozen=True)
@@ -181,7 +178,7 @@ class FragmentLibrary:
         default library is loaded once per process and directory.
         """
         if directory is None:
-            return _load_default(_default_location())
+            return _load_default(_default_directory())
         return _Loader(Path(directory)).build()
 
     # -- queries -------------------------------------------------------------------------------------------
@@ -219,19 +216,32 @@ class FragmentLibrary:
     def political_valid_on(self, fid: str, on: date) -> bool:
         return self.political_status(fid, on) is None
 
+    def valid_until(self, fid: str, on: date) -> date | None:
+        """The last day any variant usable on ``on`` stays valid (None: open-ended or none usable).
+
+        Lets the composer warn about a political fragment near its expiry.
+        """
+        ends = [v.valid_to for v in self.eligible(fid, on=on)]
+        return None if not ends or None in ends else max(d for d in ends if d is not None)
+
     # -- choosing and rendering ----------------------------------------------------------------------------
 
     def eligible(self, fid: str, *, on: date | None = None) -> list[Variant]:
         """The variants a document may use: approved, and valid on ``on`` if a date is given."""
         return [v for v in self.family(fid).variants if v.approved and (on is None or v.valid_on(on))]
 
-    def choose(self, fid: str, doc_id: str, *, override: str | None = None, on: date | None = None) -> Variant:
+    def choose(
+        self, fid: str, doc_id: str, *, override: str | None = None, on: date | None = None
+    ) -> Variant:
         """The variant ``doc_id`` uses for family ``fid`` (see :func:`choice_index`).
 
         ``override`` names a variant explicitly; it must exist and be eligible.  ``on`` (the document date)
-        drops variants not valid on that date; unapproved variants are never used.
+        drops variants not valid on that date and is required for political families; unapproved variants
+        are never used.
         """
         fam = self.family(fid)
+        if fam.political and on is None:
+            raise FragmentError(f"片段族 {fid} 是政治表述，必须按文稿日期选择变体（缺少 on）")
         pool = self.eligible(fid, on=on)
         when = f"在{_zh_date(on)}" if on is not None else ""
         if override is not None:
@@ -270,6 +280,8 @@ class FragmentLibrary:
             raise FragmentError(f"片段族 {fid} 变体 {variant.id}：槽位缺少内容（{exc.message}）") from None
         except SecurityError as exc:
             raise FragmentError(f"片段族 {fid} 变体 {variant.id}：模板执行了不允许的操作（{exc}）") from None
+        except (TemplateError, TypeError, ValueError, ArithmeticError) as exc:
+            raise FragmentError(f"片段族 {fid} 变体 {variant.id}：渲染失败（{exc}）") from None
 
 
 def describe(lib: FragmentLibrary) -> list[dict[str, Any]]:
@@ -296,21 +308,22 @@ def describe(lib: FragmentLibrary) -> list[dict[str, Any]]:
 # -- default location --------------------------------------------------------------------------------------
 
 
-def _default_location() -> Traversable:
+def _default_directory() -> Path | None:
+    """The default fragment directory; None means the copy packaged inside ``docgen``."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
     beside = Path(__file__).resolve().parent.parent / "fragments"
     if beside.is_dir():
         return beside
-    packaged = resources.files("docgen").joinpath("fragments")
-    if packaged.is_dir():
-        return packaged
+    if resources.files("docgen").joinpath("fragments").is_dir():
+        return None
     raise FragmentError(f"找不到片段目录：请设置环境变量 {ENV_VAR}，或在仓库中保留 fragments/ 目录")
 
 
 @functools.cache
-def _load_default(location: Traversable) -> FragmentLibrary:
+def _load_default(directory: Path | None) -> FragmentLibrary:
+    location = resources.files("docgen").joinpath("fragments") if directory is None else directory
     return _Loader(location).build()
 
 
@@ -333,7 +346,8 @@ class _Loader:
         if not self.location.is_dir():
             raise FragmentError(f"片段目录不存在：{self.location}")
         files = sorted(
-            (p for p in self.location.iterdir() if p.name.endswith(SUFFIX) and p.is_file()), key=lambda p: p.name
+            (p for p in self.location.iterdir() if p.name.endswith(SUFFIX) and p.is_file()),
+            key=lambda p: p.name,
         )
         for file in files:
             self._load_file(file)
@@ -341,12 +355,9 @@ class _Loader:
             raise FragmentError("\n".join(self.problems), self.problems)
         return FragmentLibrary(self.families, self.templates, self.slots_used)
 
-    def _where(self, file: str, line: int) -> str:
-        return f"{file}:{line}"
-
     def _problem(self, file: str, line: int, message: str, fid: str | None = None) -> None:
         prefix = f"片段族 {fid}：" if fid else ""
-        self.problems.append(f"{self._where(file, line)}: {prefix}{message}")
+        self.problems.append(f"{file}:{line}: {prefix}{message}")
 
     def _load_file(self, path: Traversable) -> None:
         shown = str(path)
@@ -368,14 +379,14 @@ class _Loader:
         stem = path.name[: -len(SUFFIX)]
         area = data.get("area")
         if area != stem:
-            self._problem(shown, _key_line(data, "area"), f"area 应与文件名一致，写作“{stem}”（现为“{area}”）")
+            self._problem(shown, _line(data, "area"), f"area 应与文件名一致，写作“{stem}”（现为“{area}”）")
             return
         families = data.get("families")
         if not isinstance(families, Sequence) or isinstance(families, str):
-            self._problem(shown, _key_line(data, "families"), "families 应是片段族的列表")
+            self._problem(shown, _line(data, "families"), "families 应是片段族的列表")
             return
         for index, raw in enumerate(families):
-            line = _item_line(families, index)
+            line = _line(families, index)
             if not isinstance(raw, Mapping):
                 self._problem(shown, line, "片段族应是含 id、says、needs、variants 的映射")
                 continue
@@ -383,15 +394,15 @@ class _Loader:
             if fam is not None:
                 self.families.append(fam)
 
-    def _unknown_keys(self, file: str, raw: Mapping[Any, Any], allowed: frozenset[str], fid: str | None) -> None:
+    def _unknown_keys(
+        self, file: str, raw: Mapping[Any, Any], allowed: frozenset[str], fid: str | None
+    ) -> None:
         for key in raw:
             if key not in allowed:
                 known = "、".join(sorted(allowed))
-                self._problem(file, _key_line(raw, key), f"未知的键“{key}”（可用：{known}）", fid)
+                self._problem(file, _line(raw, key), f"未知的键“{key}”（可用：{known}）", fid)
 
-    def _family(
-        self, file: str, name: str, area: str, raw: Mapping[Any, Any], line: int
-    ) -> Family | None:
+    def _family(self, file: str, name: str, area: str, raw: Mapping[Any, Any], line: int) -> Family | None:
         fid = raw.get("id")
         if not isinstance(fid, str) or not _ID_RE.match(fid):
             self._problem(file, line, f"片段族 id 应以字母开头，只含字母、数字、- 和 _（现为“{fid}”）")
@@ -401,37 +412,35 @@ class _Loader:
             self._problem(file, line, f"片段族 id 重复（已在 {self.seen[fid]} 定义）", fid)
             ok = False
         else:
-            self.seen[fid] = self._where(file, line)
+            self.seen[fid] = f"{file}:{line}"
         self._unknown_keys(file, raw, _FAMILY_KEYS, fid)
         political = area == POLITICAL_AREA
 
         says = raw.get("says")
         if not isinstance(says, str) or not says.strip():
-            self._problem(file, _key_line(raw, "says", line), "缺少 says（用中文说明这一族说的是什么）", fid)
+            self._problem(file, _line(raw, "says", line), "缺少 says（用中文说明这一族说的是什么）", fid)
             ok = False
         else:
-            ok &= self._check_placeholders(file, _key_line(raw, "says", line), fid, "says", says)
+            ok &= self._check_placeholders(file, _line(raw, "says", line), fid, "says", says)
 
         needs_raw = raw.get("needs", [])
         needs: list[str] = []
+        nline = _line(raw, "needs", line)
         if not isinstance(needs_raw, Sequence) or isinstance(needs_raw, str):
-            self._problem(file, _key_line(raw, "needs", line), "needs 应是槽位名的列表，如 [org, year]", fid)
+            self._problem(file, nline, "needs 应是槽位名的列表，如 [org, year]", fid)
+            needs_raw, ok = [], False
+        for slot in needs_raw:
+            if not isinstance(slot, str) or not _SLOT_RE.match(slot):
+                msg = f"槽位名“{slot}”不合法：只用字母、数字和下划线，不以数字开头"
+            elif slot in _RESERVED_SLOTS:
+                msg = f"槽位名“{slot}”是 Jinja 保留名，请换一个名字（如 {slot}_name）"
+            elif slot in needs:
+                msg = f"槽位“{slot}”重复"
+            else:
+                needs.append(slot)
+                continue
+            self._problem(file, nline, msg, fid)
             ok = False
-        else:
-            for slot in needs_raw:
-                if not isinstance(slot, str) or not _SLOT_RE.match(slot):
-                    msg = f"槽位名“{slot}”不合法：只用字母、数字和下划线，不以数字开头"
-                    self._problem(file, _key_line(raw, "needs", line), msg, fid)
-                    ok = False
-                elif slot in _RESERVED_SLOTS:
-                    msg = f"槽位名“{slot}”是 Jinja 保留名，请换一个名字（如 {slot}_name）"
-                    self._problem(file, _key_line(raw, "needs", line), msg, fid)
-                    ok = False
-                elif slot in needs:
-                    self._problem(file, _key_line(raw, "needs", line), f"槽位“{slot}”重复", fid)
-                    ok = False
-                else:
-                    needs.append(slot)
 
         defaults = self._validity(file, raw, line, fid, inherited=None)
         if defaults is None:
@@ -441,12 +450,14 @@ class _Loader:
         variants_raw = raw.get("variants")
         variants: list[Variant] = []
         if not isinstance(variants_raw, Sequence) or isinstance(variants_raw, str) or not variants_raw:
-            self._problem(file, _key_line(raw, "variants", line), "variants 应是至少含一个变体的列表", fid)
+            self._problem(file, _line(raw, "variants", line), "variants 应是至少含一个变体的列表", fid)
             return None
         templates: dict[tuple[str, str], tuple[Template, frozenset[str]]] = {}
         for index, vraw in enumerate(variants_raw):
-            vline = _item_line(variants_raw, index)
-            built = self._variant(file, fid, vraw, vline, needs, defaults, political, {v.id for v in variants})
+            vline = _line(variants_raw, index)
+            built = self._variant(
+                file, fid, vraw, vline, needs, defaults, political, {v.id for v in variants}
+            )
             if built is None:
                 ok = False
                 continue
@@ -471,39 +482,19 @@ class _Loader:
     def _validity(
         self, file: str, raw: Mapping[Any, Any], line: int, fid: str, inherited: _Validity | None
     ) -> _Validity | None:
-        base = inherited or _Validity()
+        """The validity keys of ``raw``, falling back to ``inherited`` (the family's) for absent keys."""
+        values: dict[str, Any] = dict(vars(inherited or _Validity()))
         ok = True
-        values: dict[str, Any] = {}
-        for key in ("valid_from", "valid_to"):
+        for key, expected in _VALIDITY_TYPES.items():
             if key not in raw:
-                values[key] = getattr(base, key)
                 continue
             value = raw[key]
-            if isinstance(value, datetime) or not isinstance(value, date | str):
-                self._problem(file, _key_line(raw, key, line), f"{key} 应是日期，写作 2024-01-01", fid)
-                ok = False
-                continue
-            if isinstance(value, str):
-                try:
+            if expected is date and isinstance(value, str):
+                with contextlib.suppress(ValueError):
                     value = date.fromisoformat(value)
-                except ValueError:
-                    self._problem(file, _key_line(raw, key, line), f"{key} 应是日期，写作 2024-01-01", fid)
-                    ok = False
-                    continue
-            values[key] = value
-        for key in ("approved",):
-            value = raw.get(key, base.approved)
-            if value is not None and not isinstance(value, bool):
-                self._problem(file, _key_line(raw, key, line), "approved 应是 true 或 false", fid)
+            if not isinstance(value, expected) or (expected is date and isinstance(value, datetime)):
+                self._problem(file, _line(raw, key, line), f"{key} 应是{_TYPE_WORDS[expected]}", fid)
                 ok = False
-                value = None
-            values[key] = value
-        for key in ("approved_by", "note"):
-            value = raw.get(key, getattr(base, key))
-            if value is not None and not isinstance(value, str):
-                self._problem(file, _key_line(raw, key, line), f"{key} 应是文字", fid)
-                ok = False
-                value = None
             values[key] = value
         if not ok:
             return None
@@ -541,14 +532,15 @@ class _Loader:
             return None
         ok = True
         if political:
-            if validity.valid_from is None or validity.valid_to is None:
-                self._problem(file, line, f"{where}政治表述片段必须写明 valid_from 和 valid_to", fid)
+            absent = [k for k in ("valid_from", "valid_to") if getattr(validity, k) is None]
+            if absent:
+                self._problem(file, line, f"{where}政治表述片段必须写明 {'、'.join(absent)}", fid)
                 ok = False
             if validity.approved and not validity.approved_by:
                 self._problem(file, line, f"{where}已审定（approved: true）的政治表述应写明 approved_by", fid)
                 ok = False
         text = raw.get("text")
-        tline = _key_line(raw, "text", line)
+        tline = _line(raw, "text", line)
         if not isinstance(text, str) or not text.strip():
             self._problem(file, tline, f"{where}缺少 text", fid)
             return None
@@ -621,19 +613,21 @@ class _Validity:
     note: str | None = None
 
 
-def _key_line(mapping: Mapping[Any, Any], key: object, default: int = 1) -> int:
-    lc = getattr(mapping, "lc", None)
-    if lc is None:
-        return default
-    try:
-        return int(lc.key(key)[0]) + 1
-    except (KeyError, TypeError, AttributeError):
-        return default
+_VALIDITY_TYPES: dict[str, type] = {
+    "valid_from": date,
+    "valid_to": date,
+    "approved": bool,
+    "approved_by": str,
+    "note": str,
+}
+_TYPE_WORDS = {date: "日期，写作 2024-01-01", bool: " true 或 false", str: "文字"}
 
 
-def _item_line(seq: Sequence[Any], index: int) -> int:
-    lc = getattr(seq, "lc", None)
+def _line(node: object, key: object, default: int = 1) -> int:
+    """1-based line of a mapping key or a sequence item (ruamel keeps positions in ``.lc``)."""
+    lc = getattr(node, "lc", None)
     try:
-        return int(lc.item(index)[0]) + 1 if lc is not None else 1
+        pos = lc.item(key) if isinstance(key, int) else lc.key(key)  # type: ignore[union-attr]
+        return int(pos[0]) + 1
     except (KeyError, TypeError, AttributeError, IndexError):
-        return 1
+        return default

@@ -140,7 +140,7 @@ def cn_count_word(n: int) -> str:
 
 
 def points_phrase(n: int) -> str:
-    """"一点", "两点" … "五点" for n ≤ 5 (我讲三点意见); "几点" above five, as the seeds do."""
+    """How many points: "一点", "两点" … "五点" for n ≤ 5 (我讲三点意见); "几点" above five, as the seeds do."""
     _check_int(n, 1, 10**6, "n")
     return f"{cn_count_word(n)}点" if n <= 5 else "几点"
 
@@ -216,13 +216,12 @@ def _small(n: int, hanzi: bool) -> str:
     return cn_count_word(n) if hanzi and n <= 10 else str(n)
 
 
-def num_range(
-    lo: int | None, hi: int | None, unit: str, *, sep: str = "—", hanzi: bool = False
-) -> str:
+def num_range(lo: int | None, hi: int | None, unit: str, *, sep: str = "—", hanzi: bool = False) -> str:
     """A range of counts: (2, 3) → "2—3篇"; (3, 3) → "3篇"; (3, None) → "不少于3篇"; (None, 3) → "不超过3篇".
 
     ``sep`` is the 一字线 "—" (project default), "至" or "～".  ``hanzi=True`` writes numbers ≤ 10 in 汉字
-    the way requirement counts often are (不少于两篇, 两至三篇); a "—" between 汉字 numerals becomes 至.
+    the way requirement counts often are (不少于两篇, 两至三篇); a "—" between 汉字 numerals becomes 至; a range
+    whose upper bound exceeds 10 stays Arabic (10—20篇).
     Both bounds missing, a bound ≤ 0 or lo > hi raise :class:`ValueError`.
     """
     if sep not in _RANGE_SEPS:
@@ -233,14 +232,16 @@ def num_range(
         if bound is not None:
             _check_int(bound, 1, 10**12, "range bound")
     if lo is None:
-        return f"不超过{_small(hi, hanzi)}{unit}"  # type: ignore[arg-type]
+        assert hi is not None
+        return f"不超过{_small(hi, hanzi)}{unit}"
     if hi is None:
         return f"不少于{_small(lo, hanzi)}{unit}"
     if lo > hi:
         raise ValueError(f"range lower bound {lo} exceeds upper bound {hi}")
     if lo == hi:
         return f"{_small(lo, hanzi)}{unit}"
-    if hanzi and hi <= 10 and sep == "—":
+    hanzi = hanzi and hi <= 10  # never mix 汉字 and Arabic numerals in one range
+    if hanzi and sep == "—":
         sep = "至"
     return f"{_small(lo, hanzi)}{sep}{_small(hi, hanzi)}{unit}"
 
@@ -306,10 +307,11 @@ def period_label(
     1. a whole calendar year → :func:`relative_year`: "今年", "去年", "前年", "明年" or "2022年";
     2. from 1 January of ``ref``'s year to a date in it → "今年以来" (``ytd="since"``), or with
        ``ytd="months"`` and a month-end ``end`` → "今年1—10月";
-    3. from 1 January of an earlier year Y to a date in Y+1 or later:
+    3. from 1 January of year Y to a later year, "up to now" (``end`` in ``ref``'s year, or 31 December of
+       the year before):
+       - ``multi_year="since"`` → "去年以来" / "2021年以来";
        - ``multi_year="recent"`` → "近N年" with N = end.year − Y + 1 (近两年, 近五年);
-       - ``multi_year="since"`` → "去年以来" / "2021年以来" when ``end`` is in ``ref``'s year or the year
-         before, else the span of years "2019—2021年" (only whole years) or rule 5;
+       otherwise whole years → "2019—2021年" (also for future spans), else rule 5;
     4. whole months inside one year → "今年3—6月", "去年3月", "2022年3—6月";
     5. anything else → "2024年3月5日至6月10日" (the year repeated only when it changes).
     """
@@ -323,10 +325,11 @@ def period_label(
         if ytd == "months" and _is_month_end(end):
             return f"今年{month_span(start, end)}"
         return "今年以来"
+    up_to_now = end.year == ref.year or (dec31 and end.year == ref.year - 1)
     if jan1 and end.year > start.year:
-        if multi_year == "recent":
+        if up_to_now and multi_year == "recent":
             return f"近{cn_count_word(end.year - start.year + 1)}年"
-        if end.year >= ref.year - 1:
+        if up_to_now:
             since = "去年" if start.year == ref.year - 1 else f"{start.year}年"
             return f"{since}以来"
         if dec31:
@@ -465,14 +468,15 @@ def join_list(items: Iterable[str], conj: str = "和") -> str:
 
 
 def book_title(name: str) -> str:
-    """Wrap in 书名号: "人民政协报" or "《人民政协报》" → "《人民政协报》"; inner 《》 become 〈〉."""
+    """Wrap in 书名号: "人民日报" or "《人民日报》" → "《人民日报》"; inner 《》 become 〈〉."""
     core = name.strip().lstrip("《").rstrip("》").strip()
     if not core:
         raise ValueError("empty title")
     return f"《{core.replace('《', '〈').replace('》', '〉')}》"
 
 
-_QUOTE_CHARS = "\"'“”‘’「」『』"
+_OPEN_QUOTES = "\"'“‘「『"
+_CLOSE_QUOTES = "\"'”’」』"
 
 
 def quoted(name: str) -> str:
@@ -480,7 +484,9 @@ def quoted(name: str) -> str:
 
     Inner double quotes (“” or straight ") become single quotes ‘’, so the nesting is “……‘……’……”.
     """
-    core = name.strip().strip(_QUOTE_CHARS).strip()
+    core = name.strip()
+    while len(core) >= 2 and core[0] in _OPEN_QUOTES and core[-1] in _CLOSE_QUOTES:
+        core = core[1:-1].strip()
     if not core:
         raise ValueError("empty quotation")
     out: list[str] = []
@@ -502,18 +508,25 @@ def quoted(name: str) -> str:
 
 _CJ = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
 _FW_ALNUM = str.maketrans(
-    {chr(c): chr(c - 0xFEE0) for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+    {
+        chr(c): chr(c - 0xFEE0)
+        for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
+    }
     | {"％": "%"}
 )
 _FW_DECIMAL_RE = re.compile(r"(?<=\d)．(?=\d)")
 _SPACE_RE = re.compile(f"(?<={_CJ}) +(?=\\S)|(?<=\\S) +(?={_CJ})")
-_RANGE_RE = re.compile(r"(?<![\d.\-–])(\d+(?:\.\d+)?)(?:--|-|–)(\d+(?:\.\d+)?)(?![\-\d])(?=[%" + HAN_CLASS + "])")
+_RANGE_RE = re.compile(
+    r"(?<![\d.\-–])(\d+(?:\.\d+)?)(?:--|-|–)(\d+(?:\.\d+)?)(?![\-\d])(?=[%" + HAN_CLASS + "])"
+)
 _ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)")
 _PAREN_PAIR_RE = re.compile(r"\(([^()]*)\)")
 _SIMPLE_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _SIMPLE_RE = re.compile(r"[,;:?!]")
 _PERIOD_RE = re.compile(r"\.")
-_NUMBERING_RE = re.compile(r"(?:^|(?<=[\s\uff1a\uff1b\u3002\uff0c\uff01\uff1f\u201c\u201d\uff08\uff09]))\d{1,2}$")
+_NUMBERING_RE = re.compile(
+    r"(?:^|(?<=[\s\uff1a\uff1b\u3002\uff0c\uff01\uff1f\u201c\u201d\uff08\uff09]))\d{1,2}$"
+)
 _NUMBER_INNER_RE = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
 
 
@@ -522,8 +535,10 @@ def _cj(ch: str) -> bool:
 
 
 def _convert_parens(line: str, has_cjk: bool) -> str:
-    """Full-width parentheses for pairs that hold or touch Chinese, or number a Chinese line: (1) → （1）."""
-    masked: list[tuple[str, str]] = []
+    """Full-width parentheses for pairs that hold or touch Chinese, or number a Chinese line: (1) → （1）.
+
+    A pair right after a Latin letter or digit with no Chinese inside stays ASCII: f(x).
+    """
 
     def repl(m: re.Match[str]) -> str:
         inner = m.group(1)
@@ -532,12 +547,11 @@ def _convert_parens(line: str, has_cjk: bool) -> str:
         chinese = (
             _CJK_RE.search(inner) is not None
             or _cj(before)
-            or _cj(after)
+            or (_cj(after) and not (before.isascii() and before.isalnum()))
             or (has_cjk and _NUMBER_INNER_RE.fullmatch(inner) is not None)
         )
         if chinese:
             return f"（{inner}）"
-        masked.append(("(", ")"))
         return f"\x00{inner}\x01"
 
     line_now = line

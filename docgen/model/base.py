@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
-Approx = Literal["", "多", "余", "近", "以上", "约"]
+_APPROX = ("", "多", "余", "近", "以上", "约")
+
+
+def _none_is_exact(v: Any) -> Any:
+    return "" if v is None else v
+
+
+# null means exact, like "" (every model using Approx accepts it, and the JSON Schema says so)
+Approx = Annotated[
+    Literal["", "多", "余", "近", "以上", "约"],
+    BeforeValidator(_none_is_exact),
+    WithJsonSchema({"enum": [*_APPROX, None]}),
+]
 
 
 def f(title: str, desc: str = "", *, example: Any = None, **kw: Any) -> Any:

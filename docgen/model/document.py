@@ -52,7 +52,7 @@ class Document(FactModel):
         default=None,
         example="在全市政协宣传信息工作会议上的讲话",
     )
-    subtitle: str | None = f("副标题", "副标题（交流材料常用“——××政协……的实践与探索”）", default=None)
+    subtitle: str | None = f("副标题", "副标题（交流材料常用“——……政协……的实践与探索”）", default=None)
     date: dt.date = f("日期", "讲话或成文日期（据此推算“今年”“去年”“明年”）", example="2024-12-06")
     date_style: Literal["arabic", "hanzi"] = f(
         "日期写法", "arabic：2024年12月6日（默认，GB/T 9704）；hanzi：二〇二四年十二月六日", default="arabic"

@@ -28,7 +28,7 @@ class UpperBodies(FactModel):
 class Org(FactModel):
     short_name: str = f("简称", "市政协 / 县政协 / 区政协", example="市政协")
     full_name: str | None = f(
-        "全称", "中国人民政治协商会议××市委员会", default=None, example="中国人民政治协商会议澄阳市委员会"
+        "全称", "中国人民政治协商会议……市委员会", default=None, example="中国人民政治协商会议澄阳市委员会"
     )
     level: Level = f(
         "层级", "province 省 | city 地级市 | county 县 | district 区 | county_city 县级市", example="city"

@@ -132,6 +132,14 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
         hint = f"，是否应为“{best[0]}”？" if best else f"。可用字段：{'、'.join(allowed)}"
         return raw_loc, "unknown-key", f"未知字段“{key}”{hint}", True
     loc, value, _ = _data_prefix(data, raw_loc)
+    if value is None and loc:  # written but left empty ("key:" or "key: null")
+        last = loc[-1]
+        if isinstance(last, int):
+            return loc, "missing-field", f"列表第 {last + 1} 项尚未填写", False
+        info = field_at(loc)
+        if info is not None and not info.is_required():
+            return loc, "empty-field", f"“{last}”{_title(loc)}不能留空：填写内容，或删去这一行", False
+        return loc, "missing-field", f"必填字段“{last}”{_title(loc)}尚未填写", False
     if typ == "literal_error":
         return loc, "bad-choice", f"取值“{_show(value)}”无效，可选：{ctx.get('expected', '')}", False
     if typ in ("greater_than_equal", "greater_than"):

@@ -1,0 +1,1 @@
+"""Section composers: each turns one part of the facts into draft blocks."""

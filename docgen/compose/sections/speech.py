@@ -1,0 +1,319 @@
+"""Sections of a leadership speech (genre-and-schema.md §1.2): opening, achievements, problems, situation,
+tasks, closing.  Each returns draft blocks; L1 numbering is done by the kind composer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docgen import zh
+from docgen.compose.context import Ctx, ParaBuilder, join_book_titles, sentence
+from docgen.compose.sections import facts_text
+from docgen.draft import Block, Heading, Paragraph
+from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
+from docgen.model.rules import horizon_year
+from docgen.model.situation import SituationLite
+from docgen.model.tasks import TaskSection
+
+
+@dataclass
+class Section:
+    """One level-1 section: its heading (without number) and body blocks."""
+
+    heading: str
+    blocks: list[Block] = field(default_factory=list)
+    paths: tuple[str, ...] = ()
+
+
+# --- opening -------------------------------------------------------------------------------------------
+
+
+def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
+    f = ctx.facts
+    m = f.meeting
+    p = ParaBuilder()
+    if m is not None:
+        if m.approved_by:
+            p.add(ctx.frag("OPN-convening", approved_by=m.approved_by), ["meeting.approved_by"])
+        elif m.decided_by:
+            p.add(ctx.frag("OPN-decided", decided_by=m.decided_by), ["meeting.decided_by"])
+        if m.purposes:
+            p.add(ctx.frag("OPN-purpose", purposes=zh.join_list([x.rstrip("。") for x in m.purposes], "，")),
+                  ["meeting.purposes"])
+        else:
+            p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours), ["meeting.name"])
+        agenda = [_agenda_item(ctx, a) for a in m.agenda_done]
+        agenda = [a for a in agenda if a]
+        if agenda:
+            p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
+        if m.assessment:
+            p.add(ctx.frag(f"OPN-assess-{m.assessment}", ours=ctx.ours), ["meeting.assessment"])
+        for r in m.upper_requirements:
+            p.add(ctx.frag("OPN-upper-requirement", role=r.role, topic=r.topic), ["meeting.upper_requirements"])
+    p.add(ctx.frag("OPN-importance"))
+    blocks: list[Block] = [p.build()]
+    blocks.extend(preamble)
+    doc = f.document
+    trans = ParaBuilder().add(ctx.frag("OPN-transition", points=zh.points_phrase(n_points),
+                                       on_behalf_of=doc.on_behalf_of), ["document.points_count"])
+    if preamble:
+        blocks.append(trans.build())
+    else:
+        # the transition closes the opening paragraph
+        first = blocks[0]
+        assert isinstance(first, Paragraph)
+        blocks[0] = Paragraph(first.segments + trans.build().segments)
+    return blocks
+
+
+def _agenda_item(ctx: Ctx, a: object) -> str | None:
+    from docgen.model.meeting import AgendaDone
+
+    assert isinstance(a, AgendaDone)
+    text = a.text.rstrip("。") if a.text else None
+    if a.type in ("relay", "commend", "read_plan", "election") and not text:
+        return None
+    if a.type == "read_plan" and text:
+        text = zh.book_title(text)
+    if a.type in ("lecture", "report", "requirement") and not a.by:
+        return None
+    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=a.by, count=ctx.count(a.count, "个"), topic=a.topic)
+
+
+# --- achievements --------------------------------------------------------------------------------------
+
+DEFAULT_LEAD_FAMILY = "ACH-default-lead"
+
+
+def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
+    a = ctx.facts.achievements
+    if a is None:
+        return None
+    heading = a.heading or ctx.frag("ACH-heading", scope=ctx.scope, period=ctx.period)
+    blocks: list[Block] = []
+    emitted: set[str] = set()
+    if a.presentation == "by_domain":
+        groups = a.groups or _auto_groups(ctx, a)
+        blocks.append(ParaBuilder().add(ctx.frag("ACH-intro-domain", period=ctx.period, scope=ctx.scope)).build())
+        for gi, g in enumerate(groups, 1):
+            hl_blocks = _highlight_paras(ctx, a, g.highlights, emitted)
+            if not hl_blocks:
+                continue
+            blocks.append(Heading(2, zh.l2_number(gi, ctx.facts.document.heading_style), g.heading))
+            if g.lead_in:
+                blocks.append(ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi - 1}].lead_in"]).build())
+            blocks.extend(hl_blocks)
+    elif a.presentation == "narrative":
+        for h in _all_highlights(ctx, a):
+            sents = _highlight_sentences(ctx, a, h, emitted)
+            if sents:
+                blocks.append(ParaBuilder().add_all(sents).build())
+    else:
+        hl_blocks = _highlight_paras(ctx, a, _all_highlights(ctx, a), emitted)
+        if hl_blocks:
+            blocks.append(ParaBuilder().add(ctx.frag("ACH-intro", period=ctx.period, scope=ctx.scope)).build())
+            blocks.extend(hl_blocks)
+    att = ctx.facts.attribution
+    if att:
+        blocks.append(ParaBuilder().add(ctx.frag("ATT-attribution", items=[x.rstrip("。；，") for x in att]),
+                                        ["attribution"]).build())
+    th = ctx.facts.thanks
+    if th is not None and (th.to or th.congratulate):
+        blocks.append(ParaBuilder().add(ctx.frag(
+            "ATT-thanks", on_behalf_of=th.on_behalf_of, to=zh.join_list(th.to, "、") or None,
+            congratulate=zh.join_list(th.congratulate, "、") or None), ["thanks"]).build())
+    blocks.extend(problems_blocks)
+    if not any(isinstance(b, Paragraph) and b.text for b in blocks):
+        return None
+    return Section(heading, blocks, ("achievements",))
+
+
+def _all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
+    """The user's highlights, plus one per non-empty block no highlight refers to (no fact is lost)."""
+    hls = list(a.highlights)
+    used = {r.partition(".")[0] for h in hls for r in h.refs}
+    for block in REF_BLOCKS:
+        if block not in used and facts_text.block_sentences(ctx, a, block):
+            hls.append(Highlight(lead=ctx.frag(f"ACH-lead-{block}"), refs=[block]))
+    return hls
+
+
+def _auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
+    from docgen.model.achievements import Group
+
+    by: dict[str, list[Highlight]] = {}
+    for h in _all_highlights(ctx, a):
+        by.setdefault(h.domain if h.domain != "mixed" else "publicity", []).append(h)
+    return [Group(heading=ctx.frag(f"ACH-group-{d}"), domain=d, highlights=hs) for d, hs in by.items()]  # type: ignore[arg-type]
+
+
+def _highlight_sentences(ctx: Ctx, a: Achievements, h: Highlight, emitted: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+    out: list[tuple[str, tuple[str, ...]]] = []
+    if h.text:
+        out.append((h.text if h.text.endswith(("。", "！")) else h.text + "。", ()))
+    for ref in h.refs:
+        for text, paths in facts_text.block_sentences(ctx, a, ref):
+            if text in emitted:
+                continue
+            emitted.add(text)
+            out.append((text, paths))
+    return out
+
+
+def _highlight_paras(ctx: Ctx, a: Achievements, hls: list[Highlight], emitted: set[str]) -> list[Block]:
+    paras: list[Block] = []
+    for h in hls:
+        sents = _highlight_sentences(ctx, a, h, emitted)
+        if not sents or all(not p for _, p in sents) and not h.text:
+            continue
+        n = len(paras) + 1
+        p = ParaBuilder().lead(f"{zh.l3_lead(n)}{h.lead.rstrip('。')}。", "l3_lead")
+        p.add_all(sents)
+        paras.append(p.build())
+    return paras
+
+
+# --- problems -------------------------------------------------------------------------------------------
+
+
+def problems(ctx: Ctx) -> list[Block]:
+    pr = ctx.facts.problems
+    if pr is None or not pr.items:
+        return []
+    p = ParaBuilder().add(ctx.frag(f"PRB-intro-{pr.intro}", scope=ctx.scope, ours=ctx.ours), ["problems.intro"])
+    for i, item in enumerate(pr.items, 1):
+        lead = (item.lead or ctx.frag(f"PRB-lead-{item.code}")).rstrip("。")
+        detail = item.detail.rstrip("。") + "。" if item.detail else ctx.frag(f"PRB-detail-{item.code}")
+        p.lead(f"{zh.l3_lead(i)}{lead}。", "l3_lead", (f"problems.items[{i - 1}]",))
+        p.add(detail, [f"problems.items[{i - 1}]"])
+    if pr.outro != "none":
+        p.add(ctx.frag(f"PRB-outro-{pr.outro}", scope=ctx.scope), ["problems.outro"])
+    return [p.build()]
+
+
+# --- situation ------------------------------------------------------------------------------------------
+
+
+def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
+    s = ctx.facts.situation
+    if s is None:
+        return None
+    blocks: list[Block] = []
+    p = ParaBuilder()
+    if s.political_context:
+        p.add(ctx.political(s.political_context), ["situation.political_context"])
+        p.add(ctx.frag("SIT-bridge"))
+    if s.year_significance:
+        p.add(ctx.frag("SIT-year", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+                       items=zh.join_list([x.rstrip("。") for x in s.year_significance], "，也是")
+                       if len(s.year_significance) < 3 else zh.join_list(s.year_significance, "、")),
+              ["situation.year_significance"])
+    if s.local_strategy:
+        p.add(ctx.frag("SIT-strategy", strategy=s.local_strategy, ours=ctx.ours), ["situation.local_strategy"])
+    if not p.empty:
+        blocks.append(p.build())
+    blocks.extend(problems_blocks)
+    style = ctx.facts.document.heading_style
+    for i, t in enumerate(s.themes, 1):
+        lead = (t.lead or ctx.frag(f"SIT-lead-{t.code}")).rstrip("。")
+        q = ParaBuilder().lead(f"{zh.l2_number(i, style)}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
+        q.add(ctx.frag(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
+        if t.emphasis:
+            q.add(t.emphasis if t.emphasis.endswith("。") else t.emphasis + "。", [f"situation.themes[{i - 1}].emphasis"])
+        blocks.append(q.build())
+    if not blocks:
+        return None
+    heading = s.heading or ctx.frag("SIT-heading")
+    return Section(heading, blocks, ("situation",))
+
+
+def _horizon(ctx: Ctx) -> int:
+    t = ctx.facts.tasks
+    y = horizon_year(t.horizon, ctx.facts.document.date) if t else None
+    return y or ctx.facts.document.date.year
+
+
+def short_situation(ctx: Ctx, s: SituationLite, path: str) -> list[Block]:
+    if s.style == "none":
+        return []
+    p = ParaBuilder()
+    for code in s.themes:
+        p.add(ctx.frag(f"SIT-short-{code}", ours=ctx.ours), [f"{path}.themes"])
+    if s.text:
+        p.add(s.text if s.text.endswith("。") else s.text + "。", [f"{path}.text"])
+    return [] if p.empty else [p.build()]
+
+
+# --- tasks ----------------------------------------------------------------------------------------------
+
+
+def tasks(ctx: Ctx) -> list[Section]:
+    t = ctx.facts.tasks
+    if t is None:
+        return []
+    style = ctx.facts.document.heading_style
+    out: list[Section] = []
+    if t.groups:
+        for gi, g in enumerate(t.groups):
+            blocks: list[Block] = []
+            if g.situation:
+                blocks.extend(short_situation(ctx, g.situation, f"tasks.groups[{gi}].situation"))
+            for i, sec in enumerate(g.sections, 1):
+                blocks.append(_task_para(ctx, sec, i, style, f"tasks.groups[{gi}].sections[{i - 1}]"))
+            out.append(Section(g.heading, blocks, (f"tasks.groups[{gi}]",)))
+    elif t.sections:
+        blocks = [_task_para(ctx, sec, i, style, f"tasks.sections[{i - 1}]") for i, sec in enumerate(t.sections, 1)]
+        out.append(Section(t.heading or ctx.frag("TSK-heading"), blocks, ("tasks",)))
+    if t.special_events and out:
+        items = [ctx.frag("TSK-special-item", when=e.when, name=e.name) for e in t.special_events]
+        out[-1].blocks.append(ParaBuilder().add(ctx.frag(
+            "TSK-special", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date), items="；".join(items)),
+            ["tasks.special_events"]).build())
+    return out
+
+
+def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Paragraph:
+    p = ParaBuilder().lead(f"{zh.l2_number(i, style)}{sec.lead.rstrip('。')}。", "l2_lead", (path,))  # type: ignore[arg-type]
+    p.add(ctx.frag(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
+    if sec.items:
+        chain = "；".join(f"{zh.l3_demand(k)}{x.rstrip('。；，')}" for k, x in enumerate(sec.items, 1)) + "。"
+        if len(sec.items) == 1:
+            chain = f"要{sec.items[0].rstrip('。；，')}。"
+        p.add(chain, [f"{path}.items"])
+    targets = []
+    for tg in sec.targets:
+        amount = zh.num_range(tg.min, tg.max, tg.unit) if (tg.min or tg.max) else None
+        if amount is None:
+            continue
+        targets.append(ctx.frag("TSK-target-item", per=tg.per, outlet=ctx.outlet(tg.outlet) if tg.outlet else None,
+                                metric=tg.metric, amount=amount))
+    if targets:
+        p.add(ctx.frag("TSK-targets", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+                       items="，".join(targets)), [f"{path}.targets"])
+    rewards = [ctx.frag("TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit}" if r.amount else None)
+               for r in sec.rewards if r.amount]
+    rules = [r.rule.rstrip("。") for r in sec.rewards if r.rule]
+    if rewards or rules:
+        p.add(sentence(["；".join(rewards) if rewards else None, *rules]), [f"{path}.rewards"])
+    if sec.subscriptions:
+        sb = sec.subscriptions
+        titles = join_book_titles([ctx.outlet(x) for x in sb.titles]) or None
+        p.add(ctx.frag("TSK-subscriptions", label=zh.quoted(sb.label), titles=titles,
+                       deadline=zh.cn_date(sb.deadline) if sb.deadline else None), [f"{path}.subscriptions"])
+    for k, dl in enumerate(sec.deadlines):
+        p.add(ctx.frag("TSK-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
+              [f"{path}.deadlines[{k}]"])
+    return p.build()
+
+
+# --- closing --------------------------------------------------------------------------------------------
+
+
+def closing(ctx: Ctx) -> list[Block]:
+    c = ctx.facts.closing
+    if c is None or c.family == "none":
+        return []
+    gt = ctx.political(c.guiding_thought) if c.guiding_thought else None
+    text = ctx.frag(f"CLS-{c.family}", addressees=c.addressees, local_goal=c.local_goal, local_theme=c.local_theme,
+                    guiding=gt, ours=ctx.ours, scope=ctx.scope,
+                    rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date))
+    return [ParaBuilder().add(text, ["closing"]).build()]

@@ -1,0 +1,510 @@
+"""Read a YAML facts file safely, keeping the line and column of every node.
+
+The file is composed into ruamel.yaml's node graph (never constructed by ruamel, so no tag can build a Python
+object) and then walked once here: the walk builds plain ``dict``/``list``/scalars, records a :class:`SourceMap`
+and collects every problem it can (duplicate keys, non-string keys, unsupported tags, control characters) so
+that one run reports them all.  Tabs used as indentation and raw control characters are found by scanning the
+text before parsing; aliases are counted and their expansion measured before anything is expanded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import datetime
+import math
+import os
+import re
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.util import create_timestamp, timestamp_regexp
+
+from docgen.errors import FactsError, Problem
+
+__all__ = ["MAX_BYTES", "Loaded", "SourceMap", "format_loc", "load_yaml", "load_yaml_text"]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_ALIASES = 100
+MAX_EXPANDED_NODES = 100_000
+
+Loc = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+_T = "tag:yaml.org,2002:"
+_MERGE = _T + "merge"  # "<<"; as a value it is plain text
+_SCALAR_TAGS = {_T + t for t in ("str", "int", "float", "bool", "null", "timestamp", "merge")}
+# What YAML refuses raw (its printable set), which includes what XML 1.0 refuses.
+_RAW_BAD = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What XML 1.0 refuses in text (reachable through escapes such as "\x01" in double quotes).
+_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAK = re.compile(r"\r\n|\r|\n")  # ruamel counts lines on these only
+_TAB_INDENT = re.compile(r"(?:^|(?<=[\r\n]))( *\t)[ \t]*")
+
+# ruamel's English problem text -> what to tell the user.
+_SYNTAX_HINTS = (
+    ("'\\t'", "此处不能使用 TAB 字符，请改用空格"),
+    ("mapping values are not allowed", "此处不能出现“键: 值”；如果文字里有“: ”，请给整段文字加引号"),
+    ("could not find expected ':'", "缺少“:”；如果是多行文字，请加引号或用“|”"),
+    ("expected <block end>", "缩进不一致，请检查本行与同一层的其他行是否对齐"),
+    ("did not find expected key", "缩进或列表“-”的位置不对"),
+    ("undefined alias", "引用了未定义的锚点（*名称 之前需要有 &名称）"),
+    ("unexpected end of stream", "文件意外结束：引号或括号没有闭合"),
+    ("another document", "一个文件只能有一份 YAML 文档，不要用“---”分隔多份"),
+    ("unknown escape character", "双引号文字中有无法识别的转义符“\\”；请改用单引号"),
+    ("expected alphabetic or numeric character", "以“&”或“*”开头的文字需要加引号"),
+    ("cannot start any token", "这个字符不能作为文字的开头，请给文字加引号"),
+    ("expected the node content", "此处缺少内容"),
+)
+
+
+def format_loc(loc: Loc) -> str:
+    """``("outlets", 2, "name")`` -> ``"outlets[2].name"``; the whole file is ``""``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass(frozen=True)
+class SourceMap:
+    file: str
+    values: dict[Loc, Pos]  # 1-based (line, col) of each node's value
+    keys: dict[Loc, Pos]  # 1-based (line, col) of each mapping key
+
+    def locate(self, loc: Loc, *, prefer_key: bool = False) -> Pos:
+        """Position of ``loc``; a path not in the map falls back to its nearest existing ancestor (the
+        ancestor's key if it has one, so a missing field points at its mapping's key line); root -> (1, 1)."""
+        loc = tuple(loc)
+        if not loc:
+            return (1, 1)
+        if prefer_key and loc in self.keys:
+            return self.keys[loc]
+        if loc in self.values:
+            return self.values[loc]
+        for end in range(len(loc), 0, -1):
+            ancestor = loc[:end]
+            if ancestor in self.keys:
+                return self.keys[ancestor]
+            if ancestor in self.values:
+                return self.values[ancestor]
+        return (1, 1)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    file: str
+    data: Any
+    source: SourceMap
+
+
+def _fail(file: str, code: str, message: str, line: int = 1, col: int = 1) -> FactsError:
+    return FactsError([Problem(file, line, col, "", code, message)])
+
+
+def load_yaml(path: str | os.PathLike[str]) -> Loaded:
+    """Load a facts file; raise :class:`FactsError` with located Chinese problems on any failure."""
+    file = os.fspath(path)
+    try:
+        info = os.stat(file)
+    except (FileNotFoundError, NotADirectoryError):
+        raise _fail(file, "file-missing", f"找不到文件“{file}”") from None
+    except (OSError, ValueError) as exc:
+        raise _fail(file, "file-unreadable", f"无法读取文件（{exc}）") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _fail(file, "file-unreadable", f"“{file}”是目录，不是文件")
+    if not stat.S_ISREG(info.st_mode):
+        raise _fail(file, "file-unreadable", f"“{file}”不是普通文件")
+    if info.st_size > MAX_BYTES:
+        raise _too_large(file, info.st_size)
+    try:
+        with Path(file).open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise _fail(file, "file-unreadable", "没有读取这个文件的权限") from None
+    except OSError as exc:
+        raise _fail(file, "file-unreadable", f"无法读取文件（{exc}）") from None
+    return load_yaml_text(data, file)
+
+
+def load_yaml_text(text: str | bytes, file: str = "<string>") -> Loaded:
+    """Load facts from text or bytes (bytes must be UTF-8; a BOM is accepted)."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_BYTES:
+            raise _too_large(file, len(text))
+        text = _decode(text, file)
+    else:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > MAX_BYTES:
+            raise _too_large(file, size)
+        text = text.removeprefix("\ufeff")
+    return _Parse(text, file).run()
+
+
+def _too_large(file: str, size: int) -> FactsError:
+    message = f"文件太大：{size:,} 字节（约 {size / 1048576:.1f} MB），上限为 2 MB（{MAX_BYTES:,} 字节）"
+    return _fail(file, "file-too-large", message)
+
+
+def _decode(data: bytes, file: str) -> str:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _fail(file, "not-utf8", "文件是 UTF-16 编码，请另存为 UTF-8")
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start].decode("utf-8")
+        lines = _BREAK.split(before)
+        message = (
+            f"文件不是 UTF-8 编码（可能是 GBK），请另存为 UTF-8（无法识别的字节 0x{data[exc.start]:02X}）"
+        )
+        raise _fail(file, "not-utf8", message, len(lines), len(lines[-1]) + 1) from None
+
+
+class _Alias:
+    """An alias occurrence: the node it refers to and where the ``*name`` is written."""
+
+    __slots__ = ("name", "pos", "target")
+
+    def __init__(self, target: Any, pos: Pos, name: str) -> None:
+        self.target, self.pos, self.name = target, pos, name
+
+
+def _pos(mark: Any) -> Pos:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Composer(Composer):
+    """ruamel's composer, but an alias becomes an :class:`_Alias` (so we know where it is written and can
+    count it) and nodes with an explicit tag are remembered."""
+
+    def __init__(self, loader: Any = None) -> None:
+        super().__init__(loader)
+        self.warn_double_anchors = False
+        self.aliases: list[_Alias] = []
+        self.explicit: set[int] = set()
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        if isinstance(event, AliasEvent) and event.anchor in self.anchors:
+            self.parser.get_event()
+            alias = _Alias(self.anchors[event.anchor], _pos(event.start_mark), event.anchor)
+            self.aliases.append(alias)
+            return alias
+        tag = getattr(event, "ctag", None)
+        node = super().compose_node(parent, index)
+        if tag is not None and str(tag) != "!":
+            self.explicit.add(id(node))
+        return node
+
+
+def _children(node: Any) -> list[Any]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def _nodes(root: Any) -> list[Any]:
+    """Every distinct node once (aliases not followed)."""
+    out, stack, seen = [], [root], set()
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _Alias) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        out.append(node)
+        stack.extend(_children(node))
+    return out
+
+
+class _Cycle(Exception):
+    def __init__(self, alias: _Alias) -> None:
+        self.alias = alias
+
+
+def _expanded_size(root: Any) -> tuple[int, int]:
+    """(node count after expanding every alias, distinct node count), memoised so a bomb is cheap."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: Any) -> int:
+        if isinstance(node, _Alias):
+            if id(node.target) in active:
+                raise _Cycle(node)
+            return size(node.target)
+        if id(node) not in sizes:
+            active.add(id(node))
+            sizes[id(node)] = 1 + sum(size(child) for child in _children(node))
+            active.discard(id(node))
+        return sizes[id(node)]
+
+    return size(root), len(sizes)
+
+
+def _to_int(text: str) -> int:
+    s = text.replace("_", "")
+    sign = -1 if s.startswith("-") else 1
+    s = s[1:] if s[:1] in ("+", "-") else s
+    base = {"0x": 16, "0o": 8, "0b": 2}.get(s[:2].lower())
+    return sign * (int(s[2:], base) if base else int(s))
+
+
+def _to_float(text: str) -> float:
+    s = text.replace("_", "").lower()
+    if s.lstrip("+-") in (".inf", ".nan"):
+        value = math.inf if s.endswith("inf") else math.nan
+        return -value if s.startswith("-") else value
+    return float(s)
+
+
+def _to_timestamp(text: str) -> datetime.date:
+    match = timestamp_regexp.match(text)
+    if match is None:
+        raise ValueError(text)
+    result: datetime.date = create_timestamp(**match.groupdict())
+    return result
+
+
+_CONVERT = {_T + "int": _to_int, _T + "float": _to_float, _T + "timestamp": _to_timestamp}
+_BOOLS = {"true": True, "false": False}
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "布尔值"
+    if isinstance(value, int | float):
+        return "数字"
+    if isinstance(value, datetime.date):
+        return "日期"
+    return {dict: "映射", list: "列表", type(None): "空值"}.get(type(value), "文字")
+
+
+class _Parse:
+    def __init__(self, text: str, file: str) -> None:
+        self.text, self.file = text, file
+        self.line_starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+        self.problems: list[Problem] = []
+        self.located: list[tuple[Pos, str, str]] = []  # found before parsing; path filled in later
+        self.spans: list[tuple[Pos, Pos, Loc]] = []
+        self.values: dict[Loc, Pos] = {}
+        self.keys: dict[Loc, Pos] = {}
+        self.explicit: set[int] = set()
+
+    def at(self, offset: int) -> Pos:
+        line = bisect.bisect_right(self.line_starts, offset)
+        return (line, offset - self.line_starts[line - 1] + 1)
+
+    def add(self, pos: Pos, loc: Loc | str, code: str, message: str) -> None:
+        path = loc if isinstance(loc, str) else format_loc(loc)
+        self.problems.append(Problem(self.file, pos[0], pos[1], path, code, message))
+
+    def stop(self, with_paths: bool = False) -> FactsError:
+        self.spans.sort(key=lambda span: span[:2])
+        for pos, code, message in self.located:
+            self.add(pos, self.path_at(pos) if with_paths else "", code, message)
+        return FactsError(self.problems)
+
+    def path_at(self, pos: Pos) -> str:
+        """Path of the scalar containing ``pos``, else of the next, else the previous one on its line."""
+        i = bisect.bisect_right(self.spans, pos, key=lambda span: span[0])
+        if i and self.spans[i - 1][1] > pos:
+            return format_loc(self.spans[i - 1][2])
+        for j in (i, i - 1):
+            if 0 <= j < len(self.spans) and self.spans[j][0][0] == pos[0]:
+                return format_loc(self.spans[j][2])
+        return ""
+
+    def run(self) -> Loaded:
+        clean = _RAW_BAD.sub(" ", self.text)  # one char for one: offsets and columns stay put
+        for m in _RAW_BAD.finditer(self.text):
+            message = f"含有不允许的控制字符 U+{ord(m.group()):04X}（Word 文件无法保存），请删除"
+            self.located.append((self.at(m.start()), "invalid-char", message))
+        tabs = {self.at(m.start())[0]: m for m in _TAB_INDENT.finditer(clean)}
+        root, composer, error = None, None, None
+        for _ in range(2):  # a second pass only when some "tab indents" were inside quoted/block text
+            parse_text = clean
+            for m in sorted(tabs.values(), key=lambda m: m.start(), reverse=True):
+                parse_text = parse_text[: m.start()] + " " * (m.end() - m.start()) + parse_text[m.end() :]
+            root, composer, error = self.compose(parse_text)
+            inside = set() if error else self.text_lines(root)
+            if not tabs.keys() & inside:
+                break
+            tabs = {line: m for line, m in tabs.items() if line not in inside}
+        for line, m in tabs.items():
+            message = "用 TAB 缩进；YAML 只能用空格缩进，请把 TAB 换成空格"
+            self.located.append(((line, self.at(m.start(1))[1] + len(m.group(1)) - 1), "tab-indent", message))
+        if error is not None or composer is None:
+            if not tabs and error is not None:
+                self.problems.append(error)
+            raise self.stop()
+        self.explicit = composer.explicit
+        if root is None or (isinstance(root, ScalarNode) and root.value == "" and not root.style):
+            self.add((1, 1), "", "empty-file", "文件是空的（没有内容，或只有注释）")
+            raise self.stop()
+        if not isinstance(root, MappingNode):
+            kind = "列表" if isinstance(root, SequenceNode) else "一段文字或数值"
+            message = f"文件顶层必须是“键: 值”形式的映射，现在是{kind}"
+            self.add(_pos(root.start_mark), "", "top-not-mapping", message)
+            raise self.stop()
+        self.check_aliases(root, composer.aliases)
+        data = self.build(root, (), None, False)
+        if self.problems or self.located:
+            raise self.stop(with_paths=True)
+        return Loaded(self.file, data, SourceMap(self.file, self.values, self.keys))
+
+    def compose(self, text: str) -> tuple[Any, _Composer | None, Problem | None]:
+        yaml = YAML(typ="safe", pure=True)
+        yaml.Composer = _Composer
+        try:
+            return yaml.compose(text), yaml.composer, None
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            pos = _pos(mark) if mark is not None else (1, 1)
+            english = exc.problem or exc.context or ""
+            hint = next((zh for needle, zh in _SYNTAX_HINTS if needle in english), "YAML 语法错误")
+            return None, None, Problem(self.file, *pos, "", "yaml-syntax", f"{hint}（{english}）")
+        except RecursionError:
+            return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", "嵌套层次太深")
+        except YAMLError as exc:  # unmarked ruamel errors
+            return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", f"YAML 语法错误（{exc}）")
+
+    @staticmethod
+    def text_lines(root: Any) -> set[int]:
+        """Lines (after the first) of quoted and block scalars, where a leading tab is content."""
+        lines: set[int] = set()
+        for node in _nodes(root) if root is not None else []:
+            if isinstance(node, ScalarNode) and node.style in ("|", ">", "'", '"'):
+                last = node.end_mark.line + (1 if node.end_mark.column else 0)
+                lines.update(range(node.start_mark.line + 2, last + 1))
+        return lines
+
+    def check_aliases(self, root: Any, aliases: list[_Alias]) -> None:
+        if len(aliases) > MAX_ALIASES:
+            message = f"引用（*别名）太多：共 {len(aliases)} 处，上限为 {MAX_ALIASES} 处"
+            self.add(aliases[MAX_ALIASES].pos, "", "alias-limit", message)
+            raise self.stop()
+        try:
+            total, distinct = _expanded_size(root)
+        except _Cycle as cycle:
+            message = f"引用“*{cycle.alias.name}”指向包含它自身的内容（循环引用）"
+            self.add(cycle.alias.pos, "", "alias-limit", message)
+            raise self.stop() from None
+        if total - distinct > MAX_EXPANDED_NODES:
+            message = (
+                f"引用展开后内容过多（多出 {total - distinct:,} 个节点，上限 {MAX_EXPANDED_NODES:,} 个）"
+            )
+            self.add(aliases[0].pos, "", "alias-limit", message)
+            raise self.stop()
+
+    def check_tag(self, node: Any, loc: Loc, copy: bool) -> None:
+        tag = str(node.tag)
+        allowed = _SCALAR_TAGS if isinstance(node, ScalarNode) else {_T + "map", _T + "seq"}
+        if not copy and tag not in allowed:
+            shown = tag.replace(_T, "!!")
+            message = f"不支持的 YAML 标签“{shown}”；只能写文字、数字、日期、列表和“键: 值”"
+            self.add(_pos(node.start_mark), loc, "yaml-tag", message)
+
+    def build(self, node: Any, loc: Loc, pos: Pos | None, copy: bool) -> Any:
+        if isinstance(node, _Alias):
+            return self.build(node.target, loc, pos or node.pos, True)
+        self.values[loc] = pos or _pos(node.start_mark)
+        self.check_tag(node, loc, copy)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*loc, i), None, copy) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            return self.mapping(node, loc, copy)
+        return self.scalar(node, loc, copy)
+
+    def scalar(self, node: ScalarNode, loc: Loc, copy: bool) -> Any:
+        text: str = node.value
+        if not copy and node.start_mark.index != node.end_mark.index:
+            self.spans.append((_pos(node.start_mark), _pos(node.end_mark), loc))
+        tag = str(node.tag)
+        try:
+            if tag == _T + "null":
+                return None
+            if tag == _T + "bool":
+                return _BOOLS[text.lower()]
+            if tag in _CONVERT:
+                return _CONVERT[tag](text)
+        except (KeyError, ValueError, OverflowError):
+            if id(node) in self.explicit and not copy:
+                message = f"“{text}”不能按标签“{tag.replace(_T, '!!')}”解释"
+                self.add(_pos(node.start_mark), loc, "yaml-tag", message)
+        bad = _XML_BAD.search(text)
+        if bad and not copy:
+            message = f"文字中含有控制字符 U+{ord(bad.group()):04X}（Word 文件无法保存），请删除"
+            self.add(_pos(node.start_mark), loc, "invalid-char", message)
+        return text
+
+    def mapping(self, node: MappingNode, loc: Loc, copy: bool) -> dict[str, Any]:
+        here = self.values[loc]
+        result: dict[str, Any] = {}  # keys merged in by "<<" first, as ruamel does
+        explicit: dict[str, tuple[Pos, Any]] = {}
+        merge_line = 0
+        for key_node, value_node in node.value:
+            target = key_node.target if isinstance(key_node, _Alias) else key_node
+            key_pos = key_node.pos if isinstance(key_node, _Alias) else _pos(target.start_mark)
+            if isinstance(target, ScalarNode) and str(target.tag) == _MERGE and merge_line == 0:
+                merge_line = key_pos[0]
+                result = self.merge(value_node, loc, copy)
+                self.values[loc] = here
+                continue
+            key = self.key(target, loc, key_pos, copy)
+            if key is None:
+                first = merge_line if str(target.tag) == _MERGE else 0  # a second "<<"
+            else:
+                first = explicit[key][0][0] if key in explicit else 0
+            if first and not copy:
+                message = f"键“{target.value}”重复（第 {first} 行已出现）"
+                self.add(key_pos, (*loc, target.value), "duplicate-key", message)
+            elif key is not None and not first:
+                explicit[key] = (key_pos, value_node)
+        for key, (key_pos, value_node) in explicit.items():
+            self.keys[(*loc, key)] = key_pos
+            empty = isinstance(value_node, ScalarNode) and value_node.value == "" and not value_node.style
+            result[key] = self.build(value_node, (*loc, key), key_pos if empty else None, copy)
+        return result
+
+    def key(self, node: Any, loc: Loc, pos: Pos, copy: bool) -> str | None:
+        """The key as a string, or None after reporting why it is not one."""
+        if isinstance(node, ScalarNode):
+            if str(node.tag) == _MERGE:
+                return None
+            self.check_tag(node, loc, copy)
+            key = self.scalar(node, (*loc, node.value), copy)
+            if isinstance(key, str):
+                return key
+            message = f'键“{node.value}”会被读成{_kind(key)}，不是文字；请加引号，写成 "{node.value}"'
+        else:
+            message = f"键不能是{'列表' if isinstance(node, SequenceNode) else '映射'}，只能是文字"
+        if not copy:
+            self.add(pos, loc, "key-not-string", message)
+        return None
+
+    def merge(self, node: Any, loc: Loc, copy: bool) -> dict[str, Any]:
+        """Keys brought in by ``<<: *base`` or ``<<: [*a, *b]`` (earlier sources win, explicit keys win)."""
+        sources = node.target if isinstance(node, _Alias) else node
+        items = sources.value if isinstance(sources, SequenceNode) else [node]
+        out: dict[str, Any] = {}
+        for item in reversed(items):
+            target = item.target if isinstance(item, _Alias) else item
+            if not isinstance(target, MappingNode):
+                if not copy:
+                    message = "合并键“<<”的值必须是映射，或由映射组成的列表"
+                    self.add(_pos(target.start_mark), loc, "yaml-syntax", message)
+                continue
+            out.update(self.build(item, loc, None, copy))
+        return out
