@@ -184,73 +184,54 @@ def _pos(mark: Any) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
 
+class _Refused(Exception):
+    def __init__(self, pos: Pos, message: str) -> None:
+        self.pos, self.message = pos, message
+
+
 class _Composer(Composer):
-    """ruamel's composer, but an alias becomes an :class:`_Alias` (so we know where it is written and can
-    count it) and nodes with an explicit tag are remembered."""
+    """ruamel's composer, plus: an alias becomes an :class:`_Alias` (where it is written); aliases are counted
+    and the size they expand to is added up as we go (memoised per node, so a bomb stops early); nodes with
+    an explicit tag are remembered; and lines inside quoted or block text are noted (a tab there is text)."""
 
     def __init__(self, loader: Any = None) -> None:
         super().__init__(loader)
         self.warn_double_anchors = False
-        self.aliases: list[_Alias] = []
+        self.aliases = 0
+        self.extra = 0  # nodes added by expanding aliases = sum of the expanded sizes of their targets
+        self.sizes: dict[int, int] = {}  # id(node) -> expanded size; absent while the node is being composed
         self.explicit: set[int] = set()
+        self.text_lines: set[int] = set()
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         if isinstance(event, AliasEvent) and event.anchor in self.anchors:
             self.parser.get_event()
             alias = _Alias(self.anchors[event.anchor], _pos(event.start_mark), event.anchor)
-            self.aliases.append(alias)
+            self.aliases += 1
+            if id(alias.target) not in self.sizes:
+                raise _Refused(alias.pos, f"引用“*{alias.name}”指向包含它自身的内容（循环引用）")
+            self.extra += self.sizes[id(alias.target)]
+            if self.aliases > MAX_ALIASES:
+                raise _Refused(alias.pos, f"引用（*别名）太多：超过上限 {MAX_ALIASES} 处")
+            if self.extra > MAX_EXPANDED_NODES:
+                message = f"引用展开后内容过多（超过 {MAX_EXPANDED_NODES:,} 个节点），疑似“引用炸弹”"
+                raise _Refused(alias.pos, message)
             return alias
         tag = getattr(event, "ctag", None)
         node = super().compose_node(parent, index)
         if tag is not None and str(tag) != "!":
             self.explicit.add(id(node))
+        if isinstance(node, ScalarNode):
+            self.sizes[id(node)] = 1
+            if node.style in ("|", ">", "'", '"'):
+                last = node.end_mark.line + (1 if node.end_mark.column else 0)
+                self.text_lines.update(range(node.start_mark.line + 2, last + 1))
+            return node
+        children = node.value if isinstance(node, SequenceNode) else [n for pair in node.value for n in pair]
+        targets = (child.target if isinstance(child, _Alias) else child for child in children)
+        self.sizes[id(node)] = 1 + sum(self.sizes[id(target)] for target in targets)
         return node
-
-
-def _children(node: Any) -> list[Any]:
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    return []
-
-
-def _nodes(root: Any) -> list[Any]:
-    """Every distinct node once (aliases not followed)."""
-    out, stack, seen = [], [root], set()
-    while stack:
-        node = stack.pop()
-        if isinstance(node, _Alias) or id(node) in seen:
-            continue
-        seen.add(id(node))
-        out.append(node)
-        stack.extend(_children(node))
-    return out
-
-
-class _Cycle(Exception):
-    def __init__(self, alias: _Alias) -> None:
-        self.alias = alias
-
-
-def _expanded_size(root: Any) -> tuple[int, int]:
-    """(node count after expanding every alias, distinct node count), memoised so a bomb is cheap."""
-    sizes: dict[int, int] = {}
-    active: set[int] = set()
-
-    def size(node: Any) -> int:
-        if isinstance(node, _Alias):
-            if id(node.target) in active:
-                raise _Cycle(node)
-            return size(node.target)
-        if id(node) not in sizes:
-            active.add(id(node))
-            sizes[id(node)] = 1 + sum(size(child) for child in _children(node))
-            active.discard(id(node))
-        return sizes[id(node)]
-
-    return size(root), len(sizes)
 
 
 def _to_int(text: str) -> int:
@@ -282,13 +263,8 @@ _BOOLS = {"true": True, "false": False}
 
 
 def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "布尔值"
-    if isinstance(value, int | float):
-        return "数字"
-    if isinstance(value, datetime.date):
-        return "日期"
-    return {dict: "映射", list: "列表", type(None): "空值"}.get(type(value), "文字")
+    kinds = ((bool, "布尔值"), (int | float, "数字"), (datetime.date, "日期"), (type(None), "空值"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), "文字")
 
 
 class _Parse:
@@ -338,16 +314,15 @@ class _Parse:
             for m in sorted(tabs.values(), key=lambda m: m.start(), reverse=True):
                 parse_text = parse_text[: m.start()] + " " * (m.end() - m.start()) + parse_text[m.end() :]
             root, composer, error = self.compose(parse_text)
-            inside = set() if error else self.text_lines(root)
-            if not tabs.keys() & inside:
+            if composer is None or not tabs.keys() & composer.text_lines:
                 break
-            tabs = {line: m for line, m in tabs.items() if line not in inside}
+            tabs = {line: m for line, m in tabs.items() if line not in composer.text_lines}
         for line, m in tabs.items():
             message = "用 TAB 缩进；YAML 只能用空格缩进，请把 TAB 换成空格"
             self.located.append(((line, self.at(m.start(1))[1] + len(m.group(1)) - 1), "tab-indent", message))
         if error is not None or composer is None:
-            if not tabs and error is not None:
-                self.problems.append(error)
+            if error is not None and not (tabs and error.code == "yaml-syntax"):
+                self.problems.append(error)  # a syntax error after a tab is most likely caused by it
             raise self.stop()
         self.explicit = composer.explicit
         if root is None or (isinstance(root, ScalarNode) and root.value == "" and not root.style):
@@ -358,7 +333,6 @@ class _Parse:
             message = f"文件顶层必须是“键: 值”形式的映射，现在是{kind}"
             self.add(_pos(root.start_mark), "", "top-not-mapping", message)
             raise self.stop()
-        self.check_aliases(root, composer.aliases)
         data = self.build(root, (), None, False)
         if self.problems or self.located:
             raise self.stop(with_paths=True)
@@ -375,38 +349,11 @@ class _Parse:
             english = exc.problem or exc.context or ""
             hint = next((zh for needle, zh in _SYNTAX_HINTS if needle in english), "YAML 语法错误")
             return None, None, Problem(self.file, *pos, "", "yaml-syntax", f"{hint}（{english}）")
-        except RecursionError:
-            return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", "嵌套层次太深")
-        except YAMLError as exc:  # unmarked ruamel errors
-            return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", f"YAML 语法错误（{exc}）")
-
-    @staticmethod
-    def text_lines(root: Any) -> set[int]:
-        """Lines (after the first) of quoted and block scalars, where a leading tab is content."""
-        lines: set[int] = set()
-        for node in _nodes(root) if root is not None else []:
-            if isinstance(node, ScalarNode) and node.style in ("|", ">", "'", '"'):
-                last = node.end_mark.line + (1 if node.end_mark.column else 0)
-                lines.update(range(node.start_mark.line + 2, last + 1))
-        return lines
-
-    def check_aliases(self, root: Any, aliases: list[_Alias]) -> None:
-        if len(aliases) > MAX_ALIASES:
-            message = f"引用（*别名）太多：共 {len(aliases)} 处，上限为 {MAX_ALIASES} 处"
-            self.add(aliases[MAX_ALIASES].pos, "", "alias-limit", message)
-            raise self.stop()
-        try:
-            total, distinct = _expanded_size(root)
-        except _Cycle as cycle:
-            message = f"引用“*{cycle.alias.name}”指向包含它自身的内容（循环引用）"
-            self.add(cycle.alias.pos, "", "alias-limit", message)
-            raise self.stop() from None
-        if total - distinct > MAX_EXPANDED_NODES:
-            message = (
-                f"引用展开后内容过多（多出 {total - distinct:,} 个节点，上限 {MAX_EXPANDED_NODES:,} 个）"
-            )
-            self.add(aliases[0].pos, "", "alias-limit", message)
-            raise self.stop()
+        except _Refused as exc:
+            return None, None, Problem(self.file, *exc.pos, "", "alias-limit", exc.message)
+        except (RecursionError, YAMLError) as exc:  # too deep for the composer; unmarked ruamel errors
+            message = "嵌套层次太深" if isinstance(exc, RecursionError) else f"YAML 语法错误（{exc}）"
+            return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", message)
 
     def check_tag(self, node: Any, loc: Loc, copy: bool) -> None:
         tag = str(node.tag)
@@ -498,13 +445,13 @@ class _Parse:
         """Keys brought in by ``<<: *base`` or ``<<: [*a, *b]`` (earlier sources win, explicit keys win)."""
         sources = node.target if isinstance(node, _Alias) else node
         items = sources.value if isinstance(sources, SequenceNode) else [node]
+        inner_copy = copy or isinstance(node, _Alias)  # an aliased list was checked where it is written
         out: dict[str, Any] = {}
         for item in reversed(items):
             target = item.target if isinstance(item, _Alias) else item
-            if not isinstance(target, MappingNode):
-                if not copy:
-                    message = "合并键“<<”的值必须是映射，或由映射组成的列表"
-                    self.add(_pos(target.start_mark), loc, "yaml-syntax", message)
-                continue
-            out.update(self.build(item, loc, None, copy))
+            if isinstance(target, MappingNode):
+                out.update(self.build(item, loc, None, inner_copy))
+            elif not copy:
+                pos = node.pos if isinstance(node, _Alias) else _pos(target.start_mark)
+                self.add(pos, loc, "yaml-syntax", "合并键“<<”的值必须是映射，或由映射组成的列表")
         return out

@@ -8,7 +8,7 @@ from docgen.model.base import FactModel, f
 
 
 class AgendaItem(FactModel):
-    time: str | None = f("时间", example="9:00")
+    time: str | None = f("时间", default=None, example="9:00")
     item: str = f("议程", example="传达全省政协宣传工作会议精神")
     by: str | None = f("承担人", "职务，不写姓名也可", default=None, example="市政协秘书长")
     host: str | None = f("主持", default=None)

@@ -24,6 +24,7 @@ __all__ = [
     "W",
     "FooterAlign",
     "Profile",
+    "core_xml",
     "footer_xml",
     "insert_in_order",
     "load_profile",
@@ -182,6 +183,45 @@ def footer_xml(
     xml = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<w:ftr xmlns:w="{W}" xmlns:r="{R}"><w:p>{ppr}{runs}</w:p></w:ftr>'
+    )
+    return xml.encode("utf-8")
+
+
+def core_xml(
+    *,
+    title: str,
+    creator: str,
+    created: str,
+    modified: str | None = None,
+    subject: str = "",
+    keywords: str = "",
+    identifier: str = "",
+    language: str = "zh-CN",
+    last_modified_by: str | None = None,
+    revision: int = 1,
+) -> bytes:
+    """``docProps/core.xml`` from given values only (no clock): ``created`` is a W3CDTF UTC stamp."""
+
+    def el(tag: str, value: str, attrs: str = "") -> str:
+        return f"<{tag}{attrs}>{escape(value)}</{tag}>" if value else f"<{tag}{attrs}/>"
+
+    dt = ' xsi:type="dcterms:W3CDTF"'
+    body = (
+        el("dc:title", title)
+        + el("dc:subject", subject)
+        + el("dc:creator", creator)
+        + el("cp:keywords", keywords)
+        + el("dc:identifier", identifier)
+        + el("dc:language", language)
+        + el("cp:lastModifiedBy", creator if last_modified_by is None else last_modified_by)
+        + el("cp:revision", str(revision))
+        + el("dcterms:created", created, dt)
+        + el("dcterms:modified", created if modified is None else modified, dt)
+    )
+    ns = " ".join(f'xmlns:{p}="{NS[p]}"' for p in ("cp", "dc", "dcterms", "xsi"))
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<cp:coreProperties {ns} xmlns:dcmitype="http://purl.org/dc/dcmitype/">{body}</cp:coreProperties>'
     )
     return xml.encode("utf-8")
 
