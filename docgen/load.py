@@ -305,7 +305,7 @@ class _Parse:
     def run(self) -> Loaded:
         clean = _RAW_BAD.sub(" ", self.text)  # one char for one: offsets and columns stay put
         for m in _RAW_BAD.finditer(self.text):
-            message = f"含有不允许的控制字符 U+{ord(m.group()):04X}（Word 文件无法保存），请删除"
+            message = f"含有不允许的控制字符 U+{ord(m.group()):04X}，请删除（常见于从网页或 PDF 复制的文字）"
             self.located.append((self.at(m.start()), "invalid-char", message))
         tabs = {self.at(m.start())[0]: m for m in _TAB_INDENT.finditer(clean)}
         root, composer, error = None, None, None

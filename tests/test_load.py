@@ -130,6 +130,16 @@ def test_merge_key_brings_in_keys_and_explicit_keys_win() -> None:
     assert data["d"] == {"x": 1, "y": 3}
 
 
+def test_windows_line_endings_keep_positions() -> None:
+    source = load_yaml_text("a: 1\r\nb:\r\n  c: 讲话\r\n".encode()).source
+    assert source.values[("b", "c")] == (3, 6)
+    assert source.keys[("b",)] == (2, 1)
+
+
+def test_merge_value_must_be_a_mapping() -> None:
+    assert where(only_problem("d:\n  <<: 5\n")) == ("yaml-syntax", 2, 7, "d")
+
+
 def test_tabs_inside_quoted_and_block_text_are_fine() -> None:
     data = load_yaml_text('a: |\n  x\n  \ty\nb: "p\n\tq"\nc: "\tr"\n').data
     assert data == {"a": "x\n\ty\n", "b": "p q", "c": "\tr"}

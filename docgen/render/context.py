@@ -191,7 +191,7 @@ def _blocks(blocks: list[Block], used: set[str]) -> list[dict[str, Any]]:
                     "kind": "signature",
                     "unit": clean(b.unit),
                     "date_text": clean(b.date_text),
-                    "text": clean(f"{b.unit}\n{b.date_text}"),
+                    "text": _inline(f"{b.unit}\n{b.date_text}"),
                     "xml": _signature_xml(b),
                 }
             )

@@ -5,6 +5,7 @@ Wording lives in fragments/achievements.yaml; this module only decides which cla
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from docgen import zh
@@ -31,7 +32,10 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     if m is None:
         return []
     out: list[Sent] = []
-    want = (lambda name: sub is None or sub == name)
+
+    def want(name: str) -> bool:
+        return sub is None or sub == name
+
     if want("total") or want("by_outlet") or want("ranks"):
         where_ids: list[str] = list(m.total.outlets or []) if m.total else []
         where_ids += [b.outlet for b in m.by_outlet if b.count is None]
@@ -45,13 +49,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             details.append(ctx.frag("ACH-media-outlet-item", outlet=ctx.outlet(b.outlet), n=n, front_page=fp,
                                     compare=cmp))
         ranks = [_rank(ctx, r.outlet, r.metric, r.scope, r.rank, r.of, r.period_label) for r in m.ranks]
-        total = None
-        if m.total is not None:
-            total = ctx.count(m.total.value, m.total.unit, m.total.approx)
-        elif details:
-            total = None
-        else:
-            total = None
+        total = ctx.count(m.total.value, m.total.unit, m.total.approx) if m.total is not None else None
         paths = tuple(f"{A}.media.{k}" for k in ("total", "by_outlet", "ranks") if getattr(m, k))
         if total is not None or details or where_ids:
             out.append((ctx.frag(
@@ -65,7 +63,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 details=zh.join_list(details, "、") or None,
             ), paths))
         if ranks:
-            out.append((ctx.frag("ACH-media-ranks", ranks=zh.join_list(ranks, "，")), (f"{A}.media.ranks",)))
+            out.append((ctx.frag("ACH-media-ranks", ranks="，".join(ranks)), (f"{A}.media.ranks",)))
     if want("subunit_total") and m.subunit_total is not None:
         n = ctx.count(m.subunit_total.value, "篇", m.subunit_total.approx)
         if n:
@@ -130,7 +128,8 @@ def _rank(ctx: Ctx, outlet: str | None, metric: str | None, scope: str, rank: in
 def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     out: list[Sent] = []
     for i, c in enumerate(a.campaigns):
-        cov = [f"{ctx.outlet(x.outlet) if ctx.facts.outlet(x.outlet) else x.outlet}{x.placement}" for x in c.coverage]
+        cov = [f"{ctx.outlet(x.outlet) if ctx.facts.outlet(x.outlet) else x.outlet}"
+               f"{re.sub(r'(深度)?报道$', '', x.placement)}" for x in c.coverage]
         out.append((ctx.frag(
             "ACH-campaign",
             first=i == 0,

@@ -37,7 +37,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         elif m.decided_by:
             p.add(ctx.frag("OPN-decided", decided_by=m.decided_by), ["meeting.decided_by"])
         if m.purposes:
-            p.add(ctx.frag("OPN-purpose", purposes=zh.join_list([x.rstrip("。") for x in m.purposes], "，")),
+            p.add(ctx.frag("OPN-purpose", purposes="，".join(x.rstrip("。") for x in m.purposes)),
                   ["meeting.purposes"])
         else:
             p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours), ["meeting.name"])
@@ -47,10 +47,13 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
             p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
         if m.assessment:
             p.add(ctx.frag(f"OPN-assess-{m.assessment}", ours=ctx.ours), ["meeting.assessment"])
+    blocks: list[Block] = [] if p.empty else [p.build()]
+    p = ParaBuilder()
+    if m is not None:
         for r in m.upper_requirements:
             p.add(ctx.frag("OPN-upper-requirement", role=r.role, topic=r.topic), ["meeting.upper_requirements"])
     p.add(ctx.frag("OPN-importance"))
-    blocks: list[Block] = [p.build()]
+    blocks.append(p.build())
     blocks.extend(preamble)
     doc = f.document
     trans = ParaBuilder().add(ctx.frag("OPN-transition", points=zh.points_phrase(n_points),
@@ -58,10 +61,10 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     if preamble:
         blocks.append(trans.build())
     else:
-        # the transition closes the opening paragraph
-        first = blocks[0]
-        assert isinstance(first, Paragraph)
-        blocks[0] = Paragraph(first.segments + trans.build().segments)
+        # the transition closes the last opening paragraph
+        last = blocks[-1]
+        assert isinstance(last, Paragraph)
+        blocks[-1] = Paragraph(last.segments + trans.build().segments)
     return blocks
 
 
@@ -76,7 +79,8 @@ def _agenda_item(ctx: Ctx, a: object) -> str | None:
         text = zh.book_title(text)
     if a.type in ("lecture", "report", "requirement") and not a.by:
         return None
-    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=a.by, count=ctx.count(a.count, "个"), topic=a.topic)
+    by = a.by.removesuffix("等单位").removesuffix("等").strip() if a.by else None
+    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by, count=ctx.count(a.count, "个"), topic=a.topic)
 
 
 # --- achievements --------------------------------------------------------------------------------------
@@ -163,7 +167,7 @@ def _highlight_paras(ctx: Ctx, a: Achievements, hls: list[Highlight], emitted: s
     paras: list[Block] = []
     for h in hls:
         sents = _highlight_sentences(ctx, a, h, emitted)
-        if not sents or all(not p for _, p in sents) and not h.text:
+        if not sents:
             continue
         n = len(paras) + 1
         p = ParaBuilder().lead(f"{zh.l3_lead(n)}{h.lead.rstrip('。')}。", "l3_lead")
@@ -203,9 +207,8 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         p.add(ctx.political(s.political_context), ["situation.political_context"])
         p.add(ctx.frag("SIT-bridge"))
     if s.year_significance:
-        p.add(ctx.frag("SIT-year", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
-                       items=zh.join_list([x.rstrip("。") for x in s.year_significance], "，也是")
-                       if len(s.year_significance) < 3 else zh.join_list(s.year_significance, "、")),
+        p.add(ctx.frag("SIT-year", rel="今年",
+                       items="，也是".join(x.rstrip("。") for x in s.year_significance)),
               ["situation.year_significance"])
     if s.local_strategy:
         p.add(ctx.frag("SIT-strategy", strategy=s.local_strategy, ours=ctx.ours), ["situation.local_strategy"])
@@ -275,10 +278,7 @@ def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Par
     p = ParaBuilder().lead(f"{zh.l2_number(i, style)}{sec.lead.rstrip('。')}。", "l2_lead", (path,))  # type: ignore[arg-type]
     p.add(ctx.frag(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
     if sec.items:
-        chain = "；".join(f"{zh.l3_demand(k)}{x.rstrip('。；，')}" for k, x in enumerate(sec.items, 1)) + "。"
-        if len(sec.items) == 1:
-            chain = f"要{sec.items[0].rstrip('。；，')}。"
-        p.add(chain, [f"{path}.items"])
+        p.add(demand_chain(sec.items), [f"{path}.items"])
     targets = []
     for tg in sec.targets:
         amount = zh.num_range(tg.min, tg.max, tg.unit) if (tg.min or tg.max) else None
@@ -289,7 +289,8 @@ def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Par
     if targets:
         p.add(ctx.frag("TSK-targets", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
                        items="，".join(targets)), [f"{path}.targets"])
-    rewards = [ctx.frag("TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit}" if r.amount else None)
+    rewards = [ctx.frag("TSK-reward-item", event=r.event,
+                        amount=f"{r.amount}{r.unit.split('/')[0]}" if r.amount else None)
                for r in sec.rewards if r.amount]
     rules = [r.rule.rstrip("。") for r in sec.rewards if r.rule]
     if rewards or rules:
@@ -303,6 +304,17 @@ def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Par
         p.add(ctx.frag("TSK-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
               [f"{path}.deadlines[{k}]"])
     return p.build()
+
+
+def demand_chain(items: list[str]) -> str:
+    """一要……；二要……。 — items that already carry 要 (or a subject) are numbered 一是 instead."""
+    clean = [x.strip().rstrip("。；，") for x in items]
+    if len(clean) == 1:
+        x = clean[0]
+        return (x if "要" in x[:12] else "要" + x) + "。"
+    has_yao = any("要" in x[:12] for x in clean)
+    lead = zh.l3_lead if has_yao else zh.l3_demand
+    return "；".join(f"{lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
 
 
 # --- closing --------------------------------------------------------------------------------------------

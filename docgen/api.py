@@ -1,0 +1,67 @@
+"""The public pipeline: facts file → Facts → Draft → bytes.  The CLI and the service call only these."""
+
+from __future__ import annotations
+
+from os import PathLike
+from pathlib import Path
+from typing import Literal
+
+from docgen.compose import PointsMismatch, compose
+from docgen.draft import Draft
+from docgen.errors import FactsError, Problem, RenderError
+from docgen.load import Loaded, load_yaml
+from docgen.model.facts import Facts
+from docgen.model.validate import validate_loaded
+
+Format = Literal["docx", "md", "txt"]
+Mode = Literal["final", "draft"]
+
+
+def load_facts(path: str | PathLike[str]) -> Facts:
+    """Read and validate a facts file; :class:`FactsError` lists every problem with its line and column."""
+    return validate_loaded(load_yaml(path))
+
+
+def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
+    facts = validate_loaded(loaded)
+    if mode is not None:
+        facts.document.mode = mode
+    try:
+        return compose(facts)
+    except PointsMismatch as exc:
+        line, col = loaded.source.locate(("document", "points_count"))
+        raise FactsError([Problem(
+            loaded.file, line, col, "document.points_count", "points-mismatch",
+            f"“我讲{exc.declared}点意见”与实际的一级标题数 {exc.actual} 不一致：改为 auto，或改为 {exc.actual}",
+        )]) from None
+
+
+def compose_file(path: str | PathLike[str], *, mode: Mode | None = None) -> Draft:
+    """Load, validate and compose one facts file."""
+    return compose_loaded(load_yaml(path), mode=mode)
+
+
+def render_draft(
+    draft: Draft,
+    fmt: Format = "docx",
+    *,
+    template: str | PathLike[str] | None = None,
+    font_profile: str = "gb2312",
+    bold_leads: bool = False,
+    page_numbers: str = "center",
+) -> bytes:
+    """Render a composed draft to the bytes of the requested format."""
+    if fmt == "txt":
+        from docgen.render.text import render_text
+
+        return render_text(draft).encode("utf-8")
+    if fmt == "md":
+        from docgen.render.text import render_markdown
+
+        return render_markdown(draft).encode("utf-8")
+    if fmt == "docx":
+        from docgen.render.docx import render_docx
+
+        tpl = Path(template) if template is not None else None
+        return render_docx(draft, tpl, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers)
+    raise RenderError(f"不支持的输出格式：{fmt}")

@@ -1,0 +1,170 @@
+"""The ``docgen`` command line: flags → one API call → an exit code.  No logic lives here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from docgen.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_RENDER, DocgenError, FactsError, Problem
+
+KIND_CHOICES = ["leadership_speech", "concluding_speech", "exchange_material", "exchange_speech", "work_summary",
+                "meeting_plan"]
+
+
+def _echo_problems(problems: list[Problem], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            click.echo(p.format(), err=True)
+
+
+def _fail(exc: DocgenError) -> None:
+    if isinstance(exc, FactsError):
+        _echo_problems(exc.problems, "text")
+        click.echo(f"共 {len(exc.problems)} 个问题。", err=True)
+    else:
+        click.echo(f"错误：{exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+def _write(path: Path, data: bytes) -> None:
+    from docgen.fsutil import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        click.echo(f"错误：无法写入 {path}（{exc.strerror or exc}）", err=True)
+        sys.exit(EXIT_RENDER)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="docgen")
+def main() -> None:
+    """docgen：政协宣传信息工作讲话、总结、交流材料的文稿生成工具。"""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+def validate(files: tuple[Path, ...], fmt: str) -> None:
+    """校验事实文件（YAML），一次列出全部问题。"""
+    from docgen.api import load_facts
+
+    problems: list[Problem] = []
+    for f in files:
+        try:
+            load_facts(f)
+        except FactsError as exc:
+            problems.extend(exc.problems)
+    if fmt == "json":
+        _echo_problems(problems, "json")
+    else:
+        _echo_problems(problems, "text")
+        if problems:
+            click.echo(f"共 {len(problems)} 个问题。", err=True)
+        else:
+            click.echo(f"全部通过：{len(files)} 个文件。")
+    sys.exit(EXIT_PROBLEMS if problems else EXIT_OK)
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(KIND_CHOICES))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）")
+@click.option("--force", is_flag=True, help="覆盖已有文件")
+def init(kind: str, output: Path | None, force: bool) -> None:
+    """生成某一文种的带中文注释的 YAML 骨架。"""
+    from docgen.init import skeleton
+
+    text = skeleton(kind)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists() and not force:
+        click.echo(f"错误：{output} 已存在；如需覆盖请加 --force", err=True)
+        sys.exit(2)
+    _write(output, text.encode("utf-8"))
+    click.echo(f"已写入 {output}")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）")
+def schema(output: Path | None) -> None:
+    """输出事实文件的 JSON Schema（draft 2020-12），供编辑器补全和校验。"""
+    from docgen.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        click.echo(text)
+    else:
+        _write(output, (text + "\n").encode("utf-8"))
+        click.echo(f"已写入 {output}")
+
+
+@main.command()
+def kinds() -> None:
+    """列出支持的六种文种。"""
+    from docgen.model.document import KINDS
+
+    for k, desc in KINDS.items():
+        click.echo(f"{k:<20}{desc}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def fragments(fmt: str) -> None:
+    """列出措辞片段族、变体和所需事实。"""
+    from docgen.fragments import FragmentLibrary, describe
+
+    try:
+        rows: list[dict[str, Any]] = describe(FragmentLibrary.load())
+    except DocgenError as exc:
+        _fail(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        needs = "、".join(r["needs"]) or "无"
+        valid = f"  有效期 {r['valid_from']}—{r['valid_to']}" if r.get("valid_from") else ""
+        click.echo(f"{r['id']}  [{r['area']}] {r['says']}  变体：{'、'.join(r['variants'])}  需要：{needs}{valid}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认：同名文件，放在当前目录）")
+@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default="docx", help="输出格式")
+@click.option("--mode", type=click.Choice(["final", "draft"]), default=None, help="覆盖 document.mode")
+@click.option("--font-profile", type=click.Choice(["gb2312", "windows"]), default="gb2312", help="字体方案")
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None, help="单位自己的模板")
+@click.option("--bold-leads", is_flag=True, help="“一是”等引领句加粗")
+@click.option("--page-numbers", type=click.Choice(["center", "odd_even"]), default="center", help="页码位置")
+@click.option("--strict", is_flag=True, help="有任何略去的事实或警告时失败")
+def render(file: Path, output: Path | None, fmt: str, mode: str | None, font_profile: str, template: Path | None,
+           bold_leads: bool, page_numbers: str, strict: bool) -> None:
+    """由事实文件生成文稿（Word、Markdown 或纯文本）。"""
+    from docgen.api import compose_file, render_draft
+
+    try:
+        draft = compose_file(file, mode=mode)  # type: ignore[arg-type]
+        if strict and draft.notices:
+            for n in draft.notices:
+                click.echo(f"{file}: {n.path or '-'}: {n.message} [{n.code}]", err=True)
+            click.echo(f"--strict：有 {len(draft.notices)} 条警告。", err=True)
+            sys.exit(EXIT_PROBLEMS)
+        data = render_draft(draft, fmt, template=template, font_profile=font_profile,  # type: ignore[arg-type]
+                            bold_leads=bold_leads, page_numbers=page_numbers)
+    except DocgenError as exc:
+        _fail(exc)
+        return
+    out = output or Path(file.stem + "." + fmt)
+    _write(out, data)
+    click.echo(f"已生成 {out}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
