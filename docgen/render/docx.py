@@ -57,6 +57,8 @@ _CT_CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 _TAG_RE = re.compile(rb"\{\{|\{%")
 _P_OPEN = re.compile(r"<w:p([ >])")
 _STRIP_TAGS = re.compile(r"<[^>]+>")
+# Runs left empty by docxtpl's {{r …}} split (and any other empty run of the template): dropped.
+_EMPTY_RUN = re.compile(r'<w:r>(?:<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t(?: xml:space="preserve")?></w:t></w:r>')
 
 
 @dataclass(frozen=True)
@@ -199,6 +201,7 @@ def _jinja_source(xml: str, path: Path) -> str:
     # docxtpl's escaped delimiters ({_{ … }_}) become literal output, without touching rendered data.
     for esc, lit in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
         src = src.replace(esc, "{{ '%s' }}" % lit)
+    src = _EMPTY_RUN.sub("", src)
     return _P_OPEN.sub(r"\n<w:p\1", src)  # one paragraph a line: Jinja errors then point at a paragraph
 
 
