@@ -1,0 +1,120 @@
+"""End-to-end: run the real ``docgen`` command in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
+CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "docgen", *args], capture_output=True, text=True,
+                          cwd=cwd or ROOT, timeout=120, check=False)
+
+
+def test_validate_all_examples_exits_zero() -> None:
+    r = run("validate", *map(str, EXAMPLES))
+    assert r.returncode == 0, r.stderr
+
+
+def test_validate_reports_every_problem_with_its_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(CITY.read_text(encoding="utf-8").replace("achievements:", "achievments:", 1)
+                   .replace("kind: leadership_speech", "kind: speech", 1), encoding="utf-8")
+    r = run("validate", str(bad))
+    assert r.returncode == 1
+    lines = [x for x in r.stderr.splitlines() if x.startswith(str(bad))]
+    codes = {x.rsplit("[", 1)[1].rstrip("]") for x in lines}
+    assert {"unknown-key", "bad-choice"} <= codes
+    src = bad.read_text(encoding="utf-8").splitlines()
+    for x in lines:
+        line = int(x[len(str(bad)) + 1:].split(":")[0])
+        if x.endswith("[unknown-key]"):
+            assert "achievments" in src[line - 1]
+    assert "Traceback" not in r.stderr
+
+
+def test_validate_json_format(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("document: [1, 2\n", encoding="utf-8")
+    r = run("validate", "--format", "json", str(bad))
+    assert r.returncode == 1
+    (p,) = json.loads(r.stdout)
+    assert p["code"] == "yaml-syntax" and p["line"] >= 1
+
+
+def test_usage_error_exits_two() -> None:
+    assert run("validate").returncode == 2
+    assert run("render", str(CITY), "--format", "pdfx").returncode == 2
+
+
+def test_missing_file_is_a_clear_problem() -> None:
+    r = run("validate", "no-such-file.yaml")
+    assert r.returncode == 1 and "[file-missing]" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_kinds_lists_six() -> None:
+    r = run("kinds")
+    assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 6
+
+
+def test_schema_is_json() -> None:
+    r = run("schema")
+    assert r.returncode == 0
+    assert json.loads(r.stdout)["$schema"].endswith("2020-12/schema")
+
+
+@pytest.mark.parametrize("kind", ["leadership_speech", "concluding_speech", "exchange_material", "exchange_speech",
+                                  "work_summary", "meeting_plan"])
+def test_init_writes_a_skeleton_that_validate_points_into(kind: str, tmp_path: Path) -> None:
+    out = tmp_path / f"{kind}.yaml"
+    assert run("init", kind, "-o", str(out)).returncode == 0
+    r = run("validate", str(out))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert all(x.startswith(str(out)) for x in r.stderr.splitlines()[:-1])
+    assert run("init", kind, "-o", str(out)).returncode == 2  # never overwrites silently
+
+
+def test_fragments_lists_families() -> None:
+    r = run("fragments", "--format", "json")
+    assert r.returncode == 0
+    ids = {row["id"] for row in json.loads(r.stdout)}
+    assert {"OPN-transition", "CLS-hope_contribution", "pc_2024_standard"} <= ids
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_render_text_formats(fmt: str, tmp_path: Path) -> None:
+    out = tmp_path / f"speech.{fmt}"
+    r = run("render", str(CITY), "--format", fmt, "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "同志们：" in text and "我讲三点意见" in text
+
+
+def test_render_docx_is_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    assert run("render", str(CITY), "-o", str(a)).returncode == 0
+    assert run("render", str(CITY), "-o", str(b)).returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+    with zipfile.ZipFile(a) as z:
+        assert "word/document.xml" in z.namelist()
+        assert "同志们：" in z.read("word/document.xml").decode("utf-8")
+
+
+def test_failed_render_leaves_existing_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "speech.docx"
+    out.write_bytes(b"previous draft")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(CITY.read_text(encoding="utf-8").replace("value: 186", "value: 一百八十六", 1), encoding="utf-8")
+    r = run("render", str(bad), "-o", str(out))
+    assert r.returncode == 1
+    assert out.read_bytes() == b"previous draft"
+    assert list(tmp_path.iterdir()) == sorted([bad, out]) or set(tmp_path.iterdir()) == {bad, out}
