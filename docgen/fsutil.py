@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -34,10 +35,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     directory = target.parent
     keep_mode: int | None = None
-    try:
+    with contextlib.suppress(FileNotFoundError):
         keep_mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        pass
     while True:
         tmp = directory / f".{target.name}.{secrets.token_hex(6)}.tmp"
         try:
@@ -54,9 +53,7 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
             os.chmod(tmp, keep_mode)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
     _fsync_dir(directory)

@@ -261,11 +261,9 @@ def _literal_choices(annotation: Any) -> tuple[Any, ...]:
 
 def _default(info: FieldInfo) -> tuple[bool, Any]:
     """(has a usable default, the default); ``None`` defaults count as none."""
-    if info.default_factory is not None:
-        return True, info.default_factory()  # type: ignore[call-arg]
-    if info.default is PydanticUndefined or info.default is None:
+    if info.default_factory is None and info.default in (PydanticUndefined, None):
         return False, None
-    return True, info.default
+    return True, info.get_default(call_default_factory=True, validated_data={})
 
 
 def example_value(model: type[BaseModel], name: str) -> tuple[bool, Any]:
@@ -309,10 +307,11 @@ def example_item(model: type[BaseModel]) -> dict[str, Any]:
         inner, _ = _unwrap(info.annotation)
         sub = _model(inner)
         item = _list_item(inner)
+        item_model = _model(item) if item is not None else None
         if sub is not None:
             out[name] = example_item(sub)
-        elif item is not None and _model(item) is not None:
-            out[name] = [example_item(_model(item))]  # type: ignore[arg-type]
+        elif item_model is not None:
+            out[name] = [example_item(item_model)]
         else:
             out[name] = _sample(model, name)
     return out

@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 
 from docgen.fsutil import atomic_write  # noqa: E402
 from docgen.render.finalize import write_docx  # noqa: E402
-from docgen.render.ooxml import NS, W, Profile, core_xml, footer_xml, load_profile, mm_to_twips  # noqa: E402
+from docgen.render.ooxml import NS, Profile, W, core_xml, footer_xml, load_profile, mm_to_twips  # noqa: E402
 
 KINDS: dict[str, str] = {
     "leadership_speech": "领导讲话",
@@ -115,15 +115,18 @@ class Builder:
         char_space = math.floor((text_w / 20 / chars - size_pt) * 4096)
         if char_space != grid["char_space"]:
             raise SystemExit(f"grid.char_space should be {char_space} (profile says {grid['char_space']})")
-        pitch_pt = size_pt + char_space / 4096
-        assert int(text_w / 20 / pitch_pt) == chars, "28 字 a line"
+        advance = size_pt + grid["char_spacing_twentieths"] / 20
+        if int(text_w / 20 / advance) != chars:
+            raise SystemExit(f"{advance} pt a character does not give {chars} characters in {text_w} twips")
         return {**m, "text_w": text_w, "text_h": text_h, "char_space": char_space}
 
     # -- run and paragraph properties ----------------------------------------------------------------
     def rfonts(self, role: str) -> etree._Element:
         face = self.faces[role]
         latin = self.latin or face
-        return el("w:rFonts", {"ascii": latin, "hAnsi": latin, "eastAsia": face, "cs": latin, "hint": "eastAsia"})
+        return el(
+            "w:rFonts", {"ascii": latin, "hAnsi": latin, "eastAsia": face, "cs": latin, "hint": "eastAsia"}
+        )
 
     def rpr(self, spec: Mapping[str, Any], *, full: bool) -> etree._Element:
         rpr = el("w:rPr")
@@ -132,6 +135,8 @@ class Builder:
             on = "1" if spec.get("bold", False) else "0"
             rpr.append(el("w:b", {"val": on}))
             rpr.append(el("w:bCs", {"val": on}))
+        if full and spec.get("snap_to_grid", True):
+            rpr.append(el("w:spacing", {"val": self.p["grid"]["char_spacing_twentieths"]}))
         size = spec.get("size_pt", self.body["size_pt"] if full else None)
         if size is not None:
             rpr.append(el("w:sz", {"val": round(size * 2)}))
@@ -222,7 +227,9 @@ class Builder:
         rpr_default = self.rpr({}, full=False)
         rpr_default.append(el("w:sz", {"val": round(self.body["size_pt"] * 2)}))
         rpr_default.append(el("w:szCs", {"val": round(self.body["size_pt"] * 2)}))
-        rpr_default.append(el("w:lang", {"val": lang["latin"], "eastAsia": lang["east_asia"], "bidi": lang["bidi"]}))
+        rpr_default.append(
+            el("w:lang", {"val": lang["latin"], "eastAsia": lang["east_asia"], "bidi": lang["bidi"]})
+        )
         ppr_default = el(
             "w:pPr",
             None,
@@ -245,7 +252,9 @@ class Builder:
             )
         )
         root.append(
-            self.style("paragraph", "Normal", "Normal", default=True, extra=[self.ppr({}), self.rpr({}, full=True)])
+            self.style(
+                "paragraph", "Normal", "Normal", default=True, extra=[self.ppr({}), self.rpr({}, full=True)]
+            )
         )
         for spec in self.p["paragraph_styles"]:
             root.append(
@@ -260,7 +269,9 @@ class Builder:
             )
         for spec in self.p["character_styles"]:
             root.append(self.style("character", spec["id"], spec["name"], extra=[self.rpr(spec, full=False)]))
-        root.append(self.style("table", "TableNormal", "Normal Table", default=True, extra=self._tbl_normal()))
+        root.append(
+            self.style("table", "TableNormal", "Normal Table", default=True, extra=self._tbl_normal())
+        )
         root.append(self._table_style())
         return tostring(root)
 
@@ -304,7 +315,12 @@ class Builder:
             ("enableOpenTypeFeatures", "1"),
             ("doNotFlipMirrorIndents", "1"),
         ):
-            compat.append(el("w:compatSetting", {"name": name, "uri": "http://schemas.microsoft.com/office/word", "val": val}))
+            compat.append(
+                el(
+                    "w:compatSetting",
+                    {"name": name, "uri": "http://schemas.microsoft.com/office/word", "val": val},
+                )
+            )
         root = el(
             "w:settings",
             None,
@@ -355,7 +371,7 @@ class Builder:
             body.append(para(style, tag))
         body.append(para("BodyText", "{%p endif %}"))
         body.append(para("BodyText", "{%p endfor %}"))
-        g, page, grid = self.geometry, self.p["page"], self.p["grid"]
+        g, page = self.geometry, self.p["page"]
         sect = el(
             "w:sectPr",
             None,
@@ -375,12 +391,19 @@ class Builder:
             ),
             el("w:pgNumType", {"fmt": "decimal", "start": 1}),
             el("w:cols", {"space": 425}),
-            el("w:docGrid", {"type": grid["type"], "linePitch": grid["line_pitch_twips"], "charSpace": g["char_space"]}),
+            el("w:docGrid", self._doc_grid()),
         )
         body.append(sect)
         root = etree.Element(q("w:document"), nsmap={"w": W, "r": NS["r"]})
         root.append(body)
         return tostring(root)
+
+    def _doc_grid(self) -> dict[str, object]:
+        grid = self.p["grid"]
+        attrs: dict[str, object] = {"type": grid["type"], "linePitch": grid["line_pitch_twips"]}
+        if grid["type"] == "linesAndChars":
+            attrs["charSpace"] = self.geometry["char_space"]
+        return attrs
 
     def footer(self) -> bytes:
         pn = self.p["page_number"]
@@ -472,7 +495,9 @@ def build(out_dir: Path, profile_path: Path | None = None) -> list[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1] if __doc__ else None)
     ap.add_argument("--profile", type=Path, default=None, help="style profile (default styles/gbt9704.yaml)")
-    ap.add_argument("--out", type=Path, default=ROOT / "templates", help="output directory (default templates/)")
+    ap.add_argument(
+        "--out", type=Path, default=ROOT / "templates", help="output directory (default templates/)"
+    )
     args = ap.parse_args(argv)
     for path in build(args.out, args.profile):
         print(path)

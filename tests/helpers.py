@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+import itertools
 import re
 from typing import Any
 
@@ -56,7 +57,9 @@ def minimal_speech() -> dict[str, Any]:
         },
         "tasks": {
             "horizon": "2025年",
-            "sections": [{"lead": "凝聚工作合力，树好政协形象", "theme": "synergy", "items": ["加强上下联动"]}],
+            "sections": [
+                {"lead": "凝聚工作合力，树好政协形象", "theme": "synergy", "items": ["加强上下联动"]}
+            ],
         },
     }
 
@@ -92,7 +95,7 @@ def edit(data: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
     for path, value in changes.items():
         steps = _steps(path)
         node: Any = out
-        for here, nxt in zip(steps, steps[1:], strict=False):
+        for here, nxt in itertools.pairwise(steps):
             if isinstance(here, int):
                 node = node[here]
             else:

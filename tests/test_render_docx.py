@@ -126,17 +126,36 @@ def test_page_is_a4_with_gbt9704_margins_in_twips(out: bytes) -> None:
     assert margins == {"top": "2098", "bottom": "1984", "left": "1587", "right": "1474", "footer": "1417"}
 
 
-def test_doc_grid_gives_word_28_chars_a_line_and_22_lines_a_page(out: bytes) -> None:
+def test_line_grid_and_character_spacing_give_28_chars_a_line_and_22_lines_a_page(out: bytes) -> None:
     grid = part(out, "word/document.xml").find(".//w:sectPr/w:docGrid", NS)
     assert grid is not None
-    assert grid.get(q("type")) == "linesAndChars"
-    pitch, char_space = int(grid.get(q("linePitch"), "0")), int(grid.get(q("charSpace"), "0"))
+    assert grid.get(q("type")) == "lines"
+    pitch = int(grid.get(q("linePitch"), "0"))
     assert pitch == 579
+    assert (16838 - 2098 - 1984) // pitch == 22
+    body = style(part(out, "word/styles.xml"), "BodyText")
+    spacing = int(attr(body, "w:rPr/w:spacing", "val") or 0)
     text_w_pt = (11906 - 1587 - 1474) / 20
-    text_h = 16838 - 2098 - 1984
-    assert int(text_w_pt / (16 + char_space / 4096)) == 28
-    assert int(text_w_pt / (16 + (char_space + 1) / 4096)) == 27  # the largest value that still fits 28
-    assert text_h // pitch == 22
+    assert int(text_w_pt / (16 + spacing / 20)) == 28
+    assert int(text_w_pt / 16) == 27  # without the adjustment a line holds only 27
+
+
+def test_every_grid_bound_style_has_the_character_spacing_and_off_grid_ones_do_not(out: bytes) -> None:
+    styles = part(out, "word/styles.xml")
+    for sid in (
+        "Normal",
+        "BodyText",
+        "Heading1",
+        "Heading2",
+        "Byline",
+        "DocSubtitle",
+        "Salutation",
+        "Signature",
+    ):
+        assert attr(style(styles, sid), "w:rPr/w:spacing", "val") == "-5", sid
+    for sid in ("DocTitle", "TableText", "Footer"):
+        assert style(styles, sid).find("w:rPr/w:spacing", NS) is None, sid
+        assert attr(style(styles, sid), "w:pPr/w:snapToGrid", "val") == "0", sid
 
 
 # -- styles ---------------------------------------------------------------------------------------------
@@ -283,7 +302,7 @@ def test_control_characters_are_dropped_and_newlines_become_breaks() -> None:
     draft.blocks.append(ClosingLine("第一行\n第二行"))
     doc = part(render_docx(draft), "word/document.xml")
     assert TRICKY + "尾" in paragraph_texts(doc)
-    closing = [p for p in doc.iter(q("p")) if "第一行" in "".join(p.itertext())][0]
+    closing = next(p for p in doc.iter(q("p")) if "第一行" in "".join(p.itertext()))
     assert closing.find(".//w:br", NS) is not None
 
 
@@ -296,7 +315,14 @@ def test_table_is_a_real_word_table_with_borders_and_a_repeated_header(out: byte
     tbl = t._tbl
     borders = tbl.find("w:tblPr/w:tblBorders", NS)
     assert borders is not None
-    assert {etree.QName(b).localname for b in borders} == {"top", "left", "bottom", "right", "insideH", "insideV"}
+    assert {etree.QName(b).localname for b in borders} == {
+        "top",
+        "left",
+        "bottom",
+        "right",
+        "insideH",
+        "insideV",
+    }
     assert all(b.get(q("val")) == "single" for b in borders)
     assert tbl.find("w:tr/w:trPr/w:tblHeader", NS) is not None
     assert attr(tbl, "w:tblPr/w:tblStyle", "val") == "DocTable"
@@ -372,7 +398,10 @@ def test_odd_even_page_numbers_put_odd_right_and_even_left_one_char_in() -> None
     assert settings.find("w:evenAndOddHeaders", NS) is not None
     sect = part(data, "word/document.xml").find(".//w:body/w:sectPr", NS)
     assert sect is not None
-    refs = {r.get(q("type")): r.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id") for r in sect.findall("w:footerReference", NS)}
+    refs = {
+        r.get(q("type")): r.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        for r in sect.findall("w:footerReference", NS)
+    }
     assert set(refs) == {"default", "even"}
     rels = part(data, "word/_rels/document.xml.rels")
     target = {r.get("Id"): r.get("Target") for r in rels}
@@ -405,7 +434,9 @@ def test_bold_leads_makes_the_lead_styles_bold_and_nothing_else(out: bytes) -> N
         b = style(styles, sid).find("w:rPr/w:b", NS)
         assert b is not None and b.get(q("val")) in (None, "1", "true")
     assert attr(style(styles, "L2Lead"), "w:rPr/w:b", "val") == "0"
-    assert part(out, "word/styles.xml").find("w:style[@w:styleId='L3Lead']/w:rPr/w:b", NS).get(q("val")) == "0"
+    assert (
+        part(out, "word/styles.xml").find("w:style[@w:styleId='L3Lead']/w:rPr/w:b", NS).get(q("val")) == "0"
+    )
 
 
 @pytest.mark.parametrize(
@@ -453,7 +484,9 @@ def test_fresh_python_processes_give_identical_bytes(out: bytes) -> None:
     digests = set()
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        res = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True)
+        res = subprocess.run(
+            [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, check=True
+        )
         digests.add(res.stdout.strip())
     assert digests == {hashlib.sha256(out).hexdigest()}
 
@@ -529,7 +562,9 @@ def test_a_file_that_is_not_a_docx_raises_a_render_error(tmp_path: Path) -> None
 
 
 def test_a_template_syntax_error_names_the_place(tmp_path: Path) -> None:
-    body = "<w:p><w:r><w:t>{%p for b in blocks %}</w:t></w:r></w:p><w:p><w:r><w:t>{{ b.text </w:t></w:r></w:p>"
+    body = (
+        "<w:p><w:r><w:t>{%p for b in blocks %}</w:t></w:r></w:p><w:p><w:r><w:t>{{ b.text </w:t></w:r></w:p>"
+    )
     with pytest.raises(RenderError, match="语法错误"):
         render_docx(sample_draft(), _template_with(tmp_path, _doc(body)))
 
@@ -542,7 +577,10 @@ def test_a_template_with_unknown_variables_is_refused(tmp_path: Path) -> None:
 
 def test_a_template_without_the_blocks_loop_is_refused(tmp_path: Path) -> None:
     with pytest.raises(RenderError, match="没有 blocks 循环"):
-        render_docx(sample_draft(), _template_with(tmp_path, _doc("<w:p><w:r><w:t>{{ meta.title }}</w:t></w:r></w:p>")))
+        render_docx(
+            sample_draft(),
+            _template_with(tmp_path, _doc("<w:p><w:r><w:t>{{ meta.title }}</w:t></w:r></w:p>")),
+        )
 
 
 def test_a_template_that_renders_broken_xml_is_refused(tmp_path: Path) -> None:
@@ -571,7 +609,9 @@ def test_a_template_lacking_the_styles_the_draft_needs_is_refused(tmp_path: Path
 
 
 def test_a_changed_template_file_is_compiled_again(tmp_path: Path) -> None:
-    first = _doc("<w:p><w:r><w:t>{%p for b in blocks %}</w:t></w:r></w:p><w:p><w:r><w:t>A</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t></w:r></w:p>")
+    first = _doc(
+        "<w:p><w:r><w:t>{%p for b in blocks %}</w:t></w:r></w:p><w:p><w:r><w:t>A</w:t></w:r></w:p><w:p><w:r><w:t>{%p endfor %}</w:t></w:r></w:p>"
+    )
     path = _template_with(tmp_path, first)
     assert "A" in paragraph_texts(part(render_docx(sample_draft(), path), "word/document.xml"))
     parts = read_parts(path.read_bytes())
@@ -588,7 +628,9 @@ def test_split_tags_in_an_office_template_still_work(tmp_path: Path) -> None:
         "<w:p><w:r><w:t>{{ b.</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>kind }}</w:t></w:r></w:p>"
         "<w:p><w:r><w:t>{%p endfor %}</w:t></w:r></w:p>"
     )
-    texts = paragraph_texts(part(render_docx(sample_draft(), _template_with(tmp_path, _doc(body))), "word/document.xml"))
+    texts = paragraph_texts(
+        part(render_docx(sample_draft(), _template_with(tmp_path, _doc(body))), "word/document.xml")
+    )
     assert texts[:3] == ["title", "subtitle", "byline"]
 
 

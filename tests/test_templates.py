@@ -20,12 +20,21 @@ REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "scripts" / "build_templates.py"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-KINDS = ("leadership_speech", "concluding_speech", "exchange_material", "exchange_speech", "work_summary", "meeting_plan")
+KINDS = (
+    "leadership_speech",
+    "concluding_speech",
+    "exchange_material",
+    "exchange_speech",
+    "work_summary",
+    "meeting_plan",
+)
 TAG = re.compile(r"\{%|%\}|\{\{|\}\}")
 
 
 def build(out: Path) -> dict[str, bytes]:
-    subprocess.run([sys.executable, str(SCRIPT), "--out", str(out)], check=True, capture_output=True, cwd=REPO)
+    subprocess.run(
+        [sys.executable, str(SCRIPT), "--out", str(out)], check=True, capture_output=True, cwd=REPO
+    )
     return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
 
 
@@ -138,7 +147,12 @@ def test_style_ids_and_names_are_stable(built: dict[str, bytes]) -> None:
 
 def test_profile_numbers_convert_to_the_gbt9704_twips() -> None:
     margins = load_profile().data["page"]["margins_mm"]
-    assert {k: mm_to_twips(v) for k, v in margins.items()} == {"top": 2098, "bottom": 1984, "left": 1587, "right": 1474}
+    assert {k: mm_to_twips(v) for k, v in margins.items()} == {
+        "top": 2098,
+        "bottom": 1984,
+        "left": 1587,
+        "right": 1474,
+    }
     assert mm_to_twips(156) == TABLE_WIDTH_TWIPS
 
 
@@ -152,7 +166,11 @@ def test_renderer_constants_agree_with_the_profile() -> None:
 
 
 def test_a_profile_with_a_wrong_char_space_does_not_build(tmp_path: Path) -> None:
-    text = (REPO / "styles" / "gbt9704.yaml").read_text(encoding="utf-8").replace("char_space: -842", "char_space: -841")
+    text = (
+        (REPO / "styles" / "gbt9704.yaml")
+        .read_text(encoding="utf-8")
+        .replace("char_space: -842", "char_space: -841")
+    )
     bad = tmp_path / "bad.yaml"
     bad.write_text(text, encoding="utf-8")
     res = subprocess.run(
@@ -162,3 +180,31 @@ def test_a_profile_with_a_wrong_char_space_does_not_build(tmp_path: Path) -> Non
         cwd=REPO,
     )
     assert res.returncode != 0 and "char_space should be -842" in res.stderr
+
+
+def test_plain_docxtpl_renders_our_templates_to_the_same_paragraphs() -> None:
+    # An office may drive the templates with docxtpl directly: same context, same paragraphs and styles.
+    from docxtpl import DocxTemplate
+
+    from docgen.render import render_docx, template_context
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from test_render_docx import sample_draft
+
+    draft = sample_draft()
+    tpl = DocxTemplate(str(REPO / "templates" / "leadership_speech.docx"))
+    tpl.render(template_context(draft), autoescape=True)
+    buf = io.BytesIO()
+    tpl.save(buf)
+
+    def paragraphs(data: bytes) -> list[tuple[str | None, str]]:
+        doc = xml(data, "word/document.xml")
+        out = []
+        for p in doc.iter(f"{{{W}}}p"):
+            st = p.find("w:pPr/w:pStyle", NS)
+            out.append((None if st is None else st.get(f"{{{W}}}val"), "".join(p.itertext())))
+        return out
+
+    ours = paragraphs(render_docx(draft))
+    assert paragraphs(buf.getvalue()) == ours
+    assert len(ours) > 20

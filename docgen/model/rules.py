@@ -458,7 +458,8 @@ def check_political(facts: Facts) -> Iterator[Issue]:
             continue
         reason = lib.political_status(fid, on)
         if reason is not None:
-            ids = [i for i in lib.political_ids() if lib.political_status(i, on) is None]
+            prefix = "gt_" if loc[-1] == "guiding_thought" else "pc_"
+            ids = [i for i in lib.political_ids() if i.startswith(prefix) and lib.political_status(i, on) is None]
             hint = f"；{on.year}年可用：{'、'.join(ids)}" if ids else ""
             yield Issue(loc, "political-invalid", f"政治表述片段“{fid}”{reason}{hint}")
     known = {fam.id: fam for fam in lib.families()}

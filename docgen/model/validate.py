@@ -9,6 +9,7 @@ Three passes, all problems collected before stopping once:
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -141,7 +142,9 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
             return loc, "empty-field", f"“{last}”{_title(loc)}不能留空：填写内容，或删去这一行", False
         return loc, "missing-field", f"必填字段“{last}”{_title(loc)}尚未填写", False
     if typ == "literal_error":
-        return loc, "bad-choice", f"取值“{_show(value)}”无效，可选：{ctx.get('expected', '')}", False
+        expected = str(ctx.get("expected", ""))
+        shown = "、".join(c or "（空）" for c in re.findall(r"'([^']*)'", expected)) or expected
+        return loc, "bad-choice", f"取值“{_show(value)}”无效，可选：{shown}", False
     if typ in ("greater_than_equal", "greater_than"):
         return loc, "too-small", f"数值 {_show(value)} 过小：不能小于 {ctx.get('ge', ctx.get('gt'))}", False
     if typ in ("less_than_equal", "less_than"):
@@ -178,6 +181,9 @@ def validate_loaded(loaded: Loaded) -> Facts:
     problems: list[Problem] = []
 
     def add(loc: Loc, code: str, message: str, *, key: bool = False) -> None:
+        _, node, exists = _data_prefix(loaded.data, loc)
+        if exists and isinstance(node, dict | list):  # a whole block: point at its key, not its first child
+            key = True
         line, col = src.locate(loc, prefer_key=key)
         problems.append(Problem(loaded.file, line, col, format_loc(loc), code, message))
 

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docxtpl import RichText
 from markupsafe import Markup
@@ -31,6 +30,7 @@ from docgen.draft import (
     Table,
     Title,
 )
+from docgen.render.ooxml import escape
 
 __all__ = ["ROLE_STYLES", "TABLE_WIDTH_TWIPS", "signature_indents", "template_context", "text_width"]
 
@@ -118,7 +118,9 @@ def _para(style: str, text: str, right_chars: float | None = None, rpr: str = ""
 
 def _signature_xml(sig: Signature) -> Markup:
     unit_right, date_right = signature_indents(sig.unit, sig.date_text)
-    return Markup(_para(SIGNATURE_STYLE, sig.unit, unit_right) + _para(SIGNATURE_STYLE, sig.date_text, date_right))
+    return Markup(
+        _para(SIGNATURE_STYLE, sig.unit, unit_right) + _para(SIGNATURE_STYLE, sig.date_text, date_right)
+    )
 
 
 def _table_xml(table: Table) -> Markup:
@@ -127,7 +129,9 @@ def _table_xml(table: Table) -> Markup:
         widths = [round(mm * 1440 / 25.4) for mm in table.col_widths_mm]
     else:
         widths = [TABLE_WIDTH_TWIPS // ncols] * ncols
-    borders = "".join(TABLE_BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    borders = "".join(
+        TABLE_BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     out = [
         f'<w:tbl><w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
         f'<w:jc w:val="center"/><w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
@@ -138,7 +142,11 @@ def _table_xml(table: Table) -> Markup:
     out.append("</w:tblGrid>")
     for i, row in enumerate(table.rows):
         header = i == 0
-        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        out.append(
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            if header
+            else "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        )
         style = TABLE_HEADER_STYLE if header else TABLE_TEXT_STYLE
         for j in range(ncols):
             cell = row[j] if j < len(row) else ""

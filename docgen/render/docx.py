@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import meta as jinja_meta
+import jinja2.nodes
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
@@ -58,7 +58,9 @@ _TAG_RE = re.compile(rb"\{\{|\{%")
 _P_OPEN = re.compile(r"<w:p([ >])")
 _STRIP_TAGS = re.compile(r"<[^>]+>")
 # Runs left empty by docxtpl's {{r …}} split (and any other empty run of the template): dropped.
-_EMPTY_RUN = re.compile(r'<w:r>(?:<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t(?: xml:space="preserve")?></w:t></w:r>')
+_EMPTY_RUN = re.compile(
+    r'<w:r>(?:<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t(?: xml:space="preserve")?></w:t></w:r>'
+)
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,9 @@ def _font_map(font_profile: str) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for name, other in profiles.items():
         if name != font_profile:
-            mapping.update({str(f): str(target[r]) for r, f in other.items() if r in target and f != target[r]})
+            mapping.update(
+                {str(f): str(target[r]) for r, f in other.items() if r in target and f != target[r]}
+            )
     return mapping
 
 
@@ -171,7 +175,11 @@ def _install_odd_even(
     for kind, align in (("default", "right"), ("even", "left")):
         name = _free_name(parts, folder, "footer")
         parts[name] = ooxml.footer_xml(
-            align, font=face, size_pt=float(pn["size_pt"]), dash=str(pn["dash"]), indent_chars=float(pn["indent_chars"])
+            align,
+            font=face,
+            size_pt=float(pn["size_pt"]),
+            dash=str(pn["dash"]),
+            indent_chars=float(pn["indent_chars"]),
         )
         rid = f"rIdDocgenFooter{kind.title()}"
         while rid in ids:
@@ -179,7 +187,11 @@ def _install_odd_even(
         ids.add(rid)
         refs[kind] = rid
         etree.SubElement(
-            rels, f"{{{NS['pr']}}}Relationship", Id=rid, Type=ooxml.REL_FOOTER, Target=posixpath.relpath(name, folder)
+            rels,
+            f"{{{NS['pr']}}}Relationship",
+            Id=rid,
+            Type=ooxml.REL_FOOTER,
+            Target=posixpath.relpath(name, folder),
         )
         etree.SubElement(types, f"{{{NS['ct']}}}Override", PartName="/" + name, ContentType=ooxml.CT_FOOTER)
     insert_in_order(settings, etree.Element(w("evenAndOddHeaders")), ooxml.SETTINGS_ORDER)
@@ -200,16 +212,28 @@ def _jinja_source(xml: str, path: Path) -> str:
     src = DocxTemplate(str(path)).patch_xml(xml)
     # docxtpl's escaped delimiters ({_{ … }_}) become literal output, without touching rendered data.
     for esc, lit in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
-        src = src.replace(esc, "{{ '%s' }}" % lit)
+        src = src.replace(esc, f"{{{{ '{lit}' }}}}")
     src = _EMPTY_RUN.sub("", src)
     return _P_OPEN.sub(r"\n<w:p\1", src)  # one paragraph a line: Jinja errors then point at a paragraph
+
+
+def _undeclared(ast: jinja2.nodes.Template) -> set[str]:
+    """Names a template reads but never sets (cheaper than jinja2.meta, which generates code: a loop
+    variable set anywhere counts as set everywhere, which is close enough to catch misspelt names)."""
+    loads: set[str] = set()
+    stores: set[str] = set()
+    for node in ast.find_all(jinja2.nodes.Name):
+        (loads if node.ctx == "load" else stores).add(node.name)
+    return loads - stores
 
 
 def _compile_part(env: SandboxedEnvironment, src: str, name: str, path: Path, main: bool) -> jinja2.Template:
     try:
         ast = env.parse(src, name=name)
-        names = jinja_meta.find_undeclared_variables(ast) - set(env.globals)
-        template = env.template_class.from_code(env, env.compile(ast, name=name), env.make_globals(None), None)
+        names = _undeclared(ast) - set(env.globals)
+        template = env.template_class.from_code(
+            env, env.compile(ast, name=name), env.make_globals(None), None
+        )
     except jinja2.TemplateSyntaxError as exc:
         lines = src.splitlines()[max(exc.lineno - 2, 0) : exc.lineno + 1]
         near = " / ".join(t for t in (_STRIP_TAGS.sub("", line).strip() for line in lines) if t)
@@ -250,7 +274,9 @@ def _compile(path: Path, font_profile: str, bold_leads: bool, page_numbers: str)
     by_type: dict[str, list[str]] = {}
     for r in doc_rels:
         if r.get("TargetMode") != "External":
-            by_type.setdefault(r.get("Type", "").rsplit("/", 1)[-1], []).append(_target(main, r.get("Target", "")))
+            by_type.setdefault(r.get("Type", "").rsplit("/", 1)[-1], []).append(
+                _target(main, r.get("Target", ""))
+            )
     styles_name = (by_type.get("styles") or [""])[0]
     if styles_name not in parts:
         raise RenderError(f"模板 {path} 缺少样式部件（styles.xml）")
@@ -280,7 +306,9 @@ def _compile(path: Path, font_profile: str, bold_leads: bool, page_numbers: str)
     if not core_name:
         core_name = "docProps/core.xml"
         rels_root = tree("_rels/.rels", change=True)
-        etree.SubElement(rels_root, f"{{{NS['pr']}}}Relationship", Id="rIdDocgenCore", Type=_REL_CORE, Target=core_name)
+        etree.SubElement(
+            rels_root, f"{{{NS['pr']}}}Relationship", Id="rIdDocgenCore", Type=_REL_CORE, Target=core_name
+        )
         types = tree("[Content_Types].xml", change=True)
         etree.SubElement(types, f"{{{NS['ct']}}}Override", PartName="/" + core_name, ContentType=_CT_CORE)
 
@@ -370,12 +398,16 @@ def render_docx(
     Raises :class:`~docgen.errors.RenderError` (Chinese message) on any template or render failure.
     """
     if page_numbers not in PAGE_NUMBER_MODES:
-        raise RenderError(f"未知的页码方式“{page_numbers}”，可选：center（居中）、odd_even（单页居右、双页居左）")
+        raise RenderError(
+            f"未知的页码方式“{page_numbers}”，可选：center（居中）、odd_even（单页居右、双页居左）"
+        )
     compiled = _compiled(_resolve(template, draft.meta.kind), font_profile, bool(bold_leads), page_numbers)
     ctx, used_styles = build_context(draft)
     missing = used_styles - compiled.styles
     if missing:
-        raise RenderError(f"模板缺少样式：{'、'.join(sorted(missing))}（可用 scripts/build_templates.py 生成的模板作底稿）")
+        raise RenderError(
+            f"模板缺少样式：{'、'.join(sorted(missing))}（可用 scripts/build_templates.py 生成的模板作底稿）"
+        )
     parts = dict(compiled.parts)
     for name, template_ in compiled.templates.items():
         parts[name] = _render_part(template_, ctx, name)
@@ -394,4 +426,3 @@ def _core(draft: Draft) -> bytes:
         identifier=clean(m.doc_id),
         created=f"{m.date.isoformat()}T00:00:00Z",
     )
-
