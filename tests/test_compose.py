@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,7 @@ def test_no_sentence_appears_twice(speech: Path) -> None:
 
 def test_neighbouring_points_do_not_open_with_the_same_words(speech: Path) -> None:
     paras = [b for b in _compose(speech).blocks if isinstance(b, Paragraph)]
-    for a, b in zip(paras, paras[1:], strict=False):
+    for a, b in itertools.pairwise(paras):
         la, lb = a.segments[0], b.segments[0]
         if la.role == lb.role and la.role in ("l2_lead", "l3_lead"):
             assert la.text[2:8] != lb.text[2:8], (la.text, lb.text)
