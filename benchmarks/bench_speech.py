@@ -76,8 +76,11 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        blocks = [{"kind": b["kind"], "text": str(b.get("text", ""))} for b in build_context(draft)[0]["blocks"]
-                  if b["kind"] not in ("table", "signature")]
+        blocks = [
+            {"kind": b["kind"], "text": str(b.get("text", ""))}
+            for b in build_context(draft)[0]["blocks"]
+            if b["kind"] not in ("table", "signature")
+        ]
         (t / "blocks.json").write_text(json.dumps(blocks, ensure_ascii=False), encoding="utf-8")
         (t / "minimal.py").write_text(MINIMAL, encoding="utf-8")
 
@@ -86,7 +89,13 @@ def main() -> None:
             subprocess.run(cmd, check=True, capture_output=True)
             return (time.perf_counter() - t0) * 1000
 
-        base_cmd = [sys.executable, str(t / "minimal.py"), str(t / "blocks.json"), str(TEMPLATE), str(t / "a.docx")]
+        base_cmd = [
+            sys.executable,
+            str(t / "minimal.py"),
+            str(t / "blocks.json"),
+            str(TEMPLATE),
+            str(t / "a.docx"),
+        ]
         ours_cmd = [sys.executable, "-m", "docgen", "render", str(CITY), "-o", str(t / "b.docx")]
         run(base_cmd)
         run(ours_cmd)

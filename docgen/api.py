@@ -30,10 +30,18 @@ def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
         return compose(facts)
     except PointsMismatch as exc:
         line, col = loaded.source.locate(("document", "points_count"))
-        raise FactsError([Problem(
-            loaded.file, line, col, "document.points_count", "points-mismatch",
-            f"“我讲{exc.declared}点意见”与实际的一级标题数 {exc.actual} 不一致：改为 auto，或改为 {exc.actual}",
-        )]) from None
+        raise FactsError(
+            [
+                Problem(
+                    loaded.file,
+                    line,
+                    col,
+                    "document.points_count",
+                    "points-mismatch",
+                    f"“我讲{exc.declared}点意见”与实际的一级标题数 {exc.actual} 不一致：改为 auto，或改为 {exc.actual}",
+                )
+            ]
+        ) from None
 
 
 def compose_file(path: str | PathLike[str], *, mode: Mode | None = None) -> Draft:
@@ -63,5 +71,7 @@ def render_draft(
         from docgen.render.docx import render_docx
 
         tpl = Path(template) if template is not None else None
-        return render_docx(draft, tpl, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers)
+        return render_docx(
+            draft, tpl, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
+        )
     raise RenderError(f"不支持的输出格式：{fmt}")

@@ -11,8 +11,14 @@ import click
 
 from docgen.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_RENDER, DocgenError, FactsError, Problem
 
-KIND_CHOICES = ["leadership_speech", "concluding_speech", "exchange_material", "exchange_speech", "work_summary",
-                "meeting_plan"]
+KIND_CHOICES = [
+    "leadership_speech",
+    "concluding_speech",
+    "exchange_material",
+    "exchange_speech",
+    "work_summary",
+    "meeting_plan",
+]
 
 
 def _echo_problems(problems: list[Problem], fmt: str) -> None:
@@ -74,7 +80,9 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
 
 @main.command()
 @click.argument("kind", type=click.Choice(KIND_CHOICES))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）"
+)
 @click.option("--force", is_flag=True, help="覆盖已有文件")
 def init(kind: str, output: Path | None, force: bool) -> None:
     """生成某一文种的带中文注释的 YAML 骨架。"""
@@ -92,7 +100,9 @@ def init(kind: str, output: Path | None, force: bool) -> None:
 
 
 @main.command()
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）"
+)
 def schema(output: Path | None) -> None:
     """输出事实文件的 JSON Schema（draft 2020-12），供编辑器补全和校验。"""
     from docgen.schema import schema_text
@@ -131,21 +141,39 @@ def fragments(fmt: str) -> None:
     for r in rows:
         needs = "、".join(r["needs"]) or "无"
         valid = f"  有效期 {r['valid_from']}—{r['valid_to']}" if r.get("valid_from") else ""
-        click.echo(f"{r['id']}  [{r['area']}] {r['says']}  变体：{'、'.join(r['variants'])}  需要：{needs}{valid}")
+        click.echo(
+            f"{r['id']}  [{r['area']}] {r['says']}  变体：{'、'.join(r['variants'])}  需要：{needs}{valid}"
+        )
 
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认：同名文件，放在当前目录）")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="输出文件（默认：同名文件，放在当前目录）",
+)
 @click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default="docx", help="输出格式")
 @click.option("--mode", type=click.Choice(["final", "draft"]), default=None, help="覆盖 document.mode")
 @click.option("--font-profile", type=click.Choice(["gb2312", "windows"]), default="gb2312", help="字体方案")
-@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), default=None, help="单位自己的模板")
+@click.option(
+    "--template", type=click.Path(dir_okay=False, path_type=Path), default=None, help="单位自己的模板"
+)
 @click.option("--bold-leads", is_flag=True, help="“一是”等引领句加粗")
 @click.option("--page-numbers", type=click.Choice(["center", "odd_even"]), default="center", help="页码位置")
 @click.option("--strict", is_flag=True, help="有任何略去的事实或警告时失败")
-def render(file: Path, output: Path | None, fmt: str, mode: str | None, font_profile: str, template: Path | None,
-           bold_leads: bool, page_numbers: str, strict: bool) -> None:
+def render(
+    file: Path,
+    output: Path | None,
+    fmt: str,
+    mode: str | None,
+    font_profile: str,
+    template: Path | None,
+    bold_leads: bool,
+    page_numbers: str,
+    strict: bool,
+) -> None:
     """由事实文件生成文稿（Word、Markdown 或纯文本）。"""
     from docgen.api import compose_file, render_draft
 
@@ -156,8 +184,14 @@ def render(file: Path, output: Path | None, fmt: str, mode: str | None, font_pro
                 click.echo(f"{file}: {n.path or '-'}: {n.message} [{n.code}]", err=True)
             click.echo(f"--strict：有 {len(draft.notices)} 条警告。", err=True)
             sys.exit(EXIT_PROBLEMS)
-        data = render_draft(draft, fmt, template=template, font_profile=font_profile,  # type: ignore[arg-type]
-                            bold_leads=bold_leads, page_numbers=page_numbers)
+        data = render_draft(
+            draft,
+            fmt,
+            template=template,
+            font_profile=font_profile,  # type: ignore[arg-type]
+            bold_leads=bold_leads,
+            page_numbers=page_numbers,
+        )
     except DocgenError as exc:
         _fail(exc)
         return

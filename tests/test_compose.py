@@ -119,8 +119,12 @@ def test_level_one_headings_are_numbered_in_order(speech: Path) -> None:
     assert nums == [f"{c}、" for c in "一二三四五六七八九十"[: len(nums)]]
 
 
-def _ints(node: Any, skip: frozenset[str] = frozenset({"previous", "year", "since", "rank", "of", "completion_pct",
-                                                        "members_featured"})) -> list[int]:
+def _ints(
+    node: Any,
+    skip: frozenset[str] = frozenset(
+        {"previous", "year", "since", "rank", "of", "completion_pct", "members_featured"}
+    ),
+) -> list[int]:
     out: list[int] = []
     if isinstance(node, dict):
         for k, v in node.items():
@@ -240,7 +244,9 @@ def test_removing_a_fact_block_removes_its_sentences_cleanly(path: tuple[str, ..
 def test_draft_mode_marks_a_missing_expected_fact() -> None:
     data = _raw(CITY)
     del data["achievements"]["media"]["total"]
-    data["achievements"]["comparisons"] = [c for c in data["achievements"]["comparisons"] if c["ref"] != "media.total"]
+    data["achievements"]["comparisons"] = [
+        c for c in data["achievements"]["comparisons"] if c["ref"] != "media.total"
+    ]
     draft = _compose_data(data, mode="draft")
     todos = [s for b in draft.blocks if isinstance(b, Paragraph) for s in b.segments if s.role == "todo"]
     assert todos and all(s.text.startswith("〔待补：") for s in todos)
@@ -260,8 +266,10 @@ def test_declared_points_count_must_match_sections() -> None:
 def test_more_than_five_sections_say_jidian() -> None:
     data = _raw(CITY)
     sec = data["tasks"]["sections"]
-    data["tasks"] = {"horizon": data["tasks"]["horizon"],
-                     "groups": [{"heading": f"第{i}部分任务的标题", "sections": [s]} for i, s in enumerate(sec, 1)]}
+    data["tasks"] = {
+        "horizon": data["tasks"]["horizon"],
+        "groups": [{"heading": f"第{i}部分任务的标题", "sections": [s]} for i, s in enumerate(sec, 1)],
+    }
     draft = _compose_data(data)
     assert "讲几点意见" in draft.text()
 

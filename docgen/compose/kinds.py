@@ -78,8 +78,16 @@ def leadership_speech(ctx: Ctx) -> Draft:
     if isinstance(doc.points_count, int) and doc.points_count != n:
         raise PointsMismatch(doc.points_count, n)
 
-    draft = Draft(DraftMeta(doc.id, doc.kind, title, doc.date, author=f.org.full_name or f.org.short_name,
-                            subject=meeting_name))
+    draft = Draft(
+        DraftMeta(
+            doc.id,
+            doc.kind,
+            title,
+            doc.date,
+            author=f.org.full_name or f.org.short_name,
+            subject=meeting_name,
+        )
+    )
     draft.blocks.extend(head_blocks(ctx, title))
     if "opening" in order:
         draft.blocks.extend(speech.opening(ctx, n, prb if placement == "preamble" else []))

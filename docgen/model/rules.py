@@ -459,7 +459,9 @@ def check_political(facts: Facts) -> Iterator[Issue]:
         reason = lib.political_status(fid, on)
         if reason is not None:
             prefix = "gt_" if loc[-1] == "guiding_thought" else "pc_"
-            ids = [i for i in lib.political_ids() if i.startswith(prefix) and lib.political_status(i, on) is None]
+            ids = [
+                i for i in lib.political_ids() if i.startswith(prefix) and lib.political_status(i, on) is None
+            ]
             hint = f"；{on.year}年可用：{'、'.join(ids)}" if ids else ""
             yield Issue(loc, "political-invalid", f"政治表述片段“{fid}”{reason}{hint}")
     known = {fam.id: fam for fam in lib.families()}

@@ -16,8 +16,14 @@ CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "docgen", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "docgen", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_validate_all_examples_exits_zero() -> None:
@@ -27,8 +33,12 @@ def test_validate_all_examples_exits_zero() -> None:
 
 def test_validate_reports_every_problem_with_its_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(CITY.read_text(encoding="utf-8").replace("achievements:", "achievments:", 1)
-                   .replace("kind: leadership_speech", "kind: speech", 1), encoding="utf-8")
+    bad.write_text(
+        CITY.read_text(encoding="utf-8")
+        .replace("achievements:", "achievments:", 1)
+        .replace("kind: leadership_speech", "kind: speech", 1),
+        encoding="utf-8",
+    )
     r = run("validate", str(bad))
     assert r.returncode == 1
     lines = [x for x in r.stderr.splitlines() if x.startswith(str(bad))]
@@ -36,7 +46,7 @@ def test_validate_reports_every_problem_with_its_line(tmp_path: Path) -> None:
     assert {"unknown-key", "bad-choice"} <= codes
     src = bad.read_text(encoding="utf-8").splitlines()
     for x in lines:
-        line = int(x[len(str(bad)) + 1:].split(":")[0])
+        line = int(x[len(str(bad)) + 1 :].split(":")[0])
         if x.endswith("[unknown-key]"):
             assert "achievments" in src[line - 1]
     assert "Traceback" not in r.stderr
@@ -72,8 +82,17 @@ def test_schema_is_json() -> None:
     assert json.loads(r.stdout)["$schema"].endswith("2020-12/schema")
 
 
-@pytest.mark.parametrize("kind", ["leadership_speech", "concluding_speech", "exchange_material", "exchange_speech",
-                                  "work_summary", "meeting_plan"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "leadership_speech",
+        "concluding_speech",
+        "exchange_material",
+        "exchange_speech",
+        "work_summary",
+        "meeting_plan",
+    ],
+)
 def test_init_writes_a_skeleton_that_validate_points_into(kind: str, tmp_path: Path) -> None:
     out = tmp_path / f"{kind}.yaml"
     assert run("init", kind, "-o", str(out)).returncode == 0
@@ -113,7 +132,9 @@ def test_failed_render_leaves_existing_output_untouched(tmp_path: Path) -> None:
     out = tmp_path / "speech.docx"
     out.write_bytes(b"previous draft")
     bad = tmp_path / "bad.yaml"
-    bad.write_text(CITY.read_text(encoding="utf-8").replace("value: 186", "value: 一百八十六", 1), encoding="utf-8")
+    bad.write_text(
+        CITY.read_text(encoding="utf-8").replace("value: 186", "value: 一百八十六", 1), encoding="utf-8"
+    )
     r = run("render", str(bad), "-o", str(out))
     assert r.returncode == 1
     assert out.read_bytes() == b"previous draft"

@@ -23,7 +23,9 @@ def _compare(ctx: Ctx, a: Achievements, ref: str, unit: str) -> str | None:
             cur = comparison_value(a, c.ref)
             if cur is None:
                 return None
-            return zh.change_phrase(cur, c.previous, wording=c.wording, unit=unit, prev_label=c.previous_period)
+            return zh.change_phrase(
+                cur, c.previous, wording=c.wording, unit=unit, prev_label=c.previous_period
+            )
     return None
 
 
@@ -46,100 +48,191 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 continue
             fp = ctx.count(b.front_page, b.unit)
             cmp = _compare(ctx, a, f"media.by_outlet[{b.outlet}]", b.unit)
-            details.append(ctx.frag("ACH-media-outlet-item", outlet=ctx.outlet(b.outlet), n=n, front_page=fp,
-                                    compare=cmp))
+            details.append(
+                ctx.frag(
+                    "ACH-media-outlet-item", outlet=ctx.outlet(b.outlet), n=n, front_page=fp, compare=cmp
+                )
+            )
         ranks = [_rank(ctx, r.outlet, r.metric, r.scope, r.rank, r.of, r.period_label) for r in m.ranks]
         total = ctx.count(m.total.value, m.total.unit, m.total.approx) if m.total is not None else None
         paths = tuple(f"{A}.media.{k}" for k in ("total", "by_outlet", "ranks") if getattr(m, k))
         if total is not None or details or where_ids:
-            out.append((ctx.frag(
-                "ACH-media-total",
-                period=ctx.period,
-                org=ctx.org,
-                where=ctx.outlets(where_ids) if where_ids else None,
-                scope_text=m.total.scope_text if m.total else None,
-                total=total if total is not None else ctx.opt(None, "发稿总数", f"{A}.media.total"),
-                compare=_compare(ctx, a, "media.total", m.total.unit) if m.total else None,
-                details=zh.join_list(details, "、") or None,
-            ), paths))
+            out.append(
+                (
+                    ctx.frag(
+                        "ACH-media-total",
+                        period=ctx.period,
+                        org=ctx.org,
+                        where=ctx.outlets(where_ids) if where_ids else None,
+                        scope_text=m.total.scope_text if m.total else None,
+                        total=total if total is not None else ctx.opt(None, "发稿总数", f"{A}.media.total"),
+                        compare=_compare(ctx, a, "media.total", m.total.unit) if m.total else None,
+                        details=zh.join_list(details, "、") or None,
+                    ),
+                    paths,
+                )
+            )
         if ranks:
             out.append((ctx.frag("ACH-media-ranks", ranks="，".join(ranks)), (f"{A}.media.ranks",)))
     if want("subunit_total") and m.subunit_total is not None:
         n = ctx.count(m.subunit_total.value, "篇", m.subunit_total.approx)
         if n:
-            out.append((ctx.frag("ACH-media-subunit", by=m.subunit_total.by, n=n, tiers=m.tiers_text,
-                                 compare=_compare(ctx, a, "media.subunit_total", "篇")),
-                        (f"{A}.media.subunit_total",)))
+            out.append(
+                (
+                    ctx.frag(
+                        "ACH-media-subunit",
+                        by=m.subunit_total.by,
+                        n=n,
+                        tiers=m.tiers_text,
+                        compare=_compare(ctx, a, "media.subunit_total", "篇"),
+                    ),
+                    (f"{A}.media.subunit_total",),
+                )
+            )
     if want("notable_reports") and m.notable_reports:
-        items = [ctx.frag("ACH-media-report-item", title=zh.book_title(r.title), outlet=ctx.outlet(r.outlet),
-                          placement=r.placement, date=zh.cn_date(r.date) if r.date else None)
-                 for r in m.notable_reports]
+        items = [
+            ctx.frag(
+                "ACH-media-report-item",
+                title=zh.book_title(r.title),
+                outlet=ctx.outlet(r.outlet),
+                placement=r.placement,
+                date=zh.cn_date(r.date) if r.date else None,
+            )
+            for r in m.notable_reports
+        ]
         out.append((ctx.frag("ACH-media-reports", items="；".join(items)), (f"{A}.media.notable_reports",)))
     if want("programmes"):
         for i, p in enumerate(m.programmes):
-            out.append((ctx.frag("ACH-media-programme", org=ctx.org, partner=ctx.outlet(p.partner),
-                                 name=zh.book_title(p.name), since=f"{p.since}年" if p.since else None,
-                                 episodes=ctx.count(p.episodes, "期")),
-                        (f"{A}.media.programmes[{i}]",)))
+            out.append(
+                (
+                    ctx.frag(
+                        "ACH-media-programme",
+                        org=ctx.org,
+                        partner=ctx.outlet(p.partner),
+                        name=zh.book_title(p.name),
+                        since=f"{p.since}年" if p.since else None,
+                        episodes=ctx.count(p.episodes, "期"),
+                    ),
+                    (f"{A}.media.programmes[{i}]",),
+                )
+            )
         if m.subunit_programmes:
             sub_label = ctx.facts.org.subunits_label
             if sub_label:
-                out.append((ctx.frag("ACH-media-subunit-programmes", subunits=sub_label),
-                            (f"{A}.media.subunit_programmes",)))
+                out.append(
+                    (
+                        ctx.frag("ACH-media-subunit-programmes", subunits=sub_label),
+                        (f"{A}.media.subunit_programmes",),
+                    )
+                )
     if want("columns"):
         for i, c in enumerate(m.columns):
-            out.append((ctx.frag("ACH-media-column", name=zh.quoted(c.name),
-                                 host=ctx.outlet(c.host) if c.host else None, first_in=c.first_in,
-                                 issues=ctx.count(c.issues, "期"), topics=ctx.count(c.topics, "个"),
-                                 members=ctx.count(c.members_featured, "位")),
-                        (f"{A}.media.columns[{i}]",)))
+            out.append(
+                (
+                    ctx.frag(
+                        "ACH-media-column",
+                        name=zh.quoted(c.name),
+                        host=ctx.outlet(c.host) if c.host else None,
+                        first_in=c.first_in,
+                        issues=ctx.count(c.issues, "期"),
+                        topics=ctx.count(c.topics, "个"),
+                        members=ctx.count(c.members_featured, "位"),
+                    ),
+                    (f"{A}.media.columns[{i}]",),
+                )
+            )
     if want("own_publications") or want("new_media") or want("website_updates"):
-        pubs = [ctx.frag("ACH-media-pub-item", outlet=ctx.outlet(p.outlet), issues=zh.count(p.issues, "期"))
-                for p in m.own_publications if p.issues > 0]
+        pubs = [
+            ctx.frag("ACH-media-pub-item", outlet=ctx.outlet(p.outlet), issues=zh.count(p.issues, "期"))
+            for p in m.own_publications
+            if p.issues > 0
+        ]
         nm = []
         for n in m.new_media:
             posts = ctx.count(n.posts, "条")
             reads = ctx.count(n.reads.value, n.reads.unit) if n.reads else None
             if posts or reads:
-                nm.append(ctx.frag("ACH-media-newmedia-item", outlet=ctx.outlet(n.outlet), posts=posts,
-                                   reads=reads))
-        web = ctx.count(m.website_updates.value, m.website_updates.unit, m.website_updates.approx) \
-            if m.website_updates else None
-        s = sentence([
-            ctx.frag("ACH-media-pubs", items=zh.join_list(pubs, "、")) if pubs and want("own_publications") else None,
-            ctx.frag("ACH-media-newmedia", items="，".join(nm)) if nm and want("new_media") else None,
-            ctx.frag("ACH-media-website", n=web) if web and want("website_updates") else None,
-        ])
+                nm.append(
+                    ctx.frag("ACH-media-newmedia-item", outlet=ctx.outlet(n.outlet), posts=posts, reads=reads)
+                )
+        web = (
+            ctx.count(m.website_updates.value, m.website_updates.unit, m.website_updates.approx)
+            if m.website_updates
+            else None
+        )
+        s = sentence(
+            [
+                ctx.frag("ACH-media-pubs", items=zh.join_list(pubs, "、"))
+                if pubs and want("own_publications")
+                else None,
+                ctx.frag("ACH-media-newmedia", items="，".join(nm)) if nm and want("new_media") else None,
+                ctx.frag("ACH-media-website", n=web) if web and want("website_updates") else None,
+            ]
+        )
         if s:
-            out.append((s, tuple(f"{A}.media.{k}" for k in ("own_publications", "new_media", "website_updates")
-                                 if getattr(m, k))))
+            out.append(
+                (
+                    s,
+                    tuple(
+                        f"{A}.media.{k}"
+                        for k in ("own_publications", "new_media", "website_updates")
+                        if getattr(m, k)
+                    ),
+                )
+            )
     if want("firsts") and m.firsts:
-        out.append((ctx.frag("ACH-media-firsts", items="，".join(x.rstrip("。；，") for x in m.firsts)),
-                    (f"{A}.media.firsts",)))
+        out.append(
+            (
+                ctx.frag("ACH-media-firsts", items="，".join(x.rstrip("。；，") for x in m.firsts)),
+                (f"{A}.media.firsts",),
+            )
+        )
     return out
 
 
-def _rank(ctx: Ctx, outlet: str | None, metric: str | None, scope: str, rank: int, of: int | None,
-          period_label: str | None) -> str:
-    return ctx.frag("ACH-rank-item", outlet=ctx.outlet(outlet) if outlet else None, metric=metric or None,
-                    scope=scope, of=f"{of}家" if of else None, rank=zh.rank(rank), period=period_label)
+def _rank(
+    ctx: Ctx,
+    outlet: str | None,
+    metric: str | None,
+    scope: str,
+    rank: int,
+    of: int | None,
+    period_label: str | None,
+) -> str:
+    return ctx.frag(
+        "ACH-rank-item",
+        outlet=ctx.outlet(outlet) if outlet else None,
+        metric=metric or None,
+        scope=scope,
+        of=f"{of}家" if of else None,
+        rank=zh.rank(rank),
+        period=period_label,
+    )
 
 
 def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     out: list[Sent] = []
     for i, c in enumerate(a.campaigns):
-        cov = [f"{ctx.outlet(x.outlet) if ctx.facts.outlet(x.outlet) else x.outlet}"
-               f"{re.sub(r'(深度)?报道$', '', x.placement)}" for x in c.coverage]
-        out.append((ctx.frag(
-            "ACH-campaign",
-            first=i == 0,
-            org=ctx.org,
-            name=c.name,
-            actions="，".join(x.rstrip("。；，") for x in c.actions) or None,
-            coverage=zh.join_list(cov, "和") or None,
-            report_to=c.report_to,
-            outcome=c.outcome.rstrip("。") if c.outcome else None,
-        ), (f"{A}.campaigns[{i}]",)))
+        cov = [
+            f"{ctx.outlet(x.outlet) if ctx.facts.outlet(x.outlet) else x.outlet}"
+            f"{re.sub(r'(深度)?报道$', '', x.placement)}"
+            for x in c.coverage
+        ]
+        out.append(
+            (
+                ctx.frag(
+                    "ACH-campaign",
+                    first=i == 0,
+                    org=ctx.org,
+                    name=c.name,
+                    actions="，".join(x.rstrip("。；，") for x in c.actions) or None,
+                    coverage=zh.join_list(cov, "和") or None,
+                    report_to=c.report_to,
+                    outcome=c.outcome.rstrip("。") if c.outcome else None,
+                ),
+                (f"{A}.campaigns[{i}]",),
+            )
+        )
     return out
 
 
@@ -150,14 +243,27 @@ def member_publicity(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[
     out: list[Sent] = []
     n = ctx.count(mp.featured_count, "名")
     if n or mp.outlets:
-        out.append((ctx.frag("ACH-member-featured", n=n, outlets=ctx.outlets(mp.outlets) if mp.outlets else None),
-                    (f"{A}.member_publicity.featured_count", f"{A}.member_publicity.outlets")))
+        out.append(
+            (
+                ctx.frag("ACH-member-featured", n=n, outlets=ctx.outlets(mp.outlets) if mp.outlets else None),
+                (f"{A}.member_publicity.featured_count", f"{A}.member_publicity.outlets"),
+            )
+        )
     for i, s in enumerate(mp.standouts):
         who = f"{s.label}{s.name}" if s.name else s.label
-        out.append((ctx.frag("ACH-member-standout", who=who, event=s.event,
-                             honour=zh.quoted(s.honour) if s.honour else None,
-                             award=zh.quoted(s.award) if s.award else None, ours=ctx.ours),
-                    (f"{A}.member_publicity.standouts[{i}]",)))
+        out.append(
+            (
+                ctx.frag(
+                    "ACH-member-standout",
+                    who=who,
+                    event=s.event,
+                    honour=zh.quoted(s.honour) if s.honour else None,
+                    award=zh.quoted(s.award) if s.award else None,
+                    ours=ctx.ours,
+                ),
+                (f"{A}.member_publicity.standouts[{i}]",),
+            )
+        )
     return out
 
 
@@ -176,8 +282,13 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
             clauses.append(ctx.frag("ACH-sqmy-collected", n=n, compare=cmp))
             paths.append(f"{P}.collected")
     if so.bulletin is not None and so.bulletin.issues > 0:
-        clauses.append(ctx.frag("ACH-sqmy-bulletin", outlet=ctx.outlet(so.bulletin.outlet),
-                                issues=zh.count(so.bulletin.issues, "期")))
+        clauses.append(
+            ctx.frag(
+                "ACH-sqmy-bulletin",
+                outlet=ctx.outlet(so.bulletin.outlet),
+                issues=zh.count(so.bulletin.issues, "期"),
+            )
+        )
         paths.append(f"{P}.bulletin")
     sub_items = []
     for s in so.submitted:
@@ -197,8 +308,11 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
     if ad_items:
         clauses.append(ctx.frag("ACH-sqmy-adopted", items=zh.join_list(ad_items, "、")))
         paths.append(f"{P}.adopted")
-    ins_items = [ctx.frag("ACH-sqmy-instruction-item", level=i.leader_level, n=ctx.count(i.count, i.unit))
-                 for i in so.instructions if ctx.count(i.count, i.unit)]
+    ins_items = [
+        ctx.frag("ACH-sqmy-instruction-item", level=i.leader_level, n=ctx.count(i.count, i.unit))
+        for i in so.instructions
+        if ctx.count(i.count, i.unit)
+    ]
     if ins_items:
         clauses.append(ctx.frag("ACH-sqmy-instructions", items=zh.join_list(ins_items, "、")))
         paths.append(f"{P}.instructions")
@@ -218,16 +332,39 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
     if s:
         out.append((s, tuple(extra_paths)))
     for i, r in enumerate(so.ranks):
-        out.append((ctx.frag("ACH-sqmy-rank", period=r.period_label, scope=r.scope, of=f"{r.of}家" if r.of else None,
-                             metric=r.metric, ours=ctx.ours, rank=zh.rank_bare(r.rank)), (f"{P}.ranks[{i}]",)))
+        out.append(
+            (
+                ctx.frag(
+                    "ACH-sqmy-rank",
+                    period=r.period_label,
+                    scope=r.scope,
+                    of=f"{r.of}家" if r.of else None,
+                    metric=r.metric,
+                    ours=ctx.ours,
+                    rank=zh.rank_bare(r.rank),
+                ),
+                (f"{P}.ranks[{i}]",),
+            )
+        )
     if so.notable:
         groups: dict[tuple[str, str | None], list[str]] = {}
         for item in so.notable:
             groups.setdefault((item.instructed_by, item.outcome), []).append(zh.quoted(item.title))
         for k, ((by, outcome), titles) in enumerate(groups.items()):
-            out.append((ctx.frag("ACH-sqmy-notable", first=k == 0, org=ctx.org, titles="".join(titles),
-                                 several=len(titles) > 1, by=by, outcome=outcome.rstrip("。") if outcome else None),
-                        (f"{P}.notable",)))
+            out.append(
+                (
+                    ctx.frag(
+                        "ACH-sqmy-notable",
+                        first=k == 0,
+                        org=ctx.org,
+                        titles="".join(titles),
+                        several=len(titles) > 1,
+                        by=by,
+                        outcome=outcome.rstrip("。") if outcome else None,
+                    ),
+                    (f"{P}.notable",),
+                )
+            )
     return out
 
 
@@ -238,14 +375,26 @@ def grassroots(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     out: list[Sent] = []
     if g.offices is not None:
         n = ctx.count(g.offices.count, "个")
-        out.append((ctx.frag("ACH-grassroots-offices", n=n or ctx.opt(None, "基层平台数量", f"{A}.grassroots.offices.count"),
-                             label=g.offices.label, scope=ctx.scope),
-                    (f"{A}.grassroots.offices",)))
+        out.append(
+            (
+                ctx.frag(
+                    "ACH-grassroots-offices",
+                    n=n or ctx.opt(None, "基层平台数量", f"{A}.grassroots.offices.count"),
+                    label=g.offices.label,
+                    scope=ctx.scope,
+                ),
+                (f"{A}.grassroots.offices",),
+            )
+        )
     if g.correspondents_commended:
         people = [f"{c.unit}的{c.name}同志" if c.name else f"{c.unit}" for c in g.correspondents_commended]
         named = all(c.name for c in g.correspondents_commended)
-        out.append((ctx.frag("ACH-grassroots-commended", people=zh.join_list(people, "、"), named=named),
-                    (f"{A}.grassroots.correspondents_commended",)))
+        out.append(
+            (
+                ctx.frag("ACH-grassroots-commended", people=zh.join_list(people, "、"), named=named),
+                (f"{A}.grassroots.correspondents_commended",),
+            )
+        )
     return out
 
 
@@ -253,8 +402,12 @@ def team(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     t = a.team
     if t is None:
         return []
-    labels = [("propaganda_liaisons", "宣传联络员"), ("info_officers", "社情民意信息员"),
-              ("special_info_officers", "特邀信息员"), ("correspondents", "通讯员")]
+    labels = [
+        ("propaganda_liaisons", "宣传联络员"),
+        ("info_officers", "社情民意信息员"),
+        ("special_info_officers", "特邀信息员"),
+        ("correspondents", "通讯员"),
+    ]
     items = [f"{label}{zh.count(getattr(t, k), '名')}" for k, label in labels if getattr(t, k)]
     if not items:
         return []
@@ -264,8 +417,18 @@ def team(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
 def trainings(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     out: list[Sent] = []
     for i, tr in enumerate(a.trainings):
-        out.append((ctx.frag("ACH-training", when=tr.when, name=tr.name, days=ctx.count(tr.days, "天"),
-                             participants=ctx.count(tr.participants, "人次")), (f"{A}.trainings[{i}]",)))
+        out.append(
+            (
+                ctx.frag(
+                    "ACH-training",
+                    when=tr.when,
+                    name=tr.name,
+                    days=ctx.count(tr.days, "天"),
+                    participants=ctx.count(tr.participants, "人次"),
+                ),
+                (f"{A}.trainings[{i}]",),
+            )
+        )
     return out
 
 
@@ -275,14 +438,32 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         year = f"{h.year}年度" if h.year else None
         title = zh.quoted(h.title)
         if h.kind == "unit":
-            items.append(ctx.frag("ACH-honour-unit", who=h.recipient or ctx.org, by=h.conferred_by, year=year,
-                                  title=title))
+            items.append(
+                ctx.frag(
+                    "ACH-honour-unit", who=h.recipient or ctx.org, by=h.conferred_by, year=year, title=title
+                )
+            )
         elif h.kind == "individual":
-            items.append(ctx.frag("ACH-honour-individual", n=ctx.count(h.count, "名") or "1名", by=h.conferred_by,
-                                  year=year, title=title))
+            items.append(
+                ctx.frag(
+                    "ACH-honour-individual",
+                    n=ctx.count(h.count, "名") or "1名",
+                    by=h.conferred_by,
+                    year=year,
+                    title=title,
+                )
+            )
         elif h.kind in ("work", "paper"):
-            items.append(ctx.frag("ACH-honour-work", work=zh.book_title(h.work_title) if h.work_title else None,
-                                  paper=h.kind == "paper", by=h.conferred_by, year=year, title=title))
+            items.append(
+                ctx.frag(
+                    "ACH-honour-work",
+                    work=zh.book_title(h.work_title) if h.work_title else None,
+                    paper=h.kind == "paper",
+                    by=h.conferred_by,
+                    year=year,
+                    title=title,
+                )
+            )
         else:
             items.append(h.title.rstrip("。"))
     if not items:
@@ -295,8 +476,14 @@ def culture_history(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[S
     for i, c in enumerate(a.culture_history):
         col = ctx.count(c.collected.value, c.collected.unit, c.collected.approx) if c.collected else None
         sel = ctx.count(c.selected.value, c.selected.unit, c.selected.approx) if c.selected else None
-        out.append((ctx.frag("ACH-culture", title=zh.book_title(c.title), kind=c.kind, collected=col, selected=sel),
-                    (f"{A}.culture_history[{i}]",)))
+        out.append(
+            (
+                ctx.frag(
+                    "ACH-culture", title=zh.book_title(c.title), kind=c.kind, collected=col, selected=sel
+                ),
+                (f"{A}.culture_history[{i}]",),
+            )
+        )
     return out
 
 
@@ -308,16 +495,30 @@ def subscriptions(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sen
     label = zh.quoted(s.label) if s.label else None
     if not (titles or label):
         return []
-    return [(ctx.frag("ACH-subscriptions", label=label, titles=titles, status=s.status.rstrip("。") if s.status else None,
-                      pct=zh.percent(s.completion_pct) if s.completion_pct else None, gifted_to=s.gifted_to),
-             (f"{A}.subscriptions",))]
+    return [
+        (
+            ctx.frag(
+                "ACH-subscriptions",
+                label=label,
+                titles=titles,
+                status=s.status.rstrip("。") if s.status else None,
+                pct=zh.percent(s.completion_pct) if s.completion_pct else None,
+                gifted_to=s.gifted_to,
+            ),
+            (f"{A}.subscriptions",),
+        )
+    ]
 
 
 def mechanisms(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     if not a.mechanisms:
         return []
-    return [(ctx.frag("ACH-mechanisms", items=zh.join_list([m.rstrip("。") for m in a.mechanisms], "、")),
-             (f"{A}.mechanisms",))]
+    return [
+        (
+            ctx.frag("ACH-mechanisms", items=zh.join_list([m.rstrip("。") for m in a.mechanisms], "、")),
+            (f"{A}.mechanisms",),
+        )
+    ]
 
 
 BLOCKS: dict[str, Callable[[Ctx, Achievements, str | None], list[Sent]]] = {

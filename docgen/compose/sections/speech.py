@@ -37,8 +37,10 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         elif m.decided_by:
             p.add(ctx.frag("OPN-decided", decided_by=m.decided_by), ["meeting.decided_by"])
         if m.purposes:
-            p.add(ctx.frag("OPN-purpose", purposes="，".join(x.rstrip("。") for x in m.purposes)),
-                  ["meeting.purposes"])
+            p.add(
+                ctx.frag("OPN-purpose", purposes="，".join(x.rstrip("。") for x in m.purposes)),
+                ["meeting.purposes"],
+            )
         else:
             p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours), ["meeting.name"])
         agenda = [_agenda_item(ctx, a) for a in m.agenda_done]
@@ -51,13 +53,17 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     p = ParaBuilder()
     if m is not None:
         for r in m.upper_requirements:
-            p.add(ctx.frag("OPN-upper-requirement", role=r.role, topic=r.topic), ["meeting.upper_requirements"])
+            p.add(
+                ctx.frag("OPN-upper-requirement", role=r.role, topic=r.topic), ["meeting.upper_requirements"]
+            )
     p.add(ctx.frag("OPN-importance"))
     blocks.append(p.build())
     blocks.extend(preamble)
     doc = f.document
-    trans = ParaBuilder().add(ctx.frag("OPN-transition", points=zh.points_phrase(n_points),
-                                       on_behalf_of=doc.on_behalf_of), ["document.points_count"])
+    trans = ParaBuilder().add(
+        ctx.frag("OPN-transition", points=zh.points_phrase(n_points), on_behalf_of=doc.on_behalf_of),
+        ["document.points_count"],
+    )
     if preamble:
         blocks.append(trans.build())
     else:
@@ -97,14 +103,18 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     emitted: set[str] = set()
     if a.presentation == "by_domain":
         groups = a.groups or _auto_groups(ctx, a)
-        blocks.append(ParaBuilder().add(ctx.frag("ACH-intro-domain", period=ctx.period, scope=ctx.scope)).build())
+        blocks.append(
+            ParaBuilder().add(ctx.frag("ACH-intro-domain", period=ctx.period, scope=ctx.scope)).build()
+        )
         for gi, g in enumerate(groups, 1):
             hl_blocks = _highlight_paras(ctx, a, g.highlights, emitted)
             if not hl_blocks:
                 continue
             blocks.append(Heading(2, zh.l2_number(gi, ctx.facts.document.heading_style), g.heading))
             if g.lead_in:
-                blocks.append(ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi - 1}].lead_in"]).build())
+                blocks.append(
+                    ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi - 1}].lead_in"]).build()
+                )
             blocks.extend(hl_blocks)
     elif a.presentation == "narrative":
         for h in _all_highlights(ctx, a):
@@ -114,17 +124,32 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     else:
         hl_blocks = _highlight_paras(ctx, a, _all_highlights(ctx, a), emitted)
         if hl_blocks:
-            blocks.append(ParaBuilder().add(ctx.frag("ACH-intro", period=ctx.period, scope=ctx.scope)).build())
+            blocks.append(
+                ParaBuilder().add(ctx.frag("ACH-intro", period=ctx.period, scope=ctx.scope)).build()
+            )
             blocks.extend(hl_blocks)
     att = ctx.facts.attribution
     if att:
-        blocks.append(ParaBuilder().add(ctx.frag("ATT-attribution", items=[x.rstrip("。；，") for x in att]),
-                                        ["attribution"]).build())
+        blocks.append(
+            ParaBuilder()
+            .add(ctx.frag("ATT-attribution", items=[x.rstrip("。；，") for x in att]), ["attribution"])
+            .build()
+        )
     th = ctx.facts.thanks
     if th is not None and (th.to or th.congratulate):
-        blocks.append(ParaBuilder().add(ctx.frag(
-            "ATT-thanks", on_behalf_of=th.on_behalf_of, to=zh.join_list(th.to, "、") or None,
-            congratulate=zh.join_list(th.congratulate, "、") or None), ["thanks"]).build())
+        blocks.append(
+            ParaBuilder()
+            .add(
+                ctx.frag(
+                    "ATT-thanks",
+                    on_behalf_of=th.on_behalf_of,
+                    to=zh.join_list(th.to, "、") or None,
+                    congratulate=zh.join_list(th.congratulate, "、") or None,
+                ),
+                ["thanks"],
+            )
+            .build()
+        )
     blocks.extend(problems_blocks)
     if not any(isinstance(b, Paragraph) and b.text for b in blocks):
         return None
@@ -150,7 +175,9 @@ def _auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
     return [Group(heading=ctx.frag(f"ACH-group-{d}"), domain=d, highlights=hs) for d, hs in by.items()]  # type: ignore[arg-type]
 
 
-def _highlight_sentences(ctx: Ctx, a: Achievements, h: Highlight, emitted: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+def _highlight_sentences(
+    ctx: Ctx, a: Achievements, h: Highlight, emitted: set[str]
+) -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = []
     if h.text:
         out.append((h.text if h.text.endswith(("。", "！")) else h.text + "。", ()))
@@ -183,7 +210,9 @@ def problems(ctx: Ctx) -> list[Block]:
     pr = ctx.facts.problems
     if pr is None or not pr.items:
         return []
-    p = ParaBuilder().add(ctx.frag(f"PRB-intro-{pr.intro}", scope=ctx.scope, ours=ctx.ours), ["problems.intro"])
+    p = ParaBuilder().add(
+        ctx.frag(f"PRB-intro-{pr.intro}", scope=ctx.scope, ours=ctx.ours), ["problems.intro"]
+    )
     for i, item in enumerate(pr.items, 1):
         lead = (item.lead or ctx.frag(f"PRB-lead-{item.code}")).rstrip("。")
         detail = item.detail.rstrip("。") + "。" if item.detail else ctx.frag(f"PRB-detail-{item.code}")
@@ -207,21 +236,31 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         p.add(ctx.political(s.political_context), ["situation.political_context"])
         p.add(ctx.frag("SIT-bridge"))
     if s.year_significance:
-        p.add(ctx.frag("SIT-year", rel="今年",
-                       items="，也是".join(x.rstrip("。") for x in s.year_significance)),
-              ["situation.year_significance"])
+        p.add(
+            ctx.frag(
+                "SIT-year", rel="今年", items="，也是".join(x.rstrip("。") for x in s.year_significance)
+            ),
+            ["situation.year_significance"],
+        )
     if s.local_strategy:
-        p.add(ctx.frag("SIT-strategy", strategy=s.local_strategy, ours=ctx.ours), ["situation.local_strategy"])
+        p.add(
+            ctx.frag("SIT-strategy", strategy=s.local_strategy, ours=ctx.ours), ["situation.local_strategy"]
+        )
     if not p.empty:
         blocks.append(p.build())
     blocks.extend(problems_blocks)
     style = ctx.facts.document.heading_style
     for i, t in enumerate(s.themes, 1):
         lead = (t.lead or ctx.frag(f"SIT-lead-{t.code}")).rstrip("。")
-        q = ParaBuilder().lead(f"{zh.l2_number(i, style)}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
+        q = ParaBuilder().lead(
+            f"{zh.l2_number(i, style)}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",)
+        )
         q.add(ctx.frag(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
         if t.emphasis:
-            q.add(t.emphasis if t.emphasis.endswith("。") else t.emphasis + "。", [f"situation.themes[{i - 1}].emphasis"])
+            q.add(
+                t.emphasis if t.emphasis.endswith("。") else t.emphasis + "。",
+                [f"situation.themes[{i - 1}].emphasis"],
+            )
         blocks.append(q.build())
     if not blocks:
         return None
@@ -264,13 +303,24 @@ def tasks(ctx: Ctx) -> list[Section]:
                 blocks.append(_task_para(ctx, sec, i, style, f"tasks.groups[{gi}].sections[{i - 1}]"))
             out.append(Section(g.heading, blocks, (f"tasks.groups[{gi}]",)))
     elif t.sections:
-        blocks = [_task_para(ctx, sec, i, style, f"tasks.sections[{i - 1}]") for i, sec in enumerate(t.sections, 1)]
+        blocks = [
+            _task_para(ctx, sec, i, style, f"tasks.sections[{i - 1}]") for i, sec in enumerate(t.sections, 1)
+        ]
         out.append(Section(t.heading or ctx.frag("TSK-heading"), blocks, ("tasks",)))
     if t.special_events and out:
         items = [ctx.frag("TSK-special-item", when=e.when, name=e.name) for e in t.special_events]
-        out[-1].blocks.append(ParaBuilder().add(ctx.frag(
-            "TSK-special", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date), items="；".join(items)),
-            ["tasks.special_events"]).build())
+        out[-1].blocks.append(
+            ParaBuilder()
+            .add(
+                ctx.frag(
+                    "TSK-special",
+                    rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+                    items="；".join(items),
+                ),
+                ["tasks.special_events"],
+            )
+            .build()
+        )
     return out
 
 
@@ -284,25 +334,51 @@ def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Par
         amount = zh.num_range(tg.min, tg.max, tg.unit) if (tg.min or tg.max) else None
         if amount is None:
             continue
-        targets.append(ctx.frag("TSK-target-item", per=tg.per, outlet=ctx.outlet(tg.outlet) if tg.outlet else None,
-                                metric=tg.metric, amount=amount))
+        targets.append(
+            ctx.frag(
+                "TSK-target-item",
+                per=tg.per,
+                outlet=ctx.outlet(tg.outlet) if tg.outlet else None,
+                metric=tg.metric,
+                amount=amount,
+            )
+        )
     if targets:
-        p.add(ctx.frag("TSK-targets", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
-                       items="，".join(targets)), [f"{path}.targets"])
-    rewards = [ctx.frag("TSK-reward-item", event=r.event,
-                        amount=f"{r.amount}{r.unit.split('/')[0]}" if r.amount else None)
-               for r in sec.rewards if r.amount]
+        p.add(
+            ctx.frag(
+                "TSK-targets",
+                rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+                items="，".join(targets),
+            ),
+            [f"{path}.targets"],
+        )
+    rewards = [
+        ctx.frag(
+            "TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit.split('/')[0]}" if r.amount else None
+        )
+        for r in sec.rewards
+        if r.amount
+    ]
     rules = [r.rule.rstrip("。") for r in sec.rewards if r.rule]
     if rewards or rules:
         p.add(sentence(["；".join(rewards) if rewards else None, *rules]), [f"{path}.rewards"])
     if sec.subscriptions:
         sb = sec.subscriptions
         titles = join_book_titles([ctx.outlet(x) for x in sb.titles]) or None
-        p.add(ctx.frag("TSK-subscriptions", label=zh.quoted(sb.label), titles=titles,
-                       deadline=zh.cn_date(sb.deadline) if sb.deadline else None), [f"{path}.subscriptions"])
+        p.add(
+            ctx.frag(
+                "TSK-subscriptions",
+                label=zh.quoted(sb.label),
+                titles=titles,
+                deadline=zh.cn_date(sb.deadline) if sb.deadline else None,
+            ),
+            [f"{path}.subscriptions"],
+        )
     for k, dl in enumerate(sec.deadlines):
-        p.add(ctx.frag("TSK-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
-              [f"{path}.deadlines[{k}]"])
+        p.add(
+            ctx.frag("TSK-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
+            [f"{path}.deadlines[{k}]"],
+        )
     return p.build()
 
 
@@ -325,7 +401,14 @@ def closing(ctx: Ctx) -> list[Block]:
     if c is None or c.family == "none":
         return []
     gt = ctx.political(c.guiding_thought) if c.guiding_thought else None
-    text = ctx.frag(f"CLS-{c.family}", addressees=c.addressees, local_goal=c.local_goal, local_theme=c.local_theme,
-                    guiding=gt, ours=ctx.ours, scope=ctx.scope,
-                    rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date))
+    text = ctx.frag(
+        f"CLS-{c.family}",
+        addressees=c.addressees,
+        local_goal=c.local_goal,
+        local_theme=c.local_theme,
+        guiding=gt,
+        ours=ctx.ours,
+        scope=ctx.scope,
+        rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+    )
     return [ParaBuilder().add(text, ["closing"]).build()]
