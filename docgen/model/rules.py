@@ -13,11 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from docgen.model.achievements import REF_BLOCKS, Achievements
+from docgen.model.document import SPEECH_KINDS
 from docgen.model.facts import Facts
 
 Loc = tuple[str | int, ...]
 
-SPEECH_KINDS = {"leadership_speech", "concluding_speech", "exchange_speech"}
 KIND_BLOCKS: dict[str, set[str]] = {
     "leadership_speech": {
         "period",
@@ -37,22 +37,9 @@ KIND_BLOCKS: dict[str, set[str]] = {
     "work_summary": {"period", "outlets", "achievements", "attribution", "problems", "tasks", "summary"},
     "meeting_plan": {"meeting", "plan"},
 }
-OPTIONAL_BLOCKS = (
-    "period",
-    "meeting",
-    "outlets",
-    "achievements",
-    "attribution",
-    "thanks",
-    "problems",
-    "situation",
-    "tasks",
-    "closing",
-    "exchange",
-    "conclusion",
-    "summary",
-    "plan",
-)
+# fmt: off
+OPTIONAL_BLOCKS = ("period", "meeting", "outlets", "achievements", "attribution", "thanks", "problems", "situation", "tasks", "closing", "exchange", "conclusion", "summary", "plan")
+# fmt: on
 
 
 @dataclass(frozen=True)
