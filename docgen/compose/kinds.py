@@ -123,7 +123,9 @@ def composer_for(kind: str) -> Callable[[Ctx], Draft] | None:
     module, _, name = entry.partition(":")
     try:
         fn: Callable[[Ctx], Draft] = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
         return None
     COMPOSERS[kind] = fn
     return fn
