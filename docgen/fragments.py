@@ -22,6 +22,7 @@ from datetime import date, datetime
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError, meta, nodes
@@ -31,6 +32,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from docgen import fragcache
 from docgen.errors import DocgenError
 
 __all__ = ["Family", "FragmentError", "FragmentLibrary", "Variant", "choice_index", "describe"]
@@ -133,6 +135,32 @@ def _zh_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+class _LazyTemplate:
+    """A variant's template, compiled on first use: a document renders a few dozen of several hundred.
+
+    ``code`` (from the on-disk cache, see :mod:`docgen.fragcache`) skips Jinja's parser and code generator.
+    """
+
+    __slots__ = ("_code", "_compiled", "_env", "_text")
+
+    def __init__(self, env: SandboxedEnvironment, text: str, code: CodeType | None = None) -> None:
+        self._env = env
+        self._text = text
+        self._code = code
+        self._compiled: Template | None = None
+
+    def code(self) -> CodeType:
+        if self._code is None:
+            self._code = self._env.compile(self._text)
+        return self._code
+
+    def render(self, context: dict[str, object]) -> str:
+        if self._compiled is None:
+            env = self._env
+            self._compiled = env.template_class.from_code(env, self.code(), env.make_globals(None))
+        return self._compiled.render(context)
+
+
 class _NoneSlot(Exception):
     """A slot whose value is None reached the output (the composer should have dropped the sentence)."""
 
@@ -160,11 +188,11 @@ class FragmentLibrary:
     def __init__(
         self,
         families: Sequence[Family],
-        templates: Mapping[tuple[str, str], Template],
+        templates: Mapping[tuple[str, str], _LazyTemplate],
         slots_used: Mapping[tuple[str, str], frozenset[str]],
     ) -> None:
         self._families: dict[str, Family] = {f.id: f for f in families}
-        self._templates: dict[tuple[str, str], Template] = dict(templates)
+        self._templates: dict[tuple[str, str], _LazyTemplate] = dict(templates)
         self._slots_used: dict[tuple[str, str], frozenset[str]] = dict(slots_used)
 
     # -- loading -------------------------------------------------------------------------------------------
@@ -179,7 +207,7 @@ class FragmentLibrary:
         """
         if directory is None:
             return _load_default(_default_directory())
-        return _Loader(Path(directory)).build()
+        return _build(Path(directory))
 
     # -- queries -------------------------------------------------------------------------------------------
 
@@ -324,7 +352,30 @@ def _default_directory() -> Path | None:
 @functools.cache
 def _load_default(directory: Path | None) -> FragmentLibrary:
     location = resources.files("docgen").joinpath("fragments") if directory is None else directory
-    return _Loader(location).build()
+    return _build(location)
+
+
+def _build(location: Traversable) -> FragmentLibrary:
+    """Load from the on-disk cache when the files are unchanged; else parse with libyaml (fast), and on any
+    problem parse again with the round-trip parser for exact line numbers."""
+    if not location.is_dir():
+        return _Loader(location).build()  # raises the loader's own message
+    key = fragcache.digest(location, Path(__file__).read_bytes())
+    cached = fragcache.read(key)
+    if cached is not None:
+        (families, slots_used, texts), codes = cached
+        env = _make_env()
+        templates = {k: _LazyTemplate(env, texts[k], codes.get(k)) for k in texts}
+        return FragmentLibrary(families, templates, slots_used)
+    try:
+        lib = _Loader(location, fast=True).build()
+    except FragmentError:
+        return _Loader(location).build()
+    with contextlib.suppress(Exception):
+        texts = {k: t._text for k, t in lib._templates.items()}
+        codes = {k: t.code() for k, t in lib._templates.items()}
+        fragcache.write(key, (list(lib._families.values()), dict(lib._slots_used), texts), codes)
+    return lib
 
 
 # -- loader ------------------------------------------------------------------------------------------------
@@ -333,12 +384,13 @@ def _load_default(directory: Path | None) -> FragmentLibrary:
 class _Loader:
     """Reads one directory, collects every problem, then builds the library or raises once."""
 
-    def __init__(self, location: Traversable) -> None:
+    def __init__(self, location: Traversable, *, fast: bool = False) -> None:
         self.location = location
+        self.fast = fast
         self.env = _make_env()
         self.problems: list[str] = []
         self.families: list[Family] = []
-        self.templates: dict[tuple[str, str], Template] = {}
+        self.templates: dict[tuple[str, str], _LazyTemplate] = {}
         self.slots_used: dict[tuple[str, str], frozenset[str]] = {}
         self.seen: dict[str, str] = {}  # family id -> "file:line" of its first definition
 
@@ -362,7 +414,9 @@ class _Loader:
     def _load_file(self, path: Traversable) -> None:
         shown = str(path)
         try:
-            data = YAML(typ="rt", pure=True).load(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
+            # fast: libyaml via ruamel.yaml.clib, no positions (problems trigger a second, exact pass)
+            data = YAML(typ="safe", pure=False).load(text) if self.fast else YAML(typ="rt", pure=True).load(text)
         except YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
@@ -452,7 +506,7 @@ class _Loader:
         if not isinstance(variants_raw, Sequence) or isinstance(variants_raw, str) or not variants_raw:
             self._problem(file, _line(raw, "variants", line), "variants 应是至少含一个变体的列表", fid)
             return None
-        templates: dict[tuple[str, str], tuple[Template, frozenset[str]]] = {}
+        templates: dict[tuple[str, str], tuple[_LazyTemplate, frozenset[str]]] = {}
         for index, vraw in enumerate(variants_raw):
             vline = _line(variants_raw, index)
             built = self._variant(
@@ -514,7 +568,7 @@ class _Loader:
         defaults: _Validity,
         political: bool,
         taken: set[str],
-    ) -> tuple[Variant, Template, frozenset[str]] | None:
+    ) -> tuple[Variant, _LazyTemplate, frozenset[str]] | None:
         if not isinstance(raw, Mapping):
             self._problem(file, line, "变体应是含 id 和 text 的映射", fid)
             return None
@@ -567,7 +621,7 @@ class _Loader:
             ok &= self._check_literal(file, tline, fid, where, chunk.data)
         if not ok:
             return None
-        template = self.env.from_string(text)
+        template = _LazyTemplate(self.env, text)
         variant = Variant(
             id=vid,
             text=text,
