@@ -342,3 +342,27 @@ def test_several_problems_in_one_file_are_reported_together() -> None:
         ("duplicate-key", 4, 1, "a"),
         ("key-not-string", 5, 1, ""),
     ]
+
+
+@pytest.mark.parametrize("example", sorted((Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.yaml")))
+def test_libyaml_fast_path_gives_the_same_positions_as_the_pure_parser(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import docgen.load as load_mod
+
+    text = example.read_text(encoding="utf-8")
+    used: list[str] = []
+    real = load_mod._CLoader
+
+    def counting(t: str) -> object:
+        used.append(t)
+        return real(t)
+
+    monkeypatch.setattr(load_mod, "_CLoader", counting)
+    fast = load_mod.load_yaml_text(text, "x.yaml")
+    assert used, "the libyaml path was not taken"
+    monkeypatch.setattr(load_mod, "_FAST_OK", frozenset(text))  # every text now takes the pure path
+    pure = load_mod.load_yaml_text(text, "x.yaml")
+    assert fast.data == pure.data
+    assert fast.source.values == pure.source.values
+    assert fast.source.keys == pure.source.keys
