@@ -296,3 +296,21 @@ def test_county_style_uses_arabic_level_two_numbers() -> None:
     text = _compose(county[0]).text()
     assert re.search(r"^1\.", text, re.M)
     assert "（一）" not in text
+
+
+def test_city_example_document_xml_matches_snapshot(snapshot: Any) -> None:
+    """The rendered city speech, normalised (rsid attributes removed, pretty-printed), pinned as XML."""
+    import zipfile
+    from io import BytesIO
+
+    from lxml import etree
+
+    from docgen.api import render_draft
+
+    data = render_draft(_compose(CITY), "docx")
+    root = etree.fromstring(zipfile.ZipFile(BytesIO(data)).read("word/document.xml"))
+    for el in root.iter():
+        for k in [k for k in el.attrib if etree.QName(k).localname.startswith("rsid")]:
+            del el.attrib[k]
+    etree.indent(root, space="  ")
+    assert etree.tostring(root, encoding="unicode") == snapshot
