@@ -314,3 +314,47 @@ def test_city_example_document_xml_matches_snapshot(snapshot: Any) -> None:
             del el.attrib[k]
     etree.indent(root, space="  ")
     assert etree.tostring(root, encoding="unicode") == snapshot
+
+
+@pytest.mark.parametrize(
+    "placement", ["end_of_achievements", "own_section", "in_situation", "preamble", "omit"]
+)
+def test_problems_placement_is_honoured(placement: str) -> None:
+    data = _raw(CITY)
+    data["document"]["problems_placement"] = placement
+    data["document"]["points_count"] = "auto"
+    draft = _compose_data(data)
+    blocks = draft.blocks
+    first_problem = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if isinstance(b, Paragraph)
+            and "一是工作发展还不平衡" in b.text
+            or isinstance(b, Paragraph)
+            and any("problems.items[0]" in s.paths for s in b.segments)
+        ),
+        None,
+    )
+    headings = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
+    if placement == "omit":
+        assert first_problem is None
+        return
+    assert first_problem is not None
+    owner = max((h for h in headings if h[0] < first_problem), default=None, key=lambda h: h[0])
+    if placement == "preamble":
+        assert owner is None
+    elif placement == "own_section":
+        assert owner is not None and owner[1].paths == ("problems",) and len(headings) == 4
+    elif placement == "in_situation":
+        assert owner is not None and owner[1].paths == ("situation",)
+    else:
+        assert owner is not None and owner[1].paths == ("achievements",)
+    assert [f.format() for f in lint_lines(_lint_input(draft), mode="final")] == []
+
+
+def test_section_order_is_honoured() -> None:
+    data = _raw(CITY)
+    data["document"]["section_order"] = ["opening", "situation", "achievements", "tasks", "closing"]
+    heads = [b.paths for b in _compose_data(data).blocks if isinstance(b, Heading) and b.level == 1]
+    assert heads[:2] == [("situation",), ("achievements",)]
