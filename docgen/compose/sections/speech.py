@@ -3,6 +3,7 @@ tasks, closing.  Each returns draft blocks; L1 numbering is done by the kind com
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from docgen import zh
@@ -382,13 +383,17 @@ def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Par
     return p.build()
 
 
+# an item that already says who must do it ("各单位要…", "要…"); 要 inside 主要/重要/需要… does not count
+_OWN_YAO = re.compile(r"^[^，；。]{0,12}?(?<![主重需必只纲摘概提])要")
+
+
 def demand_chain(items: list[str]) -> str:
     """一要……；二要……。 — items that already carry 要 (or a subject) are numbered 一是 instead."""
     clean = [x.strip().rstrip("。；，") for x in items]
     if len(clean) == 1:
         x = clean[0]
-        return (x if "要" in x[:12] else "要" + x) + "。"
-    has_yao = any("要" in x[:12] for x in clean)
+        return (x if _OWN_YAO.search(x) else "要" + x) + "。"
+    has_yao = any(_OWN_YAO.search(x) for x in clean)
     lead = zh.l3_lead if has_yao else zh.l3_demand
     return "；".join(f"{lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
 
