@@ -46,6 +46,9 @@ class Ctx:
         doc = self.facts.document
         return self.lib.render(fid, {}, self.doc_id, override=doc.variants.get(fid), on=doc.date)
 
+    def notice(self, code: str, message: str, path: str = "") -> None:
+        self.notices.append(Notice(code, message, path))
+
     # --- missing facts --------------------------------------------------------------------------------
     def todo(self, label: str, path: str = "") -> str | None:
         """In draft mode a visible 〔待补：label〕 marker; in final mode None (the caller drops the clause)."""

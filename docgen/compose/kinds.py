@@ -98,6 +98,7 @@ def leadership_speech(ctx: Ctx) -> Draft:
         draft.blocks.extend(speech.closing(ctx))
     if doc.thank_you_line:
         draft.blocks.append(ClosingLine("谢谢大家！"))
+    speech.unused_facts(ctx)
     draft.notices.extend(ctx.notices)
     return draft
 

@@ -139,3 +139,11 @@ def test_failed_render_leaves_existing_output_untouched(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert out.read_bytes() == b"previous draft"
     assert list(tmp_path.iterdir()) == sorted([bad, out]) or set(tmp_path.iterdir()) == {bad, out}
+
+
+def test_strict_render_fails_on_dropped_or_unused_facts(tmp_path: Path) -> None:
+    county = ROOT / "data" / "examples" / "county_leadership_speech_partial.yaml"
+    r = run("render", str(county), "--strict", "--format", "txt", "-o", str(tmp_path / "c.txt"))
+    assert r.returncode == 1 and "[dropped-fact]" in r.stderr and not (tmp_path / "c.txt").exists()
+    r = run("render", str(CITY), "--strict", "--format", "txt", "-o", str(tmp_path / "city.txt"))
+    assert r.returncode == 0, r.stderr

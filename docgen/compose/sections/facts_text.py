@@ -45,7 +45,11 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         for b in m.by_outlet:
             n = ctx.count(b.count, b.unit)
             if n is None:
-                continue
+                if b.count is None and ctx.draft_mode:
+                    where_ids.remove(b.outlet)
+                    n = ctx.todo("篇数", f"{A}.media.by_outlet")
+                else:
+                    continue
             fp = ctx.count(b.front_page, b.unit)
             cmp = _compare(ctx, a, f"media.by_outlet[{b.outlet}]", b.unit)
             details.append(
@@ -292,7 +296,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
         paths.append(f"{P}.bulletin")
     sub_items = []
     for s in so.submitted:
-        n = ctx.count(s.count, s.unit)
+        n = ctx.count(s.count, s.unit) or (ctx.todo("报送数", f"{P}.submitted") if s.count is None else None)
         if n:
             cmp = _compare(ctx, a, f"social_opinion.submitted[{s.to}]", s.unit)
             sub_items.append(ctx.frag("ACH-sqmy-submitted-item", to=s.to, n=n, form=s.form, compare=cmp))
@@ -301,7 +305,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
         paths.append(f"{P}.submitted")
     ad_items = []
     for ad in so.adopted:
-        n = ctx.count(ad.count, ad.unit)
+        n = ctx.count(ad.count, ad.unit) or (ctx.todo("采用数", f"{P}.adopted") if ad.count is None else None)
         if n:
             cmp = _compare(ctx, a, f"social_opinion.adopted[{ad.by}]", ad.unit)
             ad_items.append(ctx.frag("ACH-sqmy-adopted-item", by=ad.by, n=n, compare=cmp))
@@ -447,7 +451,7 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             items.append(
                 ctx.frag(
                     "ACH-honour-individual",
-                    n=ctx.count(h.count, "名") or "1名",
+                    n=ctx.count(h.count, "名") or ctx.todo("获奖人数", f"{A}.honours") or "有关",
                     by=h.conferred_by,
                     year=year,
                     title=title,

@@ -256,6 +256,8 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         q = ParaBuilder().lead(
             f"{zh.l2_number(i, style)}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",)
         )
+        if t.code == "csppcc_advantage":
+            q.add(_members_sentence(ctx), ["org.members", "org.term"])
         q.add(ctx.frag(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
         if t.emphasis:
             q.add(
@@ -267,6 +269,32 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         return None
     heading = s.heading or ctx.frag("SIT-heading")
     return Section(heading, blocks, ("situation",))
+
+
+def _members_sentence(ctx: Ctx) -> str | None:
+    org = ctx.facts.org
+    if org.members is None:
+        return ctx.todo("委员人数和界别数", "org.members")
+    term = f"{org.term.ordinal}届" if org.term else None
+    return ctx.frag(
+        "SIT-members",
+        term=term,
+        org=org.short_name,
+        n=zh.count(org.members.count, "名"),
+        sectors=zh.count(org.members.sectors, "个"),
+    )
+
+
+def unused_facts(ctx: Ctx) -> None:
+    """Count facts the chosen shape of the document does not use (``render --strict`` fails on them)."""
+    f = ctx.facts
+    themes = {t.code for t in f.situation.themes} if f.situation else set()
+    if f.org.members is not None and "csppcc_advantage" not in themes:
+        ctx.notice(
+            "unused-fact",
+            "委员人数和界别数（org.members）只在“委员构成优势”认识主题中使用，本文未用到",
+            "org.members",
+        )
 
 
 def _horizon(ctx: Ctx) -> int:
