@@ -12,9 +12,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from docgen.model.achievements import REF_BLOCKS, Achievements
+from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
 from docgen.model.document import SPEECH_KINDS
 from docgen.model.facts import Facts
+from docgen.model.tasks import TaskSection
 
 Loc = tuple[str | int, ...]
 
@@ -172,49 +173,51 @@ def check_references(facts: Facts) -> Iterator[Issue]:
         if a.subscriptions:
             for j, oid in enumerate(a.subscriptions.titles):
                 yield from ref(("achievements", "subscriptions", "titles", j), oid)
-        all_highlights = [(("achievements", "highlights", i), h) for i, h in enumerate(a.highlights)]
+        all_highlights: list[tuple[Loc, Highlight]] = [
+            (("achievements", "highlights", i), h) for i, h in enumerate(a.highlights)
+        ]
         for gi, g in enumerate(a.groups):
             all_highlights += [
                 (("achievements", "groups", gi, "highlights", i), h) for i, h in enumerate(g.highlights)
             ]
-        for loc, h in all_highlights:
-            for k, r in enumerate(h.refs):
-                state = _block_nonempty(a, r)
+        for hl_loc, h in all_highlights:
+            for k, block_ref in enumerate(h.refs):
+                state = _block_nonempty(a, block_ref)
                 if state is None:
                     yield Issue(
-                        (*loc, "refs", k),
+                        (*hl_loc, "refs", k),
                         "bad-ref",
-                        f"“{r}”不是事实块名称{_suggest(r.partition('.')[0], list(REF_BLOCKS))}",
+                        f"“{block_ref}”不是事实块名称{_suggest(block_ref.partition('.')[0], list(REF_BLOCKS))}",
                     )
                 elif not state:
                     yield Issue(
-                        (*loc, "refs", k),
+                        (*hl_loc, "refs", k),
                         "empty-ref",
-                        f"要点引用的事实块“{r}”没有数据：补上数据，或从 refs 中删去",
+                        f"要点引用的事实块“{block_ref}”没有数据：补上数据，或从 refs 中删去",
                     )
-        for j, c in enumerate(a.comparisons):
-            if _comparison_target(a, c.ref) is None:
+        for j, cmp in enumerate(a.comparisons):
+            if _comparison_target(a, cmp.ref) is None:
                 yield Issue(
                     ("achievements", "comparisons", j, "ref"),
                     "bad-comparison-ref",
-                    f"比较对象“{c.ref}”找不到对应的数字（可用 media.total、social_opinion.collected、"
+                    f"比较对象“{cmp.ref}”找不到对应的数字（可用 media.total、social_opinion.collected、"
                     "social_opinion.adopted[采用单位]、social_opinion.submitted[报送对象]、media.by_outlet[媒体id]）",
                 )
     t = facts.tasks
     if t is not None:
-        for loc, sec in _task_sections(facts):
+        for sec_loc, sec in _task_sections(facts):
             for j, tg in enumerate(sec.targets):
-                yield from ref((*loc, "targets", j, "outlet"), tg.outlet)
+                yield from ref((*sec_loc, "targets", j, "outlet"), tg.outlet)
             if sec.subscriptions:
                 for j, oid in enumerate(sec.subscriptions.titles):
-                    yield from ref((*loc, "subscriptions", "titles", j), oid)
+                    yield from ref((*sec_loc, "subscriptions", "titles", j), oid)
 
 
-def _task_sections(facts: Facts) -> list[tuple[Loc, object]]:
+def _task_sections(facts: Facts) -> list[tuple[Loc, TaskSection]]:
     t = facts.tasks
     if t is None:
         return []
-    out: list[tuple[Loc, object]] = [(("tasks", "sections", i), s) for i, s in enumerate(t.sections)]
+    out: list[tuple[Loc, TaskSection]] = [(("tasks", "sections", i), s) for i, s in enumerate(t.sections)]
     for gi, g in enumerate(t.groups):
         out += [(("tasks", "groups", gi, "sections", i), s) for i, s in enumerate(g.sections)]
     return out
@@ -304,12 +307,12 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
                 )
     m = a.media
     if m is not None:
-        for j, r in enumerate(m.ranks):
-            if r.of is not None and r.rank > r.of:
+        for j, mr in enumerate(m.ranks):
+            if mr.of is not None and mr.rank > mr.of:
                 yield Issue(
                     ("achievements", "media", "ranks", j, "rank"),
                     "order-rank",
-                    f"名次 {r.rank} 大于参评单位数 {r.of}",
+                    f"名次 {mr.rank} 大于参评单位数 {mr.of}",
                 )
         for j, bo in enumerate(m.by_outlet):
             if bo.front_page is not None and bo.count is not None and bo.front_page > bo.count:

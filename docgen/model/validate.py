@@ -82,12 +82,13 @@ def _data_prefix(data: Any, loc: Loc) -> tuple[Loc, Any, bool]:
     """The longest prefix of ``loc`` that exists in the data, the value there, and whether all of loc exists."""
     node = data
     for i, comp in enumerate(loc):
-        if (isinstance(node, dict) and isinstance(comp, str) and comp in node) or (
-            isinstance(node, list) and isinstance(comp, int) and 0 <= comp < len(node)
-        ):
+        if isinstance(node, dict) and isinstance(comp, str) and comp in node:
             node = node[comp]
-        else:
-            return loc[:i], node, False
+            continue
+        if isinstance(node, list) and isinstance(comp, int) and 0 <= comp < len(node):
+            node = node[comp]
+            continue
+        return loc[:i], node, False
     return loc, node, True
 
 

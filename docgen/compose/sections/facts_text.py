@@ -152,12 +152,12 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             if p.issues > 0
         ]
         nm = []
-        for n in m.new_media:
-            posts = ctx.count(n.posts, "条")
-            reads = ctx.count(n.reads.value, n.reads.unit) if n.reads else None
+        for acct in m.new_media:
+            posts = ctx.count(acct.posts, "条")
+            reads = ctx.count(acct.reads.value, acct.reads.unit) if acct.reads else None
             if posts or reads:
                 nm.append(
-                    ctx.frag("ACH-media-newmedia-item", outlet=ctx.outlet(n.outlet), posts=posts, reads=reads)
+                    ctx.frag("ACH-media-newmedia-item", outlet=ctx.outlet(acct.outlet), posts=posts, reads=reads)
                 )
         web = (
             ctx.count(m.website_updates.value, m.website_updates.unit, m.website_updates.approx)
@@ -332,9 +332,9 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
     if so.sector_items and so.sector_items.value > 0:
         extra.append(ctx.frag("ACH-sqmy-sector", n=zh.count(so.sector_items.value, so.sector_items.unit)))
         extra_paths.append(f"{P}.sector_items")
-    s = sentence(extra)
-    if s:
-        out.append((s, tuple(extra_paths)))
+    extra_sentence = sentence(extra)
+    if extra_sentence:
+        out.append((extra_sentence, tuple(extra_paths)))
     for i, r in enumerate(so.ranks):
         out.append(
             (

@@ -44,8 +44,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
             )
         else:
             p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours), ["meeting.name"])
-        agenda = [_agenda_item(ctx, a) for a in m.agenda_done]
-        agenda = [a for a in agenda if a]
+        agenda = [x for x in (_agenda_item(ctx, a) for a in m.agenda_done) if x]
         if agenda:
             p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
         if m.assessment:
