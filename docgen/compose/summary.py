@@ -1,0 +1,357 @@
+"""Work summary (工作总结; genre-and-schema.md §1.9, designed: the seeds hold no 政协 example).
+
+Skeleton: title ``{unit}{year}年{topic}工作总结``; a lead paragraph ending "现将……总结如下："; 一、主要工作及成效
+(one run-in level-2 point per highlight, made from the same fact blocks as a speech's achievements);
+二、存在的问题和不足 (intro, one run-in level-2 point per problem, outro); 三、{year}年工作打算 (intro, one run-in
+level-2 point per task section, special events); an optional "总之，……" paragraph; the signature (unit and date,
+GB/T 9704 7.3.5.2, no seal).  No salutation, no thanks, no first person: a summary is written by the unit about
+itself, so :class:`ThirdPersonCtx` swaps every fragment family ``X`` for ``X-3p`` when the library has one.
+Sections without facts are dropped (final) or kept with a 〔待补：…〕 marker (draft); level-1 numbers follow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docgen import zh
+from docgen.compose.context import Ctx, ParaBuilder, join_book_titles, sentence
+from docgen.compose.sections import speech
+from docgen.draft import Block, Draft, DraftMeta, Heading, Paragraph, Signature, Title
+from docgen.model.achievements import Achievements
+from docgen.model.org import Org
+from docgen.model.rules import horizon_year
+from docgen.model.summary import Summary
+from docgen.model.tasks import TaskSection
+
+__all__ = ["THIRD_PERSON_SUFFIX", "SummaryCtx", "ThirdPersonCtx", "unit_name", "work_summary"]
+
+THIRD_PERSON_SUFFIX = "-3p"
+_LEVEL_CHARS = "省市县区州盟旗"
+
+
+@dataclass
+class ThirdPersonCtx(Ctx):
+    """A context for documents a unit writes about itself: family ``X`` renders as ``X-3p`` if that exists.
+
+    The shared fact sentences (docgen.compose.sections.facts_text) stay untouched; only the wording changes.
+    A variant override is looked up under ``X-3p`` first, then under ``X`` if the ``-3p`` family has that id.
+    """
+
+    _ids: frozenset[str] = field(default=frozenset(), init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._ids = frozenset(f.id for f in self.lib.families())
+
+    def frag(self, fid: str, **slots: object) -> str:
+        alt = fid + THIRD_PERSON_SUFFIX
+        if alt not in self._ids:
+            return super().frag(fid, **slots)
+        doc = self.facts.document
+        override = doc.variants.get(alt)
+        if override is None and fid in doc.variants:
+            wanted = doc.variants[fid]
+            if any(v.id == wanted for v in self.lib.family(alt).variants):
+                override = wanted
+        return self.lib.render(alt, slots, self.doc_id, override=override, on=doc.date)
+
+
+@dataclass
+class SummaryCtx(ThirdPersonCtx):
+    """Third person, and a calendar-year period without a label reads "全年" (the title already names the year)."""
+
+    @property
+    def period(self) -> str:
+        p = self.facts.period
+        if p is not None and p.label is None and p.kind == "calendar_year":
+            return "全年"
+        return super().period
+
+
+def unit_name(org: Org) -> str:
+    """The place-qualified short name used in titles: 澄阳 + 市政协 → 澄阳市政协; 澄阳市 + 市政协 → 澄阳市政协."""
+    short, place = org.short_name, org.place
+    if place and place in short:
+        return short
+    if place and short[:1] in _LEVEL_CHARS and place.endswith(short[0]):
+        return place + short[1:]
+    return place + short
+
+
+def _summary_year(ctx: Ctx, s: Summary) -> int:
+    if s.year is not None:
+        return s.year
+    p = ctx.facts.period
+    return p.end.year if p is not None else ctx.facts.document.date.year
+
+
+@dataclass
+class _Sec:
+    heading: str
+    blocks: list[Block]
+    path: str
+
+
+def work_summary(base: Ctx) -> Draft:
+    ctx = SummaryCtx(base.facts, base.lib, base.notices)
+    f = ctx.facts
+    doc = f.document
+    s = f.summary or Summary()
+    year = _summary_year(ctx, s)
+    unit = unit_name(f.org)
+    title = doc.title or f"{unit}{year}年{s.topic}工作总结"
+    closing = s.closing_text
+
+    sections: list[_Sec] = []
+    ach = _achievements(ctx, attribution_here=not closing)
+    if ach or ctx.draft_mode:
+        sections.append(
+            _Sec(
+                ctx.frag("WSM-heading-achievements"),
+                ach or _todo(ctx, "主要工作及成效", "achievements"),
+                "achievements",
+            )
+        )
+    prb = _problems(ctx, s.topic)
+    if doc.problems_placement != "omit" and (prb or ctx.draft_mode):
+        sections.append(
+            _Sec(
+                ctx.frag("WSM-heading-problems"),
+                prb or _todo(ctx, "存在的问题和不足", "problems"),
+                "problems",
+            )
+        )
+    t_year = _tasks_year(ctx, year)
+    tsk = _tasks(ctx, s.topic, t_year)
+    if tsk or ctx.draft_mode:
+        sections.append(
+            _Sec(ctx.frag("WSM-heading-tasks", year=t_year), tsk or _todo(ctx, "工作打算", "tasks"), "tasks")
+        )
+
+    draft = Draft(
+        DraftMeta(
+            doc.id, doc.kind, title, doc.date, author=f.org.full_name or unit, subject=f"{s.topic}工作总结"
+        )
+    )
+    draft.blocks.append(Title(title))
+    draft.blocks.append(_lead(ctx, s, year))
+    for i, sec in enumerate(sections, 1):
+        draft.blocks.append(Heading(1, zh.l1_number(i), sec.heading, (sec.path,)))
+        draft.blocks.extend(sec.blocks)
+    if closing:
+        draft.blocks.append(_closing(ctx, s.topic, year, has_problems=bool(prb)))
+    sig_date = s.signature_date or doc.date
+    draft.blocks.append(
+        Signature(s.signature_unit or f.org.full_name or unit, zh.cn_date(sig_date, doc.date_style))
+    )
+    draft.notices.extend(ctx.notices)
+    return draft
+
+
+def _todo(ctx: Ctx, label: str, path: str) -> list[Block]:
+    marker = ctx.todo(label, path)
+    return [ParaBuilder().add(marker, [path]).build()] if marker else []
+
+
+# --- lead and closing -----------------------------------------------------------------------------------
+
+
+def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
+    p = ParaBuilder()
+    if s.lead_text:
+        text = s.lead_text.strip()
+        p.add(text if text.endswith(("。", "！")) else text + "。", ["summary.lead_text"])
+    else:
+        p.add(
+            ctx.frag(
+                "WSM-lead",
+                year=year,
+                org=ctx.org,
+                leader=ctx.frag(f"WSM-leader-{ctx.facts.org.level}"),
+                scope=ctx.scope,
+                topic=s.topic,
+            ),
+            ["summary.year", "org"],
+        )
+    p.add(ctx.frag("WSM-lead-close", year=year, topic=s.topic))
+    return p.build()
+
+
+def _closing(ctx: Ctx, topic: str, year: int, *, has_problems: bool) -> Paragraph:
+    items = [x.rstrip("。；，") for x in ctx.facts.attribution]
+    text = ctx.frag(
+        "WSM-closing", year=year, org=ctx.org, topic=topic, items=items, has_problems=has_problems
+    )
+    return ParaBuilder().add(text, ["summary.closing_text", "attribution"]).build()
+
+
+# --- 一、主要工作及成效 ---------------------------------------------------------------------------------
+
+
+def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
+    a = ctx.facts.achievements
+    if a is None:
+        return []
+    style = ctx.facts.document.heading_style
+    emitted: set[str] = set()
+    blocks: list[Block] = []
+    if a.presentation == "by_domain":
+        groups = a.groups or speech._auto_groups(ctx, a)
+        for gi, g in enumerate(groups):
+            paras = speech._highlight_paras(ctx, a, g.highlights, emitted)
+            if not paras:
+                continue
+            n = sum(isinstance(b, Heading) for b in blocks) + 1
+            blocks.append(Heading(2, zh.l2_number(n, style), g.heading, (f"achievements.groups[{gi}]",)))
+            if g.lead_in:
+                blocks.append(ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
+            blocks.extend(paras)
+    elif a.presentation == "narrative":
+        for h in speech._all_highlights(ctx, a):
+            sents = speech._highlight_sentences(ctx, a, h, emitted)
+            if sents:
+                blocks.append(ParaBuilder().add_all(sents).build())
+    else:
+        blocks.extend(_points(ctx, a, emitted))
+    if not blocks:
+        return []
+    if attribution_here and ctx.facts.attribution:
+        items = [x.rstrip("。；，") for x in ctx.facts.attribution]
+        blocks.append(ParaBuilder().add(ctx.frag("ATT-attribution", items=items), ["attribution"]).build())
+    return blocks
+
+
+def _points(ctx: Ctx, a: Achievements, emitted: set[str]) -> list[Block]:
+    """One run-in level-2 paragraph per highlight: "（一）新闻宣传有声有色。" + its fact sentences."""
+    style = ctx.facts.document.heading_style
+    own = {id(h): i for i, h in enumerate(a.highlights)}
+    out: list[Block] = []
+    for h in speech._all_highlights(ctx, a):
+        sents = speech._highlight_sentences(ctx, a, h, emitted)
+        if not sents:
+            continue
+        path = (f"achievements.highlights[{own[id(h)]}]",) if id(h) in own else ()
+        lead = f"{zh.l2_number(len(out) + 1, style)}{h.lead.rstrip('。')}。"
+        out.append(ParaBuilder().lead(lead, "l2_lead", path).add_all(sents).build())
+    return out
+
+
+# --- 二、存在的问题和不足 --------------------------------------------------------------------------------
+
+
+def _problems(ctx: Ctx, topic: str) -> list[Block]:
+    pr = ctx.facts.problems
+    if pr is None or not pr.items:
+        return []
+    style = ctx.facts.document.heading_style
+    blocks: list[Block] = [
+        ParaBuilder()
+        .add(ctx.frag(f"WSM-problems-intro-{pr.intro}", org=ctx.org, topic=topic), ["problems.intro"])
+        .build()
+    ]
+    for i, item in enumerate(pr.items):
+        path = f"problems.items[{i}]"
+        lead = (item.lead or ctx.frag(f"PRB-lead-{item.code}")).rstrip("。")
+        detail = item.detail.rstrip("。") + "。" if item.detail else ctx.frag(f"PRB-detail-{item.code}")
+        blocks.append(
+            ParaBuilder()
+            .lead(f"{zh.l2_number(i + 1, style)}{lead}。", "l2_lead", (path,))
+            .add(detail, [path])
+            .build()
+        )
+    if pr.outro != "none":
+        text = ctx.frag(f"WSM-problems-outro-{pr.outro}", org=ctx.org, topic=topic)
+        blocks.append(ParaBuilder().add(text, ["problems.outro"]).build())
+    return blocks
+
+
+# --- 三、{year}年工作打算 --------------------------------------------------------------------------------
+
+
+def _tasks_year(ctx: Ctx, year: int) -> int:
+    t = ctx.facts.tasks
+    y = horizon_year(t.horizon, ctx.facts.document.date) if t is not None else None
+    return y or year + 1
+
+
+def _task_sections(ctx: Ctx) -> list[tuple[TaskSection, str]]:
+    t = ctx.facts.tasks
+    if t is None:
+        return []
+    out = [(sec, f"tasks.sections[{i}]") for i, sec in enumerate(t.sections)]
+    for gi, g in enumerate(t.groups):
+        out.extend((sec, f"tasks.groups[{gi}].sections[{i}]") for i, sec in enumerate(g.sections))
+    return out
+
+
+def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
+    t = ctx.facts.tasks
+    secs = _task_sections(ctx)
+    if t is None or not (secs or t.special_events):
+        return []
+    intro = ctx.frag("WSM-tasks-intro", year=year, org=ctx.org, scope=ctx.scope, topic=topic)
+    blocks: list[Block] = [ParaBuilder().add(intro, ["tasks.horizon"]).build()]
+    style = ctx.facts.document.heading_style
+    for i, (sec, path) in enumerate(secs, 1):
+        blocks.append(_task_para(ctx, sec, zh.l2_number(i, style), path))
+    if t.special_events:
+        items = [ctx.frag("TSK-special-item", when=e.when, name=e.name) for e in t.special_events]
+        blocks.append(
+            ParaBuilder()
+            .add(ctx.frag("WSM-special", items="；".join(items)), ["tasks.special_events"])
+            .build()
+        )
+    return blocks
+
+
+def measures(items: list[str]) -> str | None:
+    """Planned measures: one → the sentence itself; several → "一是……；二是……。"."""
+    clean = [x.strip().rstrip("。；，") for x in items if x.strip()]
+    if not clean:
+        return None
+    if len(clean) == 1:
+        return clean[0] + "。"
+    return "；".join(f"{zh.l3_lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
+
+
+def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
+    p = ParaBuilder().lead(f"{number}{sec.lead.rstrip('。')}。", "l2_lead", (path,))
+    p.add(
+        ctx.frag(f"WSM-task-theme-{sec.theme}", org=ctx.org, scope=ctx.scope, ours=ctx.ours),
+        [f"{path}.theme"],
+    )
+    p.add(measures(sec.items), [f"{path}.items"])
+    targets = []
+    for tg in sec.targets:
+        if not (tg.min or tg.max):
+            continue
+        outlet = ctx.outlet(tg.outlet) if tg.outlet else None
+        amount = zh.num_range(tg.min, tg.max, tg.unit)
+        targets.append(
+            ctx.frag("TSK-target-item", per=tg.per, outlet=outlet, metric=tg.metric, amount=amount)
+        )
+    if targets:
+        p.add(ctx.frag("WSM-targets", items="，".join(targets)), [f"{path}.targets"])
+    rewards = [
+        ctx.frag("TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit.split('/')[0]}")
+        for r in sec.rewards
+        if r.amount
+    ]
+    rules = [r.rule.rstrip("。") for r in sec.rewards if r.rule]
+    p.add(sentence(["；".join(rewards) if rewards else None, *rules]), [f"{path}.rewards"])
+    if sec.subscriptions:
+        sb = sec.subscriptions
+        p.add(
+            ctx.frag(
+                "WSM-subscriptions",
+                label=zh.quoted(sb.label),
+                titles=join_book_titles([ctx.outlet(x) for x in sb.titles]) or None,
+                deadline=zh.cn_date(sb.deadline) if sb.deadline else None,
+            ),
+            [f"{path}.subscriptions"],
+        )
+    for k, dl in enumerate(sec.deadlines):
+        p.add(
+            ctx.frag("WSM-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
+            [f"{path}.deadlines[{k}]"],
+        )
+    return p.build()
