@@ -1,0 +1,335 @@
+"""Experience exchange (genre-and-schema.md §1.7, §1.8): the written material and the spoken exchange.
+
+Both kinds tell the same facts (``exchange``): a lead, three or so sections, each with run-in practices and
+result numbers.  The **material** is third person (the unit by its name, never 我们), has no salutation and
+no 我讲, numbers its practices ``1.`` under ``一、`` headings, and may end with next steps and a signature
+(GB/T 9704 7.3.5.2, no seal).  The **speech** is first person (我们), spoken: byline and salutation, the
+sections as ``一是……`` points (a short talk has no room for headings read aloud), a humble closing and
+谢谢大家！.
+"""
+
+from __future__ import annotations
+
+from docgen import zh
+from docgen.compose.context import Ctx, ParaBuilder, sentence
+from docgen.compose.kinds import head_blocks
+from docgen.compose.sections import speech
+from docgen.draft import (
+    Block,
+    ClosingLine,
+    Draft,
+    DraftMeta,
+    Heading,
+    Notice,
+    Signature,
+    Subtitle,
+    Title,
+)
+from docgen.errors import RenderError
+from docgen.model.exchange import Exchange, ExchangeItem, Result
+
+__all__ = ["exchange_material", "exchange_speech"]
+
+Parts = list[tuple[str, list[str]]]  # (text, data paths) of one practice's sentences
+
+
+# --- shared pieces --------------------------------------------------------------------------------------
+
+
+def _exchange(ctx: Ctx) -> Exchange:
+    ex = ctx.facts.exchange
+    if ex is None:  # the model's kind rule makes this unreachable for valid facts
+        raise RenderError(f"文种 {ctx.facts.document.kind} 需要“exchange”部分")
+    return ex
+
+
+def org_name(ctx: Ctx) -> str:
+    """The unit with its place, as a first mention reads: 临溪 + 县政协 → 临溪县政协."""
+    o = ctx.facts.org
+    short, place = o.short_name, o.place
+    if short.startswith(place):
+        return short
+    if place and short and place[-1] == short[0]:  # 临溪县 + 县政协
+        return place + short[1:]
+    return place + short
+
+
+def _since(ctx: Ctx, ex: Exchange) -> str | None:
+    if ex.lead.since:
+        return ex.lead.since
+    return ctx.period if ctx.facts.period is not None else None
+
+
+def _keywords(ex: Exchange) -> tuple[str | None, str | None]:
+    """(“阵地”“品牌”“队伍”, 三个): consecutive quoted words take no 顿号 (GB/T 15834)."""
+    kws = [k for k in ex.lead.thesis_keywords if k.strip()]
+    if not kws:
+        return None, None
+    n = f"{zh.cn_count_word(len(kws))}个" if len(kws) > 1 else "这个"
+    return "".join(zh.quoted(k) for k in kws), n
+
+
+def _honour(ex: Exchange) -> str | None:
+    return zh.quoted(ex.lead.honour) if ex.lead.honour else None
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip("。；，、")
+
+
+def _stop(text: str) -> str:
+    t = text.strip().rstrip("；，、")
+    return t if t.endswith(("。", "！", "？")) else t + "。"
+
+
+def result_sentence(ctx: Ctx, r: Result, path: str) -> str | None:
+    """“{时段}，{事项}{数量}，较{上期}增长……，{补充}。”; None when the value is zero (the genre never says 0)."""
+    amount = ctx.count(r.value, r.unit, r.approx)
+    if amount is None:
+        return None
+    change = None
+    if r.previous is not None:
+        prev = ctx.opt(r.previous_period, "上期表述", f"{path}.previous_period")
+        if prev is not None:
+            change = zh.change_phrase(r.value, r.previous, unit=r.unit, prev_label=prev)
+    return sentence(
+        [
+            _clause(r.period_label) if r.period_label else None,
+            f"{_clause(r.label)}{amount}",
+            change,
+            _clause(r.note) if r.note else None,
+        ]
+    )
+
+
+def practices_text(
+    practices: list[str], subject: str | None = None, names: tuple[str, ...] = ()
+) -> str | None:
+    """Parallel measures joined by ；(one sentence), or as sentences when one already holds a 。.
+
+    ``subject`` (我们) is put before the first measure unless it already says who acts (我…, or one of
+    ``names``, e.g. the unit's short name or place).
+    """
+    items = [_clause(p) for p in practices if _clause(p)]
+    if not items:
+        return None
+    if subject and not items[0].startswith(("我", *names)):
+        items[0] = subject + items[0]
+    if any("。" in x for x in items):
+        return "".join(_stop(x) for x in items)
+    return "；".join(items) + "。"
+
+
+def _item_parts(ctx: Ctx, item: ExchangeItem, path: str, subject: str | None) -> Parts | None:
+    """The body of one practice: its measures, then one sentence per result.  None when nothing is left
+    (final mode); in draft mode a practice without measures is marked 〔待补：具体做法〕."""
+    names = tuple(x for x in (ctx.facts.org.short_name, ctx.facts.org.place) if x)
+    parts: Parts = []
+    practices = practices_text(item.practices, subject, names)
+    if practices:
+        parts.append((practices, [f"{path}.practices"]))
+    for k, r in enumerate(item.results):
+        text = result_sentence(ctx, r, f"{path}.results[{k}]")
+        if text:
+            parts.append((text, [f"{path}.results[{k}]"]))
+    if not practices:
+        todo = ctx.todo("具体做法", f"{path}.practices")
+        if todo is not None:
+            parts.insert(0, (todo, [f"{path}.practices"]))
+    return parts or None
+
+
+def _next_steps(ctx: Ctx, ex: Exchange, who: str | None) -> list[Block]:
+    """The next steps as a last paragraph: EXM-next names the unit; the speech (``who`` None) uses EXS-next,
+    worded so that the humble closing after it does not repeat 下一步."""
+    if ex.closing != "next_steps":
+        if ex.next_steps:
+            ctx.notices.append(
+                Notice(
+                    "unused-fact", "exchange.closing 不是 next_steps，下一步打算未写入", "exchange.next_steps"
+                )
+            )
+        return []
+    steps = [_clause(s) for s in ex.next_steps if _clause(s)]
+    if steps:
+        many = len(steps) > 1
+        items = "；".join(f"{zh.l3_lead(k)}{s}" for k, s in enumerate(steps, 1)) if many else steps[0]
+    else:
+        todo = ctx.todo("下一步打算", "exchange.next_steps")
+        if todo is None:
+            return []
+        many, items = False, todo
+    if who is None:
+        text = ctx.frag("EXS-next", items=items, many=many)
+    else:
+        text = ctx.frag("EXM-next", org=who, items=items, many=many)
+    return [ParaBuilder().add(text, ["exchange.next_steps"]).build()]
+
+
+def _meta(ctx: Ctx, title: str) -> DraftMeta:
+    f = ctx.facts
+    doc = f.document
+    subject = doc.occasion or (f.meeting.name if f.meeting else "")
+    return DraftMeta(
+        doc.id, doc.kind, title, doc.date, author=f.org.full_name or f.org.short_name, subject=subject
+    )
+
+
+def _subtitle(text: str) -> Subtitle:
+    return Subtitle(text if text.startswith("——") else "——" + text.lstrip("—－-"))
+
+
+# --- exchange_material ----------------------------------------------------------------------------------
+
+
+def exchange_material(ctx: Ctx) -> Draft:
+    f = ctx.facts
+    doc = f.document
+    ex = _exchange(ctx)
+    name = org_name(ctx)
+    title = doc.title or ctx.frag("EXM-title", org=name)
+    draft = Draft(_meta(ctx, title))
+    draft.blocks.append(Title(title))
+    if doc.subtitle:
+        draft.blocks.append(_subtitle(doc.subtitle))
+
+    keywords, n = _keywords(ex)
+    lead = ctx.frag(
+        "EXM-lead",
+        since=_since(ctx, ex),
+        org=name,
+        theme=ex.lead.theme,
+        focus=ex.lead.focus,
+        keywords=keywords,
+        n=n,
+        honour=_honour(ex),
+    )
+    draft.blocks.append(ParaBuilder().add(lead, ["exchange.lead"]).build())
+
+    number = 0
+    for si, sec in enumerate(ex.sections):
+        spath = f"exchange.sections[{si}]"
+        paras: list[Block] = []
+        k = 0
+        for ii, item in enumerate(sec.items):
+            ipath = f"{spath}.items[{ii}]"
+            parts = _item_parts(ctx, item, ipath, None)
+            if parts is None:
+                continue
+            k += 1
+            p = ParaBuilder().lead(f"{k}.{_clause(item.lead)}。", "item_lead", (f"{ipath}.lead",))
+            for text, paths in parts:
+                p.add(text, paths)
+            paras.append(p.build())
+        if not paras:
+            continue
+        number += 1
+        draft.blocks.append(Heading(1, zh.l1_number(number), _clause(sec.heading), (f"{spath}.heading",)))
+        if sec.rationale:
+            draft.blocks.append(ParaBuilder().add(_stop(sec.rationale), [f"{spath}.rationale"]).build())
+        draft.blocks.extend(paras)
+
+    draft.blocks.extend(_next_steps(ctx, ex, f.org.short_name))
+    if ex.signature:
+        unit = ex.signature_unit or f.org.full_name or f.org.short_name
+        draft.blocks.append(Signature(unit, zh.cn_date(doc.date, doc.date_style)))
+    draft.notices.extend(ctx.notices)
+    return draft
+
+
+# --- exchange_speech ------------------------------------------------------------------------------------
+
+
+def exchange_speech(ctx: Ctx) -> Draft:
+    f = ctx.facts
+    doc = f.document
+    ex = _exchange(ctx)
+    name = org_name(ctx)
+    occasion = doc.occasion or (
+        f.meeting.name if f.meeting else ctx.frag("EXS-default-occasion", scope=ctx.scope)
+    )
+    default_title = ctx.frag("EXS-title", occasion=occasion)
+    title = doc.title or default_title
+    draft = Draft(_meta(ctx, title))
+    blocks = head_blocks(ctx, title)
+    if doc.subtitle:
+        blocks.insert(1, _subtitle(doc.subtitle))
+    elif doc.title and doc.title != default_title:
+        blocks.insert(1, _subtitle(default_title))  # a claim-style title says where it was spoken below it
+    draft.blocks.extend(blocks)
+
+    keywords, _ = _keywords(ex)
+    lead = ParaBuilder().add(
+        ctx.frag(
+            "EXS-lead",
+            since=_since(ctx, ex),
+            theme=ex.lead.theme,
+            focus=ex.lead.focus,
+            keywords=keywords,
+            honour=_honour(ex),
+        ),
+        ["exchange.lead"],
+    )
+    lead.add(ctx.frag("EXS-report", org=name, focus=ex.lead.focus), ["exchange.lead.focus"])
+    draft.blocks.append(lead.build())
+
+    draft.blocks.extend(_speech_points(ctx, ex))
+    draft.blocks.extend(_next_steps(ctx, ex, None))
+    draft.blocks.extend(_speech_closing(ctx))
+    if ex.signature:
+        ctx.notices.append(
+            Notice("unused-fact", "交流发言不加落款，exchange.signature 未使用", "exchange.signature")
+        )
+    if doc.thank_you_line:
+        draft.blocks.append(ClosingLine("谢谢大家！"))
+    draft.notices.extend(ctx.notices)
+    return draft
+
+
+def _speech_points(ctx: Ctx, ex: Exchange) -> list[Block]:
+    """Each section is a spoken point "一是{heading}。" followed by its practices; a further practice of the
+    same point opens its own paragraph with its lead sentence."""
+    kept: list[tuple[int, list[tuple[str, str, Parts]]]] = []
+    for si, sec in enumerate(ex.sections):
+        items: list[tuple[str, str, Parts]] = []
+        for ii, item in enumerate(sec.items):
+            ipath = f"exchange.sections[{si}].items[{ii}]"
+            parts = _item_parts(ctx, item, ipath, "我们")
+            if parts is not None:
+                items.append((f"{_clause(item.lead)}。", f"{ipath}.lead", parts))
+        if items:
+            kept.append((si, items))
+    many = len(kept) > 1
+    blocks: list[Block] = []
+    for i, (si, items) in enumerate(kept, 1):
+        sec = ex.sections[si]
+        spath = f"exchange.sections[{si}]"
+        number = zh.l3_lead(i) if many else ""
+        p = ParaBuilder().lead(f"{number}{_clause(sec.heading)}。", "l3_lead", (f"{spath}.heading",))
+        if sec.rationale:
+            p.add(_stop(sec.rationale), [f"{spath}.rationale"])
+        for j, (lead, lead_path, parts) in enumerate(items):
+            if j:
+                blocks.append(p.build())
+                p = ParaBuilder()
+            p.add(lead, [lead_path])
+            p.add_all(parts)
+        blocks.append(p.build())
+    return blocks
+
+
+def _speech_closing(ctx: Ctx) -> list[Block]:
+    """The closing family of ``closing``; without a closing block the humble exchange closing (§1.5)."""
+    if ctx.facts.closing is not None:
+        return speech.closing(ctx)
+    text = ctx.frag(
+        "CLS-exchange_humble",
+        addressees=None,
+        local_goal=None,
+        local_theme=None,
+        guiding=None,
+        ours=ctx.ours,
+        scope=ctx.scope,
+        rel=zh.relative_year(ctx.facts.document.date.year, ctx.facts.document.date),
+    )
+    return [ParaBuilder().add(text, ["closing"]).build()]
