@@ -72,7 +72,7 @@ def _opening(ctx: Ctx, c: Conclusion, meeting: str, has_outcomes: bool, has_impl
     if f.meeting is not None:
         told_exchange = exchange is not None
         items = [
-            speech._agenda_item(ctx, a)
+            speech.agenda_item(ctx, a)
             for a in f.meeting.agenda_done
             if not (told_exchange and a.type in _EXCHANGE_TYPES)
         ]

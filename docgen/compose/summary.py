@@ -195,9 +195,9 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
     emitted: set[str] = set()
     blocks: list[Block] = []
     if a.presentation == "by_domain":
-        groups = a.groups or speech._auto_groups(ctx, a)
+        groups = a.groups or speech.auto_groups(ctx, a)
         for gi, g in enumerate(groups):
-            paras = speech._highlight_paras(ctx, a, g.highlights, emitted)
+            paras = speech.highlight_paras(ctx, a, g.highlights, emitted)
             if not paras:
                 continue
             n = sum(isinstance(b, Heading) for b in blocks) + 1
@@ -206,8 +206,8 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
                 blocks.append(ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
             blocks.extend(paras)
     elif a.presentation == "narrative":
-        for h in speech._all_highlights(ctx, a):
-            sents = speech._highlight_sentences(ctx, a, h, emitted)
+        for h in speech.all_highlights(ctx, a):
+            sents = speech.highlight_sentences(ctx, a, h, emitted)
             if sents:
                 blocks.append(ParaBuilder().add_all(sents).build())
     else:
@@ -225,8 +225,8 @@ def _points(ctx: Ctx, a: Achievements, emitted: set[str]) -> list[Block]:
     style = ctx.facts.document.heading_style
     own = {id(h): i for i, h in enumerate(a.highlights)}
     out: list[Block] = []
-    for h in speech._all_highlights(ctx, a):
-        sents = speech._highlight_sentences(ctx, a, h, emitted)
+    for h in speech.all_highlights(ctx, a):
+        sents = speech.highlight_sentences(ctx, a, h, emitted)
         if not sents:
             continue
         path = (f"achievements.highlights[{own[id(h)]}]",) if id(h) in own else ()

@@ -44,7 +44,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
             )
         else:
             p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours), ["meeting.name"])
-        agenda = [x for x in (_agenda_item(ctx, a) for a in m.agenda_done) if x]
+        agenda = [x for x in (agenda_item(ctx, a) for a in m.agenda_done) if x]
         if agenda:
             p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
         if m.assessment:
@@ -74,7 +74,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     return blocks
 
 
-def _agenda_item(ctx: Ctx, a: object) -> str | None:
+def agenda_item(ctx: Ctx, a: object) -> str | None:
     from docgen.model.meeting import AgendaDone
 
     assert isinstance(a, AgendaDone)
@@ -102,12 +102,12 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     blocks: list[Block] = []
     emitted: set[str] = set()
     if a.presentation == "by_domain":
-        groups = a.groups or _auto_groups(ctx, a)
+        groups = a.groups or auto_groups(ctx, a)
         blocks.append(
             ParaBuilder().add(ctx.frag("ACH-intro-domain", period=ctx.period, scope=ctx.scope)).build()
         )
         for gi, g in enumerate(groups, 1):
-            hl_blocks = _highlight_paras(ctx, a, g.highlights, emitted)
+            hl_blocks = highlight_paras(ctx, a, g.highlights, emitted)
             if not hl_blocks:
                 continue
             blocks.append(Heading(2, zh.l2_number(gi, ctx.facts.document.heading_style), g.heading))
@@ -117,12 +117,12 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
                 )
             blocks.extend(hl_blocks)
     elif a.presentation == "narrative":
-        for h in _all_highlights(ctx, a):
-            sents = _highlight_sentences(ctx, a, h, emitted)
+        for h in all_highlights(ctx, a):
+            sents = highlight_sentences(ctx, a, h, emitted)
             if sents:
                 blocks.append(ParaBuilder().add_all(sents).build())
     else:
-        hl_blocks = _highlight_paras(ctx, a, _all_highlights(ctx, a), emitted)
+        hl_blocks = highlight_paras(ctx, a, all_highlights(ctx, a), emitted)
         if hl_blocks:
             blocks.append(
                 ParaBuilder().add(ctx.frag("ACH-intro", period=ctx.period, scope=ctx.scope)).build()
@@ -156,7 +156,7 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     return Section(heading, blocks, ("achievements",))
 
 
-def _all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
+def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
     """The user's highlights, plus one per non-empty block no highlight refers to (no fact is lost)."""
     hls = list(a.highlights)
     used = {r.partition(".")[0] for h in hls for r in h.refs}
@@ -166,16 +166,16 @@ def _all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
     return hls
 
 
-def _auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
+def auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
     from docgen.model.achievements import Group
 
     by: dict[str, list[Highlight]] = {}
-    for h in _all_highlights(ctx, a):
+    for h in all_highlights(ctx, a):
         by.setdefault(h.domain if h.domain != "mixed" else "publicity", []).append(h)
     return [Group(heading=ctx.frag(f"ACH-group-{d}"), domain=d, highlights=hs) for d, hs in by.items()]  # type: ignore[arg-type]
 
 
-def _highlight_sentences(
+def highlight_sentences(
     ctx: Ctx, a: Achievements, h: Highlight, emitted: set[str]
 ) -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = []
@@ -190,10 +190,10 @@ def _highlight_sentences(
     return out
 
 
-def _highlight_paras(ctx: Ctx, a: Achievements, hls: list[Highlight], emitted: set[str]) -> list[Block]:
+def highlight_paras(ctx: Ctx, a: Achievements, hls: list[Highlight], emitted: set[str]) -> list[Block]:
     paras: list[Block] = []
     for h in hls:
-        sents = _highlight_sentences(ctx, a, h, emitted)
+        sents = highlight_sentences(ctx, a, h, emitted)
         if not sents:
             continue
         n = len(paras) + 1
