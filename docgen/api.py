@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from os import PathLike
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft
@@ -13,7 +13,10 @@ from docgen.load import Loaded, load_yaml
 from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 
-Format = Literal["docx", "md", "txt"]
+if TYPE_CHECKING:
+    from docgen.render.pdf import PdfResult
+
+Format = Literal["docx", "md", "txt", "pdf"]
 Mode = Literal["final", "draft"]
 
 
@@ -69,9 +72,48 @@ def render_draft(
         return render_markdown(draft).encode("utf-8")
     if fmt == "docx":
         from docgen.render.docx import render_docx
+        from docgen.render.house import prepare_template
 
-        tpl = Path(template) if template is not None else None
-        return render_docx(
-            draft, tpl, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
-        )
+        # A house template restyled in an office suite may carry renamed style ids: give docgen's back.
+        tpl = prepare_template(Path(template)) if template is not None else None
+        try:
+            return render_docx(
+                draft, tpl, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
+            )
+        except RenderError as exc:
+            if tpl is None or template is None or tpl == Path(template):
+                raise
+            raise RenderError(str(exc).replace(str(tpl), str(template))) from exc
+    if fmt == "pdf":
+        return render_pdf(
+            draft,
+            template=template,
+            font_profile=font_profile,
+            bold_leads=bold_leads,
+            page_numbers=page_numbers,
+        ).pdf
     raise RenderError(f"不支持的输出格式：{fmt}")
+
+
+def render_pdf(
+    draft: Draft,
+    *,
+    template: str | PathLike[str] | None = None,
+    font_profile: str = "gb2312",
+    bold_leads: bool = False,
+    page_numbers: str = "center",
+    timeout: float | None = None,
+) -> PdfResult:
+    """Render to .docx, then to PDF through LibreOffice (``soffice --headless``).  The result also says
+    which fonts stood in for the official ones; :class:`RenderError` with an install hint without LibreOffice."""
+    from docgen.render.pdf import docx_to_pdf
+
+    data = render_draft(
+        draft,
+        "docx",
+        template=template,
+        font_profile=font_profile,
+        bold_leads=bold_leads,
+        page_numbers=page_numbers,
+    )
+    return docx_to_pdf(data, timeout=timeout)

@@ -154,7 +154,9 @@ def fragments(fmt: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="输出文件（默认：同名文件，放在当前目录）",
 )
-@click.option("--format", "fmt", type=click.Choice(["docx", "md", "txt"]), default="docx", help="输出格式")
+@click.option(
+    "--format", "fmt", type=click.Choice(["docx", "md", "txt", "pdf"]), default="docx", help="输出格式"
+)
 @click.option("--mode", type=click.Choice(["final", "draft"]), default=None, help="覆盖 document.mode")
 @click.option("--font-profile", type=click.Choice(["gb2312", "windows"]), default="gb2312", help="字体方案")
 @click.option(
@@ -163,6 +165,13 @@ def fragments(fmt: str) -> None:
 @click.option("--bold-leads", is_flag=True, help="“一是”等引领句加粗")
 @click.option("--page-numbers", type=click.Choice(["center", "odd_even"]), default="center", help="页码位置")
 @click.option("--strict", is_flag=True, help="有任何略去的事实或警告时失败")
+@click.option(
+    "--compare-to",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="与旧稿比较，另存修订稿 OUT.redline.docx",
+)
+@click.option("--annotate", is_flag=True, help="为含事实的句子加批注，注明数据来源")
 def render(
     file: Path,
     output: Path | None,
@@ -173,9 +182,11 @@ def render(
     bold_leads: bool,
     page_numbers: str,
     strict: bool,
+    compare_to: Path | None,
+    annotate: bool,
 ) -> None:
-    """由事实文件生成文稿（Word、Markdown 或纯文本）。"""
-    from docgen.api import compose_file, render_draft
+    """由事实文件生成文稿（Word、Markdown、纯文本，或经 LibreOffice 转成 PDF）。"""
+    from docgen.api import compose_file, render_draft, render_pdf
 
     try:
         draft = compose_file(file, mode=mode)  # type: ignore[arg-type]
@@ -184,14 +195,19 @@ def render(
                 click.echo(f"{file}: {n.path or '-'}: {n.message} [{n.code}]", err=True)
             click.echo(f"--strict：有 {len(draft.notices)} 条警告。", err=True)
             sys.exit(EXIT_PROBLEMS)
-        data = render_draft(
-            draft,
-            fmt,
-            template=template,
-            font_profile=font_profile,  # type: ignore[arg-type]
-            bold_leads=bold_leads,
-            page_numbers=page_numbers,
+        opts: dict[str, Any] = dict(
+            template=template, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
         )
+        if fmt == "pdf":
+            result = render_pdf(draft, **opts)
+            data = result.pdf
+            for line in result.report():
+                click.echo(line, err=True)
+        else:
+            data = render_draft(draft, fmt, **opts)  # type: ignore[arg-type]
+        from docgen.cli_review import render_extras
+
+        data = render_extras(draft, data, fmt, output or Path(file.stem + "." + fmt), compare_to, annotate)
     except DocgenError as exc:
         _fail(exc)
         return
@@ -200,5 +216,85 @@ def render(
     click.echo(f"已生成 {out}")
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    help="输出目录（默认：当前目录）",
+)
+@click.option("--mode", type=click.Choice(["final", "draft"]), default=None, help="覆盖 document.mode")
+@click.option("--font-profile", type=click.Choice(["gb2312", "windows"]), default="gb2312", help="字体方案")
+@click.option(
+    "--template", type=click.Path(dir_okay=False, path_type=Path), default=None, help="单位自己的模板"
+)
+@click.option("--bold-leads", is_flag=True, help="“一是”等引领句加粗")
+@click.option("--page-numbers", type=click.Choice(["center", "odd_even"]), default="center", help="页码位置")
+@click.option("--dpi", type=click.IntRange(30, 600), default=100, show_default=True, help="PNG 分辨率")
+def preview(
+    file: Path,
+    outdir: Path,
+    mode: str | None,
+    font_profile: str,
+    template: Path | None,
+    bold_leads: bool,
+    page_numbers: str,
+    dpi: int,
+) -> None:
+    """经 LibreOffice 生成 PDF 和逐页 PNG 预览（FILE 为事实文件或 .docx）。"""
+    from docgen.preview import preview as make_preview
+
+    try:
+        pv = make_preview(
+            file,
+            outdir,
+            template=template,
+            mode=mode,
+            font_profile=font_profile,
+            bold_leads=bold_leads,
+            page_numbers=page_numbers,
+            dpi=dpi,
+        )
+    except DocgenError as exc:
+        _fail(exc)
+        return
+    for line in pv.result.report():
+        click.echo(line, err=True)
+    pages = f"{pv.pages[0]} … {pv.pages[-1].name}" if len(pv.pages) > 1 else "、".join(map(str, pv.pages))
+    click.echo(f"已生成 {pv.pdf}（{len(pv.pages)} 页）和 PNG 预览：{pages}")
+
+
+@main.group()
+def template() -> None:
+    """单位自己的模板：以 templates/<文种>.docx 为底稿修改后，用 --template 使用。"""
+
+
+@template.command("check")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+def template_check(file: Path, fmt: str) -> None:
+    """检查模板：样式、Jinja 标签、页面设置，并试渲染；一次列出全部问题。"""
+    from dataclasses import asdict
+
+    from docgen.template_check import check_template, summary
+
+    findings = check_template(file)
+    errors = any(f.severity == "error" for f in findings)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            click.echo(f.format(str(file)), err=True)
+        click.echo(summary(findings), err=errors)
+    sys.exit(EXIT_PROBLEMS if errors else EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+from docgen.cli_review import register  # noqa: E402
+
+register(main)

@@ -1,0 +1,192 @@
+"""The review commands: ``docgen diff`` and ``docgen check`` (registered on the main group by
+:func:`register`), and the helper behind ``docgen render --compare-to/--annotate``.  No logic lives here."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from docgen.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_RENDER, EXIT_USAGE, DocgenError, FactsError
+
+__all__ = ["check", "diff", "redline_path", "register", "render_extras"]
+
+
+def _die(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"错误：{message}", err=True)
+    sys.exit(code)
+
+
+def _read(path: Path, what: str) -> bytes:
+    from docgen.review.extract import MAX_INPUT
+
+    try:
+        if not path.is_file():
+            _die(f"找不到{what}：{path}" if not path.exists() else f"{what}不是普通文件：{path}")
+        if path.stat().st_size > MAX_INPUT:
+            _die(f"{what} {path} 过大（超过 {MAX_INPUT // 1024 // 1024} MB）")
+        return path.read_bytes()
+    except OSError as exc:
+        _die(f"无法读取{what} {path}（{exc.strerror or exc}）")
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _write(path: Path, data: bytes) -> None:
+    from docgen.fsutil import atomic_write
+
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        _die(f"无法写入 {path}（{exc.strerror or exc}）", EXIT_RENDER)
+
+
+@click.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), help="另存 HTML 报告")
+@click.option(
+    "--redline",
+    "redline_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="另存修订稿：新稿的副本，差异为 Word 修订标记",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+@click.option(
+    "--accept-changes",
+    is_flag=True,
+    help="输入稿已有修订标记时，按“接受全部修订”后的文字比较（默认拒绝处理）",
+)
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", help="终端颜色（默认自动）"
+)
+def diff(
+    old: Path,
+    new: Path,
+    html_out: Path | None,
+    redline_out: Path | None,
+    fmt: str,
+    accept_changes: bool,
+    color: str,
+) -> None:
+    """比较两份 .docx 文稿：0 相同，1 有差异，2 用法错误或文件无法读取。"""
+    from docgen.review.diff import compare_docx
+    from docgen.review.redline import redline
+    from docgen.review.report import to_html, to_json, to_plain, to_rich
+
+    old_data, new_data = _read(old, "旧稿"), _read(new, "新稿")
+    try:
+        cmp = compare_docx(
+            old_data,
+            new_data,
+            old_label=f"旧稿 {old}",
+            new_label=f"新稿 {new}",
+            accept_changes=accept_changes,
+        )
+        red = redline(cmp) if redline_out is not None else None
+    except DocgenError as exc:
+        _die(str(exc), exc.exit_code)
+        return
+    result = cmp.result
+    if html_out is not None:
+        _write(html_out, to_html(result, old=str(old), new=str(new)).encode("utf-8"))
+        click.echo(f"已写入 {html_out}", err=True)
+    if redline_out is not None and red is not None:
+        _write(redline_out, red)
+        click.echo(f"已写入 {redline_out}", err=True)
+    if fmt == "json":
+        click.echo(to_json(result, old=str(old), new=str(new)), nl=False)
+    elif result.identical:
+        click.echo("两稿文字相同。", err=True)
+    else:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=True, force_terminal=True if color == "always" else None)
+        if color == "never" or console.color_system is None:
+            click.echo(to_plain(result), nl=False)
+        else:
+            console.print(to_rich(result), end="")
+    sys.exit(EXIT_OK if result.identical else EXIT_PROBLEMS)
+
+
+@click.command()
+@click.argument("draft", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("facts", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="输出格式")
+def check(draft: Path, facts: Path, fmt: str) -> None:
+    """核对文稿（.docx）中的数字与事实文件是否一致：0 一致，1 有问题，2 文件无法读取。"""
+    import json
+
+    from docgen.load import load_yaml
+    from docgen.model.validate import validate_loaded
+    from docgen.review.check import check_draft
+
+    data = _read(draft, "文稿")
+    try:
+        loaded = load_yaml(facts)
+        model = validate_loaded(loaded)
+        result = check_draft(data, model, source=loaded.source, label=f"文稿 {draft}")
+    except FactsError as exc:
+        for p in exc.problems:
+            click.echo(p.format(), err=True)
+        _die(f"事实文件 {facts} 有 {len(exc.problems)} 个问题，无法核对")
+        return
+    except DocgenError as exc:
+        _die(str(exc), EXIT_USAGE)
+        return
+    if fmt == "json":
+        out = {"draft": str(draft), "facts": str(facts), **result.as_dict()}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for f in result.findings:
+            if f.code == "fact-not-stated":
+                click.echo(f"{facts}:{f.line}:{f.col}: {f.path}: {f.message} [{f.code}]")
+            else:
+                click.echo(f"{draft}:正文第{f.paragraph}段: {f.message} [{f.code}]")
+        if result.clean:
+            click.echo(
+                f"核对通过：{result.numbers_checked} 个数字都有事实依据，应写的事实都在文稿中。", err=True
+            )
+        else:
+            click.echo(
+                f"共 {len(result.findings)} 处问题（核对数字 {result.numbers_checked} 个）。", err=True
+            )
+    sys.exit(EXIT_OK if result.clean else EXIT_PROBLEMS)
+
+
+def redline_path(out: Path) -> Path:
+    """``new.docx`` → ``new.redline.docx``."""
+    return out.with_suffix(".redline.docx")
+
+
+def render_extras(
+    draft: object, data: bytes, fmt: str, out: Path, compare_to: Path | None, annotate: bool
+) -> bytes:
+    """``render --annotate`` (source comments, returned bytes) and ``--compare-to OLD`` (writes
+    ``OUT.redline.docx`` beside the output).  Raises :class:`DocgenError` on unusable input."""
+    from docgen.draft import Draft
+    from docgen.errors import UsageError
+
+    if not annotate and compare_to is None:
+        return data
+    if fmt != "docx":
+        raise UsageError("--annotate 和 --compare-to 只适用于 Word 输出（--format docx）")
+    if annotate:
+        from docgen.review.annotate import annotate_docx
+
+        assert isinstance(draft, Draft)
+        data = annotate_docx(data, draft)
+    if compare_to is not None:
+        from docgen.review.redline import redline_docx
+
+        red = redline_docx(_read(compare_to, "对比稿"), data)
+        target = redline_path(out)
+        _write(target, red)
+        click.echo(f"已生成 {target}", err=True)
+    return data
+
+
+def register(main: click.Group) -> None:
+    """Add ``diff`` and ``check`` to the ``docgen`` group."""
+    main.add_command(diff)
+    main.add_command(check)
