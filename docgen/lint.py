@@ -13,6 +13,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from docgen.draft import (
+    Byline,
+    ClosingLine,
+    Draft,
+    Heading,
+    Paragraph,
+    Salutation,
+    Signature,
+    Subtitle,
+    Table,
+    Title,
+)
 from docgen.zh import CJK_PUNCT_CLASS, HAN_CLASS, TODO_MARK, find_placeholders
 
 __all__ = ["CODES", "KINDS", "Finding", "LintMode", "lint_lines", "lint_text"]
@@ -225,3 +237,24 @@ def lint_lines(lines: Iterable[tuple[str, str]], mode: LintMode = "final") -> li
 def lint_text(text: str, *, mode: LintMode = "final") -> list[Finding]:
     """Lint plain text: every non-empty line is a body paragraph; line numbers are physical lines."""
     return lint_lines([("body", line) for line in text.splitlines()], mode)
+
+
+def draft_lines(draft: Draft) -> list[tuple[str, str]]:
+    """A composed draft as ``(kind, text)`` lines in the kinds :func:`lint_lines` understands."""
+    kinds: dict[type, str] = {
+        Title: "title",
+        Subtitle: "title",
+        Byline: "byline",
+        Salutation: "salutation",
+        Heading: "heading",
+        Paragraph: "body",
+        ClosingLine: "closing",
+        Signature: "signature",
+        Table: "table",
+    }
+    return [(kinds[type(b)], line) for b in draft.blocks for line in Draft(draft.meta, [b]).lines()]
+
+
+def lint_draft(draft: Draft, mode: Literal["final", "draft"] = "final") -> list[Finding]:
+    """Lint every line of a composed draft (title, headings, body, signature…) by its kind."""
+    return lint_lines(draft_lines(draft), mode=mode)

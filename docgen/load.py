@@ -192,7 +192,7 @@ class _CLoader:
     """The minimal loader object ruamel's Composer needs, with libyaml's parser behind it."""
 
     def __init__(self, text: str) -> None:
-        from ruamel.yaml import CParser
+        from ruamel.yaml import CParser  # type: ignore[attr-defined]
         from ruamel.yaml.resolver import VersionedResolver
 
         self._composer: Any = None

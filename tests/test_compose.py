@@ -12,9 +12,9 @@ import pytest
 from ruamel.yaml import YAML
 
 from docgen.api import compose_loaded
-from docgen.draft import Byline, ClosingLine, Draft, Heading, Paragraph, Salutation, Signature, Table, Title
+from docgen.draft import Draft, Heading, Paragraph
 from docgen.errors import FactsError
-from docgen.lint import lint_lines
+from docgen.lint import draft_lines, lint_lines
 from docgen.load import load_yaml, load_yaml_text
 from docgen.zh import find_placeholders
 
@@ -35,25 +35,7 @@ def _compose_data(data: dict[str, Any], mode: str | None = None) -> Draft:
 
 
 def _lint_input(draft: Draft) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for b in draft.blocks:
-        if isinstance(b, Title):
-            out.append(("title", b.text))
-        elif isinstance(b, Byline):
-            out.extend(("byline", x) for x in b.lines)
-        elif isinstance(b, Salutation):
-            out.append(("salutation", b.text))
-        elif isinstance(b, Heading):
-            out.append(("heading", b.full_text))
-        elif isinstance(b, Paragraph):
-            out.append(("body", b.text))
-        elif isinstance(b, ClosingLine):
-            out.append(("closing", b.text))
-        elif isinstance(b, Signature):
-            out.extend([("signature", b.unit), ("signature", b.date_text)])
-        elif isinstance(b, Table):
-            out.extend(("table", "\t".join(r)) for r in b.rows)
-    return out
+    return draft_lines(draft)
 
 
 def _sentences(text: str) -> list[str]:

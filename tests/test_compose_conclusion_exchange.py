@@ -28,7 +28,7 @@ from docgen.draft import (
     Title,
 )
 from docgen.fragments import FragmentLibrary
-from docgen.lint import lint_lines
+from docgen.lint import draft_lines, lint_lines
 from docgen.load import load_yaml, load_yaml_text
 from docgen.zh import find_placeholders
 
@@ -65,8 +65,7 @@ _LINT_KIND |= {Heading: "heading", Paragraph: "body", ClosingLine: "closing", Si
 
 
 def _lint_input(draft: Draft) -> list[tuple[str, str]]:
-    """Block kinds as docgen.lint understands them (the idea of tests/test_compose.py, plus subtitles)."""
-    return [(_LINT_KIND[type(b)], line) for b in draft.blocks for line in Draft(draft.meta, [b]).lines()]
+    return draft_lines(draft)
 
 
 def _lint(draft: Draft, mode: str = "final") -> list[str]:

@@ -28,7 +28,7 @@ from docgen.draft import (
     Title,
 )
 from docgen.fragments import FragmentLibrary
-from docgen.lint import lint_lines
+from docgen.lint import draft_lines, lint_lines
 from docgen.load import load_yaml, load_yaml_text
 from docgen.model.org import Org
 from docgen.zh import find_placeholders
@@ -57,25 +57,7 @@ def _compose_data(data: dict[str, Any], mode: str | None = None) -> Draft:
 
 
 def _lint_input(draft: Draft) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    for b in draft.blocks:
-        if isinstance(b, Title):
-            out.append(("title", b.text))
-        elif isinstance(b, Byline):
-            out.extend(("byline", x) for x in b.lines)
-        elif isinstance(b, Salutation):
-            out.append(("salutation", b.text))
-        elif isinstance(b, Heading):
-            out.append(("heading", b.full_text))
-        elif isinstance(b, Paragraph):
-            out.append(("body", b.text))
-        elif isinstance(b, ClosingLine):
-            out.append(("closing", b.text))
-        elif isinstance(b, Signature):
-            out.extend([("signature", b.unit), ("signature", b.date_text)])
-        elif isinstance(b, Table):
-            out.extend(("table", "\t".join(r)) for r in b.rows)
-    return out
+    return draft_lines(draft)
 
 
 def _lint(draft: Draft, mode: str = "final") -> list[str]:

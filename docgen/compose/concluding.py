@@ -12,7 +12,7 @@ from docgen import zh
 from docgen.compose.context import Ctx, ParaBuilder, sentence
 from docgen.compose.kinds import head_blocks
 from docgen.compose.sections import speech
-from docgen.draft import Block, ClosingLine, Draft, DraftMeta, Heading, Paragraph
+from docgen.draft import Block, ClosingLine, Draft, Heading, Paragraph
 from docgen.model.conclusion import Conclusion, Implementation, MeetingSpeaker, Outcome
 
 __all__ = ["concluding_speech"]
@@ -38,16 +38,7 @@ def concluding_speech(ctx: Ctx) -> Draft:
             speech.Section(ctx.frag("CON-heading-implementation"), impl, ("conclusion.implementation",))
         )
 
-    draft = Draft(
-        DraftMeta(
-            doc.id,
-            doc.kind,
-            title,
-            doc.date,
-            author=f.org.full_name or f.org.short_name,
-            subject=meeting,
-        )
-    )
+    draft = Draft(ctx.meta(title, meeting))
     draft.blocks.extend(head_blocks(ctx, title))
     draft.blocks.append(_opening(ctx, c, meeting, bool(outcomes), bool(impl)))
     for i, sec in enumerate(sections, 1):

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from docgen import zh
-from docgen.draft import Notice, Paragraph, Segment, SegmentRole
+from docgen.draft import DraftMeta, Notice, Paragraph, Segment, SegmentRole
 from docgen.fragments import FragmentLibrary
 from docgen.model.facts import Facts
 from docgen.model.outlets import Outlet
@@ -57,6 +57,12 @@ class Ctx:
 
     def opt(self, value: str | None, label: str, path: str = "") -> str | None:
         return value if value is not None else self.todo(label, path)
+
+    def meta(self, title: str, subject: str, author: str | None = None) -> DraftMeta:
+        """The draft's metadata (core properties of the .docx come from it, never from the clock)."""
+        doc, org = self.facts.document, self.facts.org
+        return DraftMeta(doc.id, doc.kind, title, doc.date, author=author or org.full_name or org.short_name,
+                         subject=subject)
 
     # --- common derived values ------------------------------------------------------------------------
     @property

@@ -170,9 +170,7 @@ def _meta(ctx: Ctx, title: str) -> DraftMeta:
     f = ctx.facts
     doc = f.document
     subject = doc.occasion or (f.meeting.name if f.meeting else "")
-    return DraftMeta(
-        doc.id, doc.kind, title, doc.date, author=f.org.full_name or f.org.short_name, subject=subject
-    )
+    return ctx.meta(title, subject)
 
 
 def _subtitle(text: str) -> Subtitle:

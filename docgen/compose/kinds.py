@@ -7,7 +7,7 @@ from collections.abc import Callable
 from docgen import zh
 from docgen.compose.context import Ctx
 from docgen.compose.sections import speech
-from docgen.draft import Block, Byline, ClosingLine, Draft, DraftMeta, Heading, Salutation, Title
+from docgen.draft import Block, Byline, ClosingLine, Draft, Heading, Salutation, Title
 
 DEFAULT_ORDER = ["opening", "achievements", "problems", "situation", "tasks", "closing"]
 
@@ -78,16 +78,7 @@ def leadership_speech(ctx: Ctx) -> Draft:
     if isinstance(doc.points_count, int) and doc.points_count != n:
         raise PointsMismatch(doc.points_count, n)
 
-    draft = Draft(
-        DraftMeta(
-            doc.id,
-            doc.kind,
-            title,
-            doc.date,
-            author=f.org.full_name or f.org.short_name,
-            subject=meeting_name,
-        )
-    )
+    draft = Draft(ctx.meta(title, meeting_name))
     draft.blocks.extend(head_blocks(ctx, title))
     if "opening" in order:
         draft.blocks.extend(speech.opening(ctx, n, prb if placement == "preamble" else []))

@@ -337,7 +337,7 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
                 f"选入数 {ch.selected.value} 大于征集数 {ch.collected.value}",
             )
     for loc, sec in _task_sections(facts):
-        for j, tg in enumerate(sec.targets):  # type: ignore[attr-defined]
+        for j, tg in enumerate(sec.targets):
             if tg.min is not None and tg.max is not None and tg.min > tg.max:
                 yield Issue(
                     (*loc, "targets", j, "min"), "order-target-range", f"目标下限 {tg.min} 大于上限 {tg.max}"
@@ -368,14 +368,14 @@ def check_dates(facts: Facts) -> Iterator[Issue]:
     if year < doc_date.year:
         yield Issue(("tasks", "horizon"), "date-horizon-past", f"部署期 {year}年 早于文稿日期所在年份")
     for loc, sec in _task_sections(facts):
-        for j, tg in enumerate(sec.targets):  # type: ignore[attr-defined]
+        for j, tg in enumerate(sec.targets):
             if tg.year is not None and tg.year != year:
                 yield Issue(
                     (*loc, "targets", j, "year"),
                     "date-target-horizon",
                     f"目标年度 {tg.year}年 不在部署期 {year}年 内",
                 )
-        for j, dl in enumerate(sec.deadlines):  # type: ignore[attr-defined]
+        for j, dl in enumerate(sec.deadlines):
             if dl.by < doc_date:
                 yield Issue((*loc, "deadlines", j, "by"), "date-deadline-past", "时限早于文稿日期")
             elif dl.by.year > year:

@@ -101,7 +101,8 @@ def _parse(data: bytes, name: str) -> etree._Element:
 
 
 def _tostring(root: etree._Element) -> bytes:
-    return XML_DECL.encode() + etree.tostring(root, encoding="UTF-8")
+    body: bytes = etree.tostring(root, encoding="UTF-8")
+    return XML_DECL.encode() + body
 
 
 def _rels_name(part: str) -> str:
@@ -172,7 +173,8 @@ def _install_odd_even(
     folder = posixpath.dirname(main)
     ids = {r.get("Id") for r in _rels(rels)}
     refs: dict[str, str] = {}
-    for kind, align in (("default", "right"), ("even", "left")):
+    sides: tuple[tuple[str, ooxml.FooterAlign], ...] = (("default", "right"), ("even", "left"))
+    for kind, align in sides:
         name = _free_name(parts, folder, "footer")
         parts[name] = ooxml.footer_xml(
             align,

@@ -172,7 +172,7 @@ def auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
     by: dict[str, list[Highlight]] = {}
     for h in all_highlights(ctx, a):
         by.setdefault(h.domain if h.domain != "mixed" else "publicity", []).append(h)
-    return [Group(heading=ctx.frag(f"ACH-group-{d}"), domain=d, highlights=hs) for d, hs in by.items()]  # type: ignore[arg-type]
+    return [Group(heading=ctx.frag(f"ACH-group-{d}"), domain=d, highlights=hs) for d, hs in by.items()]
 
 
 def highlight_sentences(
