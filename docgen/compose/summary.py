@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docgen import zh
-from docgen.compose.context import Ctx, ParaBuilder, join_book_titles, sentence
+from docgen.compose.context import Ctx, ParaBuilder
 from docgen.compose.sections import speech
 from docgen.draft import Block, Draft, DraftMeta, Heading, Paragraph, Signature, Title
 from docgen.model.achievements import Achievements
@@ -320,38 +320,5 @@ def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
         [f"{path}.theme"],
     )
     p.add(measures(sec.items), [f"{path}.items"])
-    targets = []
-    for tg in sec.targets:
-        if not (tg.min or tg.max):
-            continue
-        outlet = ctx.outlet(tg.outlet) if tg.outlet else None
-        amount = zh.num_range(tg.min, tg.max, tg.unit)
-        targets.append(
-            ctx.frag("TSK-target-item", per=tg.per, outlet=outlet, metric=tg.metric, amount=amount)
-        )
-    if targets:
-        p.add(ctx.frag("WSM-targets", items="，".join(targets)), [f"{path}.targets"])
-    rewards = [
-        ctx.frag("TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit.split('/')[0]}")
-        for r in sec.rewards
-        if r.amount
-    ]
-    rules = [r.rule.rstrip("。") for r in sec.rewards if r.rule]
-    p.add(sentence(["；".join(rewards) if rewards else None, *rules]), [f"{path}.rewards"])
-    if sec.subscriptions:
-        sb = sec.subscriptions
-        p.add(
-            ctx.frag(
-                "WSM-subscriptions",
-                label=zh.quoted(sb.label),
-                titles=join_book_titles([ctx.outlet(x) for x in sb.titles]) or None,
-                deadline=zh.cn_date(sb.deadline) if sb.deadline else None,
-            ),
-            [f"{path}.subscriptions"],
-        )
-    for k, dl in enumerate(sec.deadlines):
-        p.add(
-            ctx.frag("WSM-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
-            [f"{path}.deadlines[{k}]"],
-        )
+    speech.task_details(ctx, p, sec, path, prefix="WSM")
     return p.build()

@@ -357,61 +357,57 @@ def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Par
     p.add(ctx.frag(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
     if sec.items:
         p.add(demand_chain(sec.items), [f"{path}.items"])
-    targets = []
-    for tg in sec.targets:
-        amount = zh.num_range(tg.min, tg.max, tg.unit) if (tg.min or tg.max) else None
-        if amount is None:
-            continue
-        targets.append(
-            ctx.frag(
-                "TSK-target-item",
-                per=tg.per,
-                outlet=ctx.outlet(tg.outlet) if tg.outlet else None,
-                metric=tg.metric,
-                amount=amount,
-            )
-        )
-    if targets:
-        p.add(
-            ctx.frag(
-                "TSK-targets",
-                rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
-                items="，".join(targets),
-            ),
-            [f"{path}.targets"],
-        )
-    rewards = [
+    task_details(
+        ctx, p, sec, path, prefix="TSK", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date)
+    )
+    return p.build()
+
+
+# an item that already says who must do it ("各单位要…", "要…"); 要 inside 主要/重要/需要… does not count
+_OWN_YAO = re.compile(r"^[^，；。]{0,12}?(?<![主重需必只纲摘概提])要")
+
+
+def task_details(
+    ctx: Ctx, p: ParaBuilder, sec: TaskSection, path: str, *, prefix: str, **slots: object
+) -> None:
+    """Targets, rewards, subscriptions and deadlines of one task section, in the voice of the ``prefix``
+    families (TSK: a speech deploys; WSM: a summary plans).  ``slots`` go to the ``{prefix}-targets`` family."""
+    targets = [
         ctx.frag(
-            "TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit.split('/')[0]}" if r.amount else None
+            "TSK-target-item",
+            per=tg.per,
+            outlet=ctx.outlet(tg.outlet) if tg.outlet else None,
+            metric=tg.metric,
+            amount=zh.num_range(tg.min, tg.max, tg.unit),
         )
+        for tg in sec.targets
+        if tg.min or tg.max
+    ]
+    if targets:
+        p.add(ctx.frag(f"{prefix}-targets", items="，".join(targets), **slots), [f"{path}.targets"])
+    rewards = [
+        ctx.frag("TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit.split('/')[0]}")
         for r in sec.rewards
         if r.amount
     ]
     rules = [r.rule.rstrip("。") for r in sec.rewards if r.rule]
-    if rewards or rules:
-        p.add(sentence(["；".join(rewards) if rewards else None, *rules]), [f"{path}.rewards"])
+    p.add(sentence(["；".join(rewards) if rewards else None, *rules]), [f"{path}.rewards"])
     if sec.subscriptions:
         sb = sec.subscriptions
-        titles = join_book_titles([ctx.outlet(x) for x in sb.titles]) or None
         p.add(
             ctx.frag(
-                "TSK-subscriptions",
+                f"{prefix}-subscriptions",
                 label=zh.quoted(sb.label),
-                titles=titles,
+                titles=join_book_titles([ctx.outlet(x) for x in sb.titles]) or None,
                 deadline=zh.cn_date(sb.deadline) if sb.deadline else None,
             ),
             [f"{path}.subscriptions"],
         )
     for k, dl in enumerate(sec.deadlines):
         p.add(
-            ctx.frag("TSK-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
+            ctx.frag(f"{prefix}-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
             [f"{path}.deadlines[{k}]"],
         )
-    return p.build()
-
-
-# an item that already says who must do it ("各单位要…", "要…"); 要 inside 主要/重要/需要… does not count
-_OWN_YAO = re.compile(r"^[^，；。]{0,12}?(?<![主重需必只纲摘概提])要")
 
 
 def demand_chain(items: list[str]) -> str:
