@@ -16,14 +16,28 @@ a zero or a placeholder.
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from docgen.zhtext import (
+    CJK_PUNCT_CLASS,
+    HAN_CLASS,
+    PLACEHOLDER_RE,
+    TODO_MARK,
+    find_placeholders,
+    fullwidth_punct,
+    is_cjk,
+    is_gb2312,
+    is_han,
+    non_gb2312_chars,
+)
+
 __all__ = [
     "APPROX_WORDS",
+    "CJK_PUNCT_CLASS",
+    "HAN_CLASS",
     "PLACEHOLDER_RE",
     "TODO_MARK",
     "book_title",
@@ -57,27 +71,6 @@ __all__ = [
     "rank_bare",
     "relative_year",
 ]
-
-# ---------------------------------------------------------------------------------------------------------
-# Character classes (shared with docgen.lint)
-
-#: 汉字 ranges (CJK unified ideographs, extension A, compatibility ideographs) plus 〇.
-HAN_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
-#: Full-width Chinese punctuation and brackets: 、。〈〉《》「」『』【】〔〕 ，！（）：；？ “”‘’ —… ·
-CJK_PUNCT_CLASS = "\u3001\u3002\u3008-\u3011\u3014-\u301f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
-_HAN_RE = re.compile(f"[{HAN_CLASS}]")
-_CJK_RE = re.compile(f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]")
-
-
-def is_han(ch: str) -> bool:
-    """True if ``ch`` (one character) is a 汉字 or 〇."""
-    return bool(ch) and _HAN_RE.fullmatch(ch) is not None
-
-
-def is_cjk(ch: str) -> bool:
-    """True if ``ch`` is a 汉字 or a full-width Chinese punctuation mark."""
-    return bool(ch) and _CJK_RE.fullmatch(ch) is not None
-
 
 # ---------------------------------------------------------------------------------------------------------
 # Numerals
@@ -501,204 +494,3 @@ def quoted(name: str) -> str:
         else:
             out.append(ch)
     return f"“{''.join(out)}”"
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Punctuation normalisation
-
-_CJ = f"[{HAN_CLASS}{CJK_PUNCT_CLASS}]"
-_FW_ALNUM = str.maketrans(
-    {
-        chr(c): chr(c - 0xFEE0)
-        for c in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]
-    }
-    | {"％": "%"}
-)
-_FW_DECIMAL_RE = re.compile(r"(?<=\d)．(?=\d)")
-_SPACE_RE = re.compile(f"(?<={_CJ}) +(?=\\S)|(?<=\\S) +(?={_CJ})")
-_RANGE_RE = re.compile(
-    r"(?<![\d.\-–])(\d+(?:\.\d+)?)(?:--|-|–)(\d+(?:\.\d+)?)(?![\-\d])(?=[%" + HAN_CLASS + "])"
-)
-_ELLIPSIS_RE = re.compile(r"\.{3,}|。{3,}|(?<!…)…(?!…)")
-_PAREN_PAIR_RE = re.compile(r"\(([^()]*)\)")
-_SIMPLE_MAP = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_SIMPLE_RE = re.compile(r"[,;:?!]")
-_PERIOD_RE = re.compile(r"\.")
-_NUMBERING_RE = re.compile(
-    r"(?:^|(?<=[\s\uff1a\uff1b\u3002\uff0c\uff01\uff1f\u201c\u201d\uff08\uff09]))\d{1,2}$"
-)
-_NUMBER_INNER_RE = re.compile(r"\d{1,2}|[一二三四五六七八九十]{1,3}")
-
-
-def _cj(ch: str) -> bool:
-    return bool(ch) and _CJK_RE.fullmatch(ch) is not None
-
-
-def _convert_parens(line: str, has_cjk: bool) -> str:
-    """Full-width parentheses for pairs that hold or touch Chinese, or number a Chinese line: (1) → （1）.
-
-    A pair right after a Latin letter or digit with no Chinese inside stays ASCII: f(x).
-    """
-
-    def repl(m: re.Match[str]) -> str:
-        inner = m.group(1)
-        before = line_now[m.start() - 1] if m.start() else ""
-        after = line_now[m.end()] if m.end() < len(line_now) else ""
-        chinese = (
-            _CJK_RE.search(inner) is not None
-            or _cj(before)
-            or (_cj(after) and not (before.isascii() and before.isalnum()))
-            or (has_cjk and _NUMBER_INNER_RE.fullmatch(inner) is not None)
-        )
-        if chinese:
-            return f"（{inner}）"
-        return f"\x00{inner}\x01"
-
-    line_now = line
-    while True:
-        new = _PAREN_PAIR_RE.sub(repl, line_now)
-        if new == line_now:
-            break
-        line_now = new
-    out = []
-    for i, ch in enumerate(line_now):
-        if ch in "()":
-            prev = line_now[i - 1] if i else ""
-            nxt = line_now[i + 1] if i + 1 < len(line_now) else ""
-            out.append(("（" if ch == "(" else "）") if _cj(prev) or _cj(nxt) else ch)
-        else:
-            out.append(ch)
-    return "".join(out).replace("\x00", "(").replace("\x01", ")")
-
-
-def _convert_quotes(line: str) -> str:
-    """Straight double quotes → “ and ” alternately, continuing from any curly quote already open."""
-    out: list[str] = []
-    opened = False
-    for ch in line:
-        if ch == "“":
-            opened = True
-        elif ch == "”":
-            opened = False
-        elif ch == '"':
-            ch = "”" if opened else "“"
-            opened = not opened
-        out.append(ch)
-    return "".join(out)
-
-
-def _convert_line(line: str, number_ranges: bool) -> str:
-    line = _SPACE_RE.sub("", line)
-    has_cjk = _CJK_RE.search(line) is not None
-    if not has_cjk:
-        return line
-    if number_ranges:
-        line = _RANGE_RE.sub(r"\1—\2", line)
-    line = _ELLIPSIS_RE.sub("……", line)
-    line = _convert_parens(line, has_cjk)
-    line = _convert_quotes(line)
-
-    def simple(m: re.Match[str]) -> str:
-        i = m.start()
-        prev = line[i - 1] if i else ""
-        nxt = line[i + 1] if i + 1 < len(line) else ""
-        at_end = not nxt and prev not in ("", " ")
-        return _SIMPLE_MAP[m.group()] if _cj(prev) or _cj(nxt) or at_end else m.group()
-
-    line = _SIMPLE_RE.sub(simple, line)
-
-    def period(m: re.Match[str]) -> str:
-        i = m.start()
-        prev = line[i - 1] if i else ""
-        nxt = line[i + 1] if i + 1 < len(line) else ""
-        if not prev or prev.isspace() or (nxt and not _cj(nxt)):
-            return "."
-        if _NUMBERING_RE.search(line[:i]) and nxt:  # "1.高度重视", "；2.完善" are numbers, not full stops
-            return "."
-        return "。"
-
-    line = _PERIOD_RE.sub(period, line)
-    return _SPACE_RE.sub("", line)
-
-
-def fullwidth_punct(text: str, *, number_ranges: bool = False) -> str:
-    """Normalise punctuation and spacing of Chinese text, line by line (GB/T 15834).
-
-    - full-width digits, Latin letters and ％ become half-width (５．２％ → 5.2%);
-    - ASCII spaces between a 汉字 (or Chinese punctuation) and anything else are removed (no pangu
-      spacing); spaces between Latin words, and U+3000, are kept;
-    - in a line that contains Chinese: , ; : ? ! touching Chinese (or ending the line) become ，；：？！;
-      ( ) around or next to Chinese, and around a bare number, become （）; straight " become “ and ”
-      alternately; "..." and a single … become ……; "." after a character and before Chinese or the line end
-      becomes 。;
-    - left alone: decimals (5.2), times (10:30), 1,000, URLs and Latin text, "1." numbering at the start of
-      a line or after Chinese punctuation;
-    - ``number_ranges=True`` also turns "2-3篇", "2--3篇", "2021-2025年" into "2—3篇", "2021—2025年"
-      (a hyphen between numbers followed by a 汉字 or %; ISO dates such as 2024-03-05 are untouched).
-    """
-    text = _FW_DECIMAL_RE.sub(".", text.translate(_FW_ALNUM))
-    return "\n".join(_convert_line(line, number_ranges) for line in text.split("\n"))
-
-
-# ---------------------------------------------------------------------------------------------------------
-# GB2312 coverage
-
-#: Characters GB2312 fonts carry under the Windows (cp936) mapping, which Python's gb2312 codec maps elsewhere.
-_GB2312_EXTRA = frozenset("—·")
-
-
-def is_gb2312(ch: str) -> bool:
-    """True if a *_GB2312 font (仿宋_GB2312, 楷体_GB2312) has the character: ASCII, or encodable in GB 2312.
-
-    The 一字线 — and 间隔号 · count as covered (Windows maps the GB2312 codes to them).  〇 (U+3007) is not
-    in GB 2312, only in GBK: hanzi-style dates in a _GB2312 face use a fallback glyph.
-    """
-    if len(ch) != 1:
-        raise ValueError("is_gb2312 takes one character")
-    if ch.isascii() or ch in _GB2312_EXTRA:
-        return True
-    try:
-        ch.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def non_gb2312_chars(text: str) -> list[str]:
-    """Distinct characters of ``text`` outside GB 2312, in order of first appearance (ASCII ignored)."""
-    seen: dict[str, None] = {}
-    for ch in text:
-        if ch not in seen and not is_gb2312(ch):
-            seen[ch] = None
-    return list(seen)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Placeholders
-
-#: Marker of a draft-mode placeholder "〔待补：说明〕"; a final render must contain none.
-TODO_MARK = "〔待补："
-
-#: Placeholder tokens the seeds use for missing facts; never allowed in data or output (whatever the mode):
-#: 20xx / 20** (a year), 第× …, any × (U+00D7), a run of two or more x/X not touching other Latin letters
-#: (xx县, XXX; not "xxl"), a single x between 汉字 (x月x日, 尊敬的x主席), any run of * (** or a lone *),
-#: and 某某.
-PLACEHOLDER_RE = re.compile(
-    "|".join(
-        [
-            r"20(?:[xXｘＸ]{2}|\*{1,2})(?![A-Za-z])",
-            r"第[×xXｘＸ]+",
-            r"×+",
-            r"(?<![A-Za-z])[xXｘＸ]{2,}(?![A-Za-z])",
-            f"(?<=[{HAN_CLASS}])[xXｘＸ](?![A-Za-z0-9])",
-            f"(?<![A-Za-z0-9])[xXｘＸ](?=[{HAN_CLASS}])",
-            r"\*+",
-            r"某某+",
-        ]
-    )
-)
-
-
-def find_placeholders(text: str) -> list[tuple[int, str]]:
-    """Offsets and tokens of every placeholder in ``text`` (see :data:`PLACEHOLDER_RE`)."""
-    return [(m.start(), m.group()) for m in PLACEHOLDER_RE.finditer(text)]

@@ -743,7 +743,7 @@ def test_character_classes(ch: str, han: bool, cjk: bool) -> None:
     assert zh.is_cjk(ch) is cjk
 
 
-@pytest.mark.parametrize("module", ["zh", "lint"])
+@pytest.mark.parametrize("module", ["zh", "zhtext", "lint"])
 def test_machinery_is_domain_neutral(module: str) -> None:
     source = (Path(zh.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
     for word in ("政协", "宣传", "社情民意"):
