@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docgen import fragments
+from docgen import fragload
 from docgen.fragments import FragmentError, FragmentLibrary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ def test_second_load_comes_from_the_cache(frag_dir: Path, monkeypatch: pytest.Mo
     def boom(*args: object, **kwargs: object) -> None:
         raise AssertionError("the loader ran although the cache is valid")
 
-    monkeypatch.setattr(fragments._Loader, "build", boom)
+    monkeypatch.setattr(fragload.Loader, "build", boom)
     second = FragmentLibrary.load(frag_dir)
     assert [f.id for f in second.families()] == [f.id for f in first.families()]
     assert _render_all(second) == _render_all(first)

@@ -399,8 +399,8 @@ def test_describe_lists_every_family(shipped: FragmentLibrary) -> None:
 
 
 def test_every_key_of_the_file_format_is_documented_for_writers() -> None:
-    from docgen import fragments
+    from docgen import fragload
 
     readme = (REPO / "fragments" / "README.md").read_text(encoding="utf-8")
-    keys = fragments._FILE_KEYS | fragments._FAMILY_KEYS | fragments._VARIANT_KEYS
+    keys = fragload._FILE_KEYS | fragload._FAMILY_KEYS | fragload._VARIANT_KEYS
     assert not [k for k in sorted(keys) if f"`{k}`" not in readme]
