@@ -23,6 +23,7 @@ class Ctx:
     facts: Facts
     lib: FragmentLibrary
     notices: list[Notice] = field(default_factory=list)
+    period_said: bool = False  # the period label was said in the current section (say it once)
 
     @property
     def doc_id(self) -> str:
@@ -83,6 +84,13 @@ class Ctx:
         if p is None:
             return self.todo("统计期", "period") or "今年以来"
         return p.label or zh.period_label(p.start, p.end, self.facts.document.date)
+
+    def period_once(self) -> str | None:
+        """The period label the first time a section needs it, then None (avoids 今年以来…今年以来…)."""
+        if self.period_said:
+            return None
+        self.period_said = True
+        return self.period
 
     @property
     def year(self) -> int:

@@ -65,7 +65,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 (
                     ctx.frag(
                         "ACH-media-total",
-                        period=ctx.period,
+                        period=ctx.period_once(),
                         org=ctx.org,
                         where=ctx.outlets(where_ids) if where_ids else None,
                         scope_text=m.total.scope_text if m.total else None,
@@ -323,7 +323,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
     if clauses:
         body = sentence(clauses)
         assert body is not None
-        out.append((ctx.frag("ACH-sqmy-main", period=ctx.period, org=ctx.org, body=body[:-1]), tuple(paths)))
+        out.append((ctx.frag("ACH-sqmy-main", period=ctx.period_once(), org=ctx.org, body=body[:-1]), tuple(paths)))
     extra: list[str | None] = []
     extra_paths: list[str] = []
     if so.member_share_pct:

@@ -99,6 +99,8 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     if a is None:
         return None
     heading = a.heading or ctx.frag("ACH-heading", scope=ctx.scope, period=ctx.period)
+    # the intro sentence of themed points and of domain groups says the period; the facts then need not
+    ctx.period_said = a.presentation != "narrative"
     blocks: list[Block] = []
     emitted: set[str] = set()
     if a.presentation == "by_domain":
@@ -161,9 +163,19 @@ def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
     hls = list(a.highlights)
     used = {r.partition(".")[0] for h in hls for r in h.refs}
     for block in REF_BLOCKS:
-        if block not in used and facts_text.block_sentences(ctx, a, block):
+        if block not in used and _probe(ctx, a, block):
             hls.append(Highlight(lead=ctx.frag(f"ACH-lead-{block}"), refs=[block]))
     return hls
+
+
+def _probe(ctx: Ctx, a: Achievements, block: str) -> bool:
+    """Whether a block yields any sentence, without side effects on the context (period, notices)."""
+    said, n = ctx.period_said, len(ctx.notices)
+    try:
+        return bool(facts_text.block_sentences(ctx, a, block))
+    finally:
+        ctx.period_said = said
+        del ctx.notices[n:]
 
 
 def auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
