@@ -113,12 +113,18 @@ def test_a_full_line_holds_28_characters(city: Converted) -> None:
     full = [ln for ln in body_lines(city) if abs(ln.x0 - LEFT) < 0.5 * MM and ln.x1 > RIGHT - 1.5 * MM]
     # lines of 汉字 and full-width punctuation only: LibreOffice adds a quarter-em gap around digits and
     # Latin (it ignores w:autoSpaceDE), so mixed lines hold a little less
-    pure = [ln for ln in full if all(width_in_zi(ch) == 1 for ch in ln.text)]
+    # … and without paired brackets and quotes, which LibreOffice may set narrower (punctuation compression)
+    pure = [
+        ln
+        for ln in full
+        if all(width_in_zi(ch) == 1 for ch in ln.text) and not any(ch in "《》“”‘’（）〈〉" for ch in ln.text)
+    ]
     assert len(pure) >= 20
     widths = [width_in_zi(ln.text) - (1 if ln.x1 > RIGHT + 0.5 * MM else 0) for ln in pure]  # hanging 。，
     assert statistics.median(widths) == 28
     assert all(27 <= w <= 29 for w in widths), widths
-    assert all(25.5 <= width_in_zi(ln.text) <= 29.5 for ln in full)
+    # mixed lines (digits, brackets) lose up to three 字 to LibreOffice's autospace and bracket compression
+    assert all(24.5 <= width_in_zi(ln.text) <= 29.5 for ln in full)
 
 
 def test_body_lines_end_flush_right(example: Converted) -> None:
