@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
-os.environ.setdefault("DOCGEN_CACHE_DIR", tempfile.mkdtemp(prefix="docgen-test-cache-"))
+if "DOCGEN_CACHE_DIR" not in os.environ:
+    _cache = tempfile.mkdtemp(prefix="docgen-test-cache-")
+    os.environ["DOCGEN_CACHE_DIR"] = _cache
+    atexit.register(shutil.rmtree, _cache, True)
