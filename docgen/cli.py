@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,7 +49,26 @@ def _write(path: Path, data: bytes) -> None:
         sys.exit(EXIT_RENDER)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Unexpected exceptions become one Chinese line and exit 3, never a traceback (DOCGEN_DEBUG=1 shows it)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except DocgenError as exc:
+            _fail(exc)
+        except Exception as exc:
+            if os.environ.get("DOCGEN_DEBUG"):
+                raise
+            click.echo(
+                f"docgen 内部错误：{type(exc).__name__}: {exc}（请把命令和输入文件报告给维护者）", err=True
+            )
+            sys.exit(EXIT_RENDER)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="docgen")
 def main() -> None:
     """docgen：政协宣传信息工作讲话、总结、交流材料的文稿生成工具。"""

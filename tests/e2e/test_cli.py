@@ -147,3 +147,23 @@ def test_strict_render_fails_on_dropped_or_unused_facts(tmp_path: Path) -> None:
     assert r.returncode == 1 and "[dropped-fact]" in r.stderr and not (tmp_path / "c.txt").exists()
     r = run("render", str(CITY), "--strict", "--format", "txt", "-o", str(tmp_path / "city.txt"))
     assert r.returncode == 0, r.stderr
+
+
+def test_an_unexpected_error_is_one_chinese_line_not_a_traceback(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    import docgen.api
+    from docgen.cli import main
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("simulated bug")
+
+    original = docgen.api.compose_file
+    docgen.api.compose_file = boom  # type: ignore[assignment]
+    try:
+        r = CliRunner().invoke(main, ["render", str(CITY), "-o", str(tmp_path / "x.docx")])
+    finally:
+        docgen.api.compose_file = original
+    assert r.exit_code == 3
+    assert "docgen 内部错误" in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "x.docx").exists()
