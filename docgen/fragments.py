@@ -18,7 +18,6 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import CodeType
@@ -31,6 +30,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from docgen import fragcache
 from docgen.errors import DocgenError
+from docgen.resources import data_dir
 
 __all__ = ["Family", "FragmentError", "FragmentLibrary", "Variant", "choice_index", "describe"]
 
@@ -317,23 +317,20 @@ def describe(lib: FragmentLibrary) -> list[dict[str, Any]]:
 # -- default location --------------------------------------------------------------------------------------
 
 
-def _default_directory() -> Path | None:
-    """The default fragment directory; None means the copy packaged inside ``docgen``."""
+def _default_directory() -> Path:
+    """The default fragment directory: ``$DOCGEN_FRAGMENTS``, else the repository's or the packaged copy."""
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
-    beside = Path(__file__).resolve().parent.parent / "fragments"
-    if beside.is_dir():
-        return beside
-    if resources.files("docgen").joinpath("fragments").is_dir():
-        return None
+    found = data_dir("fragments")
+    if found.is_dir():
+        return found
     raise FragmentError(f"找不到片段目录：请设置环境变量 {ENV_VAR}，或在仓库中保留 fragments/ 目录")
 
 
 @functools.cache
-def _load_default(directory: Path | None) -> FragmentLibrary:
-    location = resources.files("docgen").joinpath("fragments") if directory is None else directory
-    return _build(location)
+def _load_default(directory: Path) -> FragmentLibrary:
+    return _build(directory)
 
 
 def _build(location: Traversable) -> FragmentLibrary:

@@ -32,6 +32,7 @@ from docgen.render import ooxml
 from docgen.render.context import build_context, clean
 from docgen.render.finalize import read_parts, write_docx
 from docgen.render.ooxml import NS, insert_in_order, w
+from docgen.resources import data_dir
 
 __all__ = [
     "DEFAULT_FONT_PROFILE",
@@ -42,7 +43,7 @@ __all__ = [
     "render_docx",
 ]
 
-TEMPLATES_DIR = ooxml.REPO_ROOT / "templates"
+TEMPLATES_DIR = data_dir("templates")
 DEFAULT_FONT_PROFILE = "gb2312"  # what templates/*.docx are built with (styles/gbt9704.yaml default_profile)
 PAGE_NUMBER_MODES = ("center", "odd_even")
 LEAD_STYLES = ("L3Lead", "ItemLead")  # made bold by bold_leads=True

@@ -16,6 +16,7 @@ from typing import Any, Literal
 from lxml import etree
 
 from docgen.errors import RenderError
+from docgen.resources import data_dir
 
 __all__ = [
     "NS",
@@ -48,8 +49,7 @@ NS = {
 REL_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 CT_FOOTER = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-PROFILE_PATH = REPO_ROOT / "styles" / "gbt9704.yaml"
+PROFILE_PATH = data_dir("styles") / "gbt9704.yaml"
 
 FooterAlign = Literal["center", "right", "left"]
 

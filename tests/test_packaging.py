@@ -1,0 +1,51 @@
+"""An installed wheel (not only an editable install) carries the fragments, templates and style profile."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from docgen import resources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_wheel_carries_the_data_directories(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            str(ROOT),
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("docgen-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in resources.NAMES:
+        shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / name).rglob("*") if p.is_file()}
+        assert shipped and {f"docgen/_data/{s}" for s in shipped} <= names, name
+    assert "docgen/render/fonts.conf" in names
+
+
+def test_data_dir_prefers_the_repository_then_the_packaged_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert resources.data_dir("templates") == ROOT / "templates"
+    pkg = tmp_path / "site" / "docgen"
+    (pkg / "_data" / "templates").mkdir(parents=True)
+    monkeypatch.setattr(resources, "PACKAGE_DIR", pkg)
+    assert resources.data_dir("templates") == pkg / "_data" / "templates"
+    with pytest.raises(ValueError):
+        resources.data_dir("secrets")
