@@ -72,18 +72,14 @@ def render_draft(
         return render_markdown(draft).encode("utf-8")
     if fmt == "docx":
         from docgen.render.docx import render_docx
-        from docgen.render.house import prepare_template
 
-        # A house template restyled in an office suite may carry renamed style ids: give docgen's back.
-        tpl = prepare_template(Path(template)) if template is not None else None
-        try:
-            return render_docx(
-                draft, tpl, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
-            )
-        except RenderError as exc:
-            if tpl is None or template is None or tpl == Path(template):
-                raise
-            raise RenderError(str(exc).replace(str(tpl), str(template))) from exc
+        return render_docx(
+            draft,
+            Path(template) if template is not None else None,
+            font_profile=font_profile,
+            bold_leads=bold_leads,
+            page_numbers=page_numbers,
+        )
     if fmt == "pdf":
         return render_pdf(
             draft,

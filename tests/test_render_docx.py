@@ -601,7 +601,11 @@ def test_a_template_error_at_render_time_is_a_render_error(tmp_path: Path) -> No
 
 def test_a_template_lacking_the_styles_the_draft_needs_is_refused(tmp_path: Path) -> None:
     parts = read_parts((REPO / "templates" / "leadership_speech.docx").read_bytes())
-    parts["word/styles.xml"] = parts["word/styles.xml"].replace(b'w:styleId="TodoMark"', b'w:styleId="Other"')
+    styles = etree.fromstring(parts["word/styles.xml"])
+    for el in styles.findall(q("style")):
+        if el.get(q("styleId")) == "TodoMark":
+            styles.remove(el)  # removed outright: a style only renamed (id and name) is repaired by name
+    parts["word/styles.xml"] = etree.tostring(styles, xml_declaration=True, encoding="UTF-8", standalone=True)
     path = tmp_path / "nostyle.docx"
     path.write_bytes(write_docx(parts))
     with pytest.raises(RenderError, match="模板缺少样式：TodoMark"):

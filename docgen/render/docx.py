@@ -31,6 +31,7 @@ from docgen.errors import RenderError
 from docgen.render import ooxml
 from docgen.render.context import build_context, clean
 from docgen.render.finalize import read_parts, write_docx
+from docgen.render.house import prepare_template
 from docgen.render.ooxml import NS, insert_in_order, w
 from docgen.resources import data_dir
 
@@ -404,7 +405,15 @@ def render_docx(
         raise RenderError(
             f"未知的页码方式“{page_numbers}”，可选：center（居中）、odd_even（单页居右、双页居左）"
         )
-    compiled = _compiled(_resolve(template, draft.meta.kind), font_profile, bool(bold_leads), page_numbers)
+    path = _resolve(template, draft.meta.kind)
+    # a house template restyled in an office suite may carry renamed style ids: use a repaired copy
+    used = prepare_template(path) if template is not None else path
+    try:
+        compiled = _compiled(used, font_profile, bool(bold_leads), page_numbers)
+    except RenderError as exc:
+        if used == path:
+            raise
+        raise RenderError(str(exc).replace(str(used), str(path))) from exc
     ctx, used_styles = build_context(draft)
     missing = used_styles - compiled.styles
     if missing:
