@@ -18,7 +18,7 @@ from docgen.render import ooxml
 from docgen.render.pdf import FontUse
 
 from .conftest import Converted
-from .measure import LEFT, MM, PAGE_H, PAGE_W, RIGHT, TOP, Line, face_key, squash, width_in_zi
+from .measure import BOTTOM, LEFT, MM, PAGE_H, PAGE_W, RIGHT, TOP, Line, face_key, squash, width_in_zi
 
 pytestmark = pytest.mark.office
 
@@ -200,3 +200,15 @@ def test_the_docx_saved_again_by_libreoffice_keeps_every_paragraph(example: Conv
     assert again == original
     assert again_cells == original_cells
     assert len(original) >= len(paragraph_texts(example))
+
+
+def test_the_page_number_dash_sits_7_mm_below_the_type_area(example: Converted) -> None:
+    """GB/T 9704 7.5: 一字线距版心下边缘约7 mm."""
+    import pdfplumber
+
+    with pdfplumber.open(example.pdf) as pdf:
+        for page in pdf.pages:
+            dashes = [c for c in page.chars if c["text"] == "—" and c["top"] > BOTTOM]
+            assert dashes, page.page_number
+            centre = (dashes[0]["top"] + dashes[0]["bottom"]) / 2
+            assert abs((centre - BOTTOM) / MM - 7) <= 1, (page.page_number, (centre - BOTTOM) / MM)
