@@ -24,6 +24,7 @@ class Ctx:
     lib: FragmentLibrary
     notices: list[Notice] = field(default_factory=list)
     period_said: bool = False  # the period label was said in the current section (say it once)
+    said: set[str] = field(default_factory=set)
 
     @property
     def doc_id(self) -> str:
@@ -84,6 +85,13 @@ class Ctx:
         if p is None:
             return self.todo("统计期", "period") or "今年以来"
         return p.label or zh.period_label(p.start, p.end, self.facts.document.date)
+
+    def once(self, key: str, value: str) -> str | None:
+        """``value`` the first time ``key`` is asked for in this document, then None (say a formula once)."""
+        if key in self.said:
+            return None
+        self.said.add(key)
+        return value
 
     def period_once(self) -> str | None:
         """The period label the first time a section needs it, then None (avoids 今年以来…今年以来…)."""

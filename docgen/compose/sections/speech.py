@@ -369,9 +369,8 @@ def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Par
     p.add(ctx.frag(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
     if sec.items:
         p.add(demand_chain(sec.items), [f"{path}.items"])
-    task_details(
-        ctx, p, sec, path, prefix="TSK", rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date)
-    )
+    rel = ctx.once("tasks-year", zh.relative_year(_horizon(ctx), ctx.facts.document.date))
+    task_details(ctx, p, sec, path, prefix="TSK", rel=rel)
     return p.build()
 
 
