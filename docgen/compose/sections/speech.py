@@ -348,7 +348,12 @@ def tasks(ctx: Ctx) -> list[Section]:
         ]
         out.append(Section(t.heading or ctx.frag("TSK-heading"), blocks, ("tasks",)))
     if t.special_events and out:
-        items = [ctx.frag("TSK-special-item", when=e.when, name=e.name) for e in t.special_events]
+        # in calendar order where dates are given (events without a start date keep their place at the end)
+        events = sorted(t.special_events, key=lambda e: (e.start is None, e.start or ctx.facts.document.date))
+        year = f"{_horizon(ctx)}年"  # the paragraph already says 明年/今年: "2025年4月" → "4月"
+        items = [
+            ctx.frag("TSK-special-item", when=e.when.removeprefix(year) or e.when, name=e.name) for e in events
+        ]
         out[-1].blocks.append(
             ParaBuilder()
             .add(
