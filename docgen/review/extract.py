@@ -21,7 +21,7 @@ from lxml import etree
 
 from docgen.errors import EXIT_USAGE, DocgenError
 from docgen.review import wml
-from docgen.review.wml import TXBX, P, w
+from docgen.review.wml import CHANGE_NAMES, TXBX, P, w
 
 __all__ = [
     "MAX_ENTRIES",
@@ -45,24 +45,7 @@ REL_DOC_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships/office
 STORY_TYPES = ("header", "footer")
 BODY = "body"
 
-_REVISION_TAGS = (
-    "ins",
-    "del",
-    "moveFrom",
-    "moveTo",
-    "rPrChange",
-    "pPrChange",
-    "sectPrChange",
-    "tblPrChange",
-    "tblPrExChange",
-    "tblGridChange",
-    "trPrChange",
-    "tcPrChange",
-    "numberingChange",
-    "cellIns",
-    "cellDel",
-    "cellMerge",
-)
+_REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", *CHANGE_NAMES, "cellIns", "cellDel", "cellMerge")
 _MAGIC = {
     b"\xd0\xcf\x11\xe0": "旧版 Word 97-2003 文档（.doc）或其他 OLE 文件，请先在 Word/WPS 中另存为 .docx",
     b"%PDF": "PDF 文件，不是 Word 文档（.docx）",

@@ -51,20 +51,19 @@ _CHAR_OF = {TAB: "\t", BR: "\n", CR: "\n", w("noBreakHyphen"): "\u2011", w("soft
 TEXT_CHILDREN = frozenset({T, DEL_TEXT, *_CHAR_OF})
 #: revision wrappers whose runs are not part of the current text
 _HIDDEN_RUN_PARENTS = frozenset({DEL, MOVE_FROM})
-_CHANGE_TAGS = tuple(
-    w(t)
-    for t in (
-        "rPrChange",
-        "pPrChange",
-        "sectPrChange",
-        "tblPrChange",
-        "tblPrExChange",
-        "tblGridChange",
-        "trPrChange",
-        "tcPrChange",
-        "numberingChange",
-    )
+#: property-change records (formatting revisions), by local name
+CHANGE_NAMES = (
+    "rPrChange",
+    "pPrChange",
+    "sectPrChange",
+    "tblPrChange",
+    "tblPrExChange",
+    "tblGridChange",
+    "trPrChange",
+    "tcPrChange",
+    "numberingChange",
 )
+_CHANGE_TAGS = tuple(w(t) for t in CHANGE_NAMES)
 _MOVE_RANGES = tuple(
     w(t) for t in ("moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd")
 )
