@@ -259,14 +259,17 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
     if so is not None:
         coll = so.collected
         upper_ok = coll is not None and coll.approx in ("", "近", "约")
-        for j, s in enumerate(so.submitted):
-            if (
-                s.count is not None
-                and coll is not None
+
+        def above_collected(n: int, unit: str) -> bool:
+            return (
+                coll is not None
                 and upper_ok
-                and unit_family(s.unit) == unit_family(coll.unit)
-                and s.count > coll.value
-            ):
+                and unit_family(unit) == unit_family(coll.unit)
+                and n > coll.value
+            )
+
+        for j, s in enumerate(so.submitted):
+            if s.count is not None and coll is not None and above_collected(s.count, s.unit):
                 yield Issue(
                     ("achievements", "social_opinion", "submitted", j, "count"),
                     "order-submitted-collected",
@@ -287,12 +290,7 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
                         "order-adopted-submitted",
                         f"{ad.by}采用数 {ad.count} 大于向其报送数 {match.count}",
                     )
-            elif (
-                coll is not None
-                and upper_ok
-                and unit_family(ad.unit) == unit_family(coll.unit)
-                and ad.count > coll.value
-            ):
+            elif coll is not None and above_collected(ad.count, ad.unit):
                 yield Issue(
                     ("achievements", "social_opinion", "adopted", j, "count"),
                     "order-adopted-collected",
