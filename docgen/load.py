@@ -26,6 +26,7 @@ from ruamel.yaml.composer import Composer
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
 from docgen.errors import FactsError, Problem
@@ -185,7 +186,20 @@ def _pos(mark: Any) -> Pos:
     return (mark.line + 1, mark.column + 1)
 
 
-_FAST_OK = frozenset("!&*\t")
+_FAST_OK = frozenset("!&*\t")  # no tags, anchors, aliases or tabs …
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)  # … and no directive (%YAML 1.1)
+
+
+class _FastResolver(VersionedResolver):
+    """YAML 1.2 (no %YAML directive takes the fast path), its implicit-resolver table looked up once."""
+
+    _table: Any = None
+
+    @property
+    def versioned_resolver(self) -> Any:
+        if self._table is None:
+            self._table = VersionedResolver.versioned_resolver.__get__(self)
+        return self._table
 
 
 class _CLoader:
@@ -193,11 +207,10 @@ class _CLoader:
 
     def __init__(self, text: str) -> None:
         from ruamel.yaml import CParser  # type: ignore[attr-defined]
-        from ruamel.yaml.resolver import VersionedResolver
 
         self._composer: Any = None
         self._parser = self.parser = CParser(text)
-        self._resolver = self.resolver = VersionedResolver(loader=self)
+        self._resolver = self.resolver = _FastResolver(loader=self)
 
 
 class _Refused(Exception):
@@ -355,7 +368,7 @@ class _Parse:
         return Loaded(self.file, data, SourceMap(self.file, self.values, self.keys))
 
     def compose(self, text: str) -> tuple[Any, _Composer | None, Problem | None]:
-        if _FAST_OK.isdisjoint(text):
+        if _FAST_OK.isdisjoint(text) and not _DIRECTIVE.search(text):
             # libyaml scans and parses (about 4x faster); our composer still builds the nodes, so positions,
             # duplicate keys and sizes are exactly as below.  Tags, anchors, aliases and tabs take the pure
             # path, and so does anything libyaml rejects (for ruamel's precise messages).

@@ -344,7 +344,9 @@ def test_several_problems_in_one_file_are_reported_together() -> None:
     ]
 
 
-@pytest.mark.parametrize("example", sorted((Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.yaml")))
+@pytest.mark.parametrize(
+    "example", sorted((Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.yaml"))
+)
 def test_libyaml_fast_path_gives_the_same_positions_as_the_pure_parser(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -366,3 +368,22 @@ def test_libyaml_fast_path_gives_the_same_positions_as_the_pure_parser(
     assert fast.data == pure.data
     assert fast.source.values == pure.source.values
     assert fast.source.keys == pure.source.keys
+
+
+def test_percent_signs_in_values_keep_the_fast_path_and_directives_do_not(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import docgen.load as load_mod
+
+    used: list[str] = []
+    real = load_mod._CLoader
+
+    def counting(t: str) -> object:
+        used.append(t)
+        return real(t)
+
+    monkeypatch.setattr(load_mod, "_CLoader", counting)
+    assert load_mod.load_yaml_text("a: 完成率103%\n", "x.yaml").data == {"a": "完成率103%"}
+    assert len(used) == 1
+    assert load_mod.load_yaml_text("%YAML 1.2\n---\na: 1\n", "x.yaml").data == {"a": 1}
+    assert len(used) == 1
