@@ -142,3 +142,12 @@ def line_of(text: str, needle: str, nth: int = 1) -> int:
             if seen == nth:
                 return number
     raise AssertionError(f"{needle!r} (occurrence {nth}) not in:\n{text}")
+
+
+def positive_ints(node: Any, skip: frozenset[str] = frozenset()) -> list[int]:
+    """Every positive integer in a facts mapping, except under the keys in ``skip``."""
+    if isinstance(node, dict):
+        return [n for k, v in node.items() if k not in skip for n in positive_ints(v, skip)]
+    if isinstance(node, list):
+        return [n for v in node for n in positive_ints(v, skip)]
+    return [node] if isinstance(node, int) and not isinstance(node, bool) and node > 0 else []

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import positive_ints
 from ruamel.yaml import YAML
 
 from docgen.api import compose_loaded
@@ -101,23 +102,10 @@ def test_level_one_headings_are_numbered_in_order(speech: Path) -> None:
     assert nums == [f"{c}、" for c in "一二三四五六七八九十"[: len(nums)]]
 
 
-def _ints(
-    node: Any,
-    skip: frozenset[str] = frozenset(
-        {"previous", "year", "since", "rank", "of", "completion_pct", "members_featured"}
-    ),
-) -> list[int]:
-    out: list[int] = []
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k not in skip:
-                out.extend(_ints(v, skip))
-    elif isinstance(node, list):
-        for v in node:
-            out.extend(_ints(v, skip))
-    elif isinstance(node, int) and not isinstance(node, bool) and node > 0:
-        out.append(node)
-    return out
+def _ints(node: Any) -> list[int]:
+    return positive_ints(
+        node, frozenset({"previous", "year", "since", "rank", "of", "completion_pct", "members_featured"})
+    )
 
 
 def test_every_counted_fact_appears_with_its_number() -> None:

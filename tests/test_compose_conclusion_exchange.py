@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from helpers import positive_ints
 from ruamel.yaml import YAML
 
 from docgen.api import compose_file, compose_loaded, render_draft
@@ -82,12 +83,7 @@ def _dupes(text: str) -> set[str]:
 
 
 def _ints(node: Any) -> list[int]:
-    """Every positive integer fact; a previous value is told as a computed comparison, not as itself."""
-    if isinstance(node, dict):
-        return [n for k, v in node.items() if k != "previous" for n in _ints(v)]
-    if isinstance(node, list):
-        return [n for v in node for n in _ints(v)]
-    return [node] if isinstance(node, int) and not isinstance(node, bool) and node > 0 else []
+    return positive_ints(node, frozenset({"previous"}))
 
 
 def _paras(draft: Draft) -> list[Paragraph]:

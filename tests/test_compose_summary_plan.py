@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import DELETE, dump, edit
+from helpers import DELETE, dump, edit, positive_ints
 
 from docgen import zh
 from docgen.api import compose_file, compose_loaded, render_draft
@@ -87,20 +87,8 @@ def _assert_clean(draft: Draft, mode: str = "final") -> None:
         assert "〔待补" not in text
 
 
-def _ints(
-    node: Any, skip: frozenset[str] = frozenset({"previous", "year", "since", "rank", "of"})
-) -> list[int]:
-    out: list[int] = []
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k not in skip:
-                out.extend(_ints(v, skip))
-    elif isinstance(node, list):
-        for v in node:
-            out.extend(_ints(v, skip))
-    elif isinstance(node, int) and not isinstance(node, bool) and node > 0:
-        out.append(node)
-    return out
+def _ints(node: Any) -> list[int]:
+    return positive_ints(node, frozenset({"previous", "year", "since", "rank", "of"}))
 
 
 def _leaves(node: Any) -> list[object]:

@@ -130,6 +130,18 @@ def check_kind(facts: Facts) -> Iterator[Issue]:
             )
 
 
+# media lists whose items name an outlet id, and the field that holds it
+_MEDIA_OUTLET_FIELDS = (
+    ("by_outlet", "outlet"),
+    ("ranks", "outlet"),
+    ("notable_reports", "outlet"),
+    ("programmes", "partner"),
+    ("columns", "host"),
+    ("own_publications", "outlet"),
+    ("new_media", "outlet"),
+)
+
+
 def check_references(facts: Facts) -> Iterator[Issue]:
     ids = [o.id for o in facts.outlets]
     seen: set[str] = set()
@@ -149,20 +161,9 @@ def check_references(facts: Facts) -> Iterator[Issue]:
             if m.total and m.total.outlets:
                 for j, oid in enumerate(m.total.outlets):
                     yield from ref(("achievements", "media", "total", "outlets", j), oid)
-            for j, bo in enumerate(m.by_outlet):
-                yield from ref(("achievements", "media", "by_outlet", j, "outlet"), bo.outlet)
-            for j, r in enumerate(m.ranks):
-                yield from ref(("achievements", "media", "ranks", j, "outlet"), r.outlet)
-            for j, nr in enumerate(m.notable_reports):
-                yield from ref(("achievements", "media", "notable_reports", j, "outlet"), nr.outlet)
-            for j, p in enumerate(m.programmes):
-                yield from ref(("achievements", "media", "programmes", j, "partner"), p.partner)
-            for j, c in enumerate(m.columns):
-                yield from ref(("achievements", "media", "columns", j, "host"), c.host)
-            for j, op in enumerate(m.own_publications):
-                yield from ref(("achievements", "media", "own_publications", j, "outlet"), op.outlet)
-            for j, nm in enumerate(m.new_media):
-                yield from ref(("achievements", "media", "new_media", j, "outlet"), nm.outlet)
+            for block, field in _MEDIA_OUTLET_FIELDS:
+                for j, item in enumerate(getattr(m, block)):
+                    yield from ref(("achievements", "media", block, j, field), getattr(item, field))
         if a.member_publicity:
             for j, oid in enumerate(a.member_publicity.outlets):
                 yield from ref(("achievements", "member_publicity", "outlets", j), oid)
