@@ -12,8 +12,26 @@ import { yaml } from "@codemirror/lang-yaml";
 import { linter, lintGutter, forceLinting } from "@codemirror/lint";
 import { autocompletion, completionKeymap } from "@codemirror/autocomplete";
 
+// The page's Content-Security-Policy has no 'unsafe-inline' for styles, which blocks style *attributes* set
+// with setAttribute (CodeMirror sets tab-size and tooltip positions that way).  Styles set through the CSSOM are
+// not inline markup and stay allowed, so route style attributes there.
+const setAttr = Element.prototype.setAttribute;
+Element.prototype.setAttribute = function (name, value) {
+  if (typeof name === "string" && name.toLowerCase() === "style") {
+    this.style.cssText = String(value);
+    return;
+  }
+  return setAttr.call(this, name, value);
+};
+
 function csrfToken() {
   const m = document.querySelector('meta[name="csrf-token"]');
+  return m ? m.getAttribute("content") : "";
+}
+
+// CodeMirror's theme goes into a <style> element; the page's CSP admits it by the per-page nonce.
+function cspNonce() {
+  const m = document.querySelector('meta[name="csp-nonce"]');
   return m ? m.getAttribute("content") : "";
 }
 
@@ -233,6 +251,7 @@ function mount(textarea) {
     const warnings = data.warnings || [];
     fillList(problemsList, problems, view, "没有问题。");
     fillList(warningsList, warnings, view, "没有提醒。");
+    if (status) status.dataset.checked = String(Number(status.dataset.checked || 0) + 1);
     setStatus(status, problems.length ? "发现 " + problems.length + " 个问题，" + warnings.length + " 条提醒。" : "数据有效，" + warnings.length + " 条提醒。", problems.length ? "problems" : "ok");
     const doc = view.state.doc;
     return problems.filter((p) => p.line).map((p) => {
@@ -253,7 +272,9 @@ function mount(textarea) {
     state: EditorState.create({
       doc: textarea.value,
       extensions: [
+        EditorView.cspNonce.of(cspNonce()),
         lineNumbers(),
+        EditorView.lineWrapping,
         highlightActiveLineGutter(),
         highlightActiveLine(),
         drawSelection(),

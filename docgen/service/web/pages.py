@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import mimetypes
+import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
 
 from docgen.model.document import KINDS
-from docgen.service.auth import Caller, caller, db
+from docgen.service.auth import Caller, caller, db, sent_csrf
 from docgen.service.errors import ApiError
 
 __all__ = [
@@ -33,13 +34,14 @@ __all__ = [
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
 
-#: No inline script or style anywhere, so none is allowed; everything comes from this origin.
+#: No inline script or style anywhere, so none is allowed; everything comes from this origin.  Pages add a
+#: per-response nonce to style-src for the one <style> element the editor (CodeMirror) creates for its theme.
 CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "default-src 'self'; script-src 'self'; style-src 'self'{nonce}; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
 SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
+    "Content-Security-Policy": CSP.format(nonce=""),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
@@ -68,12 +70,16 @@ _ENV = Environment(
 )
 
 
-async def page_caller(request: Request, session: Session = Depends(db)) -> Caller:  # noqa: B008
+def page_caller(
+    request: Request,
+    session: Session = Depends(db),  # noqa: B008
+    sent: str = Depends(sent_csrf),  # noqa: B008
+) -> Caller:
     """The signed-in caller of a page.  Not signed in (or the session expired): a page load or a form post is
     sent to the login page, which sends the writer back afterwards; a script call (HTMX, fetch) gets the JSON
     401 so the page can say so without losing the editor's text."""
     try:
-        return await caller(request, session)
+        return caller(request, session, sent)
     except ApiError as exc:
         if exc.status != 401 or request.headers.get("hx-request") or "json" in request.headers.get("accept", ""):
             raise
@@ -136,8 +142,10 @@ def _context(request: Request, c: Caller | None, extra: Mapping[str, Any]) -> di
 
 
 def render(template: str, request: Request, c: Caller | None, status: int = 200, **extra: Any) -> HTMLResponse:
-    html = _ENV.get_template(template).render(_context(request, c, extra))
-    resp = HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
+    nonce = secrets.token_urlsafe(18)
+    html = _ENV.get_template(template).render(_context(request, c, {"csp_nonce": nonce, **extra}))
+    headers = {"Cache-Control": "no-store", "Content-Security-Policy": CSP.format(nonce=f" 'nonce-{nonce}'")}
+    resp = HTMLResponse(html, status_code=status, headers=headers)
     secure(resp)
     return resp
 
