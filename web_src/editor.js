@@ -6,7 +6,7 @@
 //   data-problems / data-warnings / data-status  ids of the lists and the status line beside the editor
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
 import { EditorState } from "@codemirror/state";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { syntaxHighlighting, defaultHighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
 import { yaml } from "@codemirror/lang-yaml";
 import { linter, lintGutter, forceLinting } from "@codemirror/lint";
@@ -212,16 +212,26 @@ function mount(textarea) {
   };
 
   let saveTimer = null;
+  let pending = null;
+  const flushDraft = () => {
+    clearTimeout(saveTimer);
+    if (!draftKey || pending === null) return;
+    const text = pending;
+    pending = null;
+    try {
+      if (text === textarea.defaultValue) localStorage.removeItem(draftKey);
+      else localStorage.setItem(draftKey, JSON.stringify({ text, at: new Date().toISOString() }));
+    } catch (e) { /* storage full or disabled: editing still works */ }
+  };
   const rememberDraft = (text) => {
     if (!draftKey) return;
+    pending = text;
     clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      try {
-        if (text === textarea.defaultValue) localStorage.removeItem(draftKey);
-        else localStorage.setItem(draftKey, JSON.stringify({ text, at: new Date().toISOString() }));
-      } catch (e) { /* storage full or disabled: editing still works */ }
-    }, 300);
+    saveTimer = setTimeout(flushDraft, 300);
   };
+  // Leaving the page (a save, a download, a closed tab) writes the local copy at once.
+  window.addEventListener("pagehide", flushDraft);
+  document.addEventListener("submit", flushDraft, true);
 
   const validate = async (view) => {
     if (!ds.validateUrl) return [];
@@ -286,7 +296,7 @@ function mount(textarea) {
         lintGutter(),
         linter(validate, { delay: 600 }),
         autocompletion({ override: [schemaCompletion(getSchema)], activateOnTyping: true }),
-        keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap, indentWithTab]),
+        keymap.of([...completionKeymap, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ "aria-label": textarea.getAttribute("aria-label") || "YAML 事实数据", "aria-multiline": "true" }),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged) return;
