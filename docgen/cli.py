@@ -318,3 +318,7 @@ if __name__ == "__main__":  # pragma: no cover
 from docgen.cli_review import register  # noqa: E402
 
 register(main)
+
+from docgen.cli_service import register as register_service  # noqa: E402
+
+register_service(main)
