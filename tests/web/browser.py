@@ -61,7 +61,9 @@ def type_at(driver: WebDriver, line: int, col: int, keys: str, *, select: int = 
     driver.execute_script(
         "const v = window.docgenEditor.view; const l = v.state.doc.line(arguments[0]);"
         "const a = l.from + arguments[1] - 1; v.dispatch({selection: {anchor: a, head: a + arguments[2]}}); v.focus();",
-        line, col, select,
+        line,
+        col,
+        select,
     )
     css(driver, ".cm-content").send_keys(keys)
 

@@ -17,9 +17,7 @@ from selenium.webdriver.support.ui import Select
 
 from .browser import (
     all_css,
-    colours,
     console_errors,
-    contrast,
     css,
     editor_text,
     error_lines,
@@ -48,7 +46,9 @@ def _a11y(driver: Any) -> None:
 
 
 def _problem_count(driver: Any) -> int:
-    return len([li for li in all_css(driver, "#problems li") if "empty" not in (li.get_attribute("class") or "")])
+    return len(
+        [li for li in all_css(driver, "#problems li") if "empty" not in (li.get_attribute("class") or "")]
+    )
 
 
 def _status(driver: Any) -> str:
@@ -77,7 +77,9 @@ def writer_doc(driver: Any, server: Any, shots: Path) -> dict[str, Any]:
     return {"url": url, "id": int(url.rsplit("/", 1)[1])}
 
 
-def test_writer_creates_from_kind_and_sees_the_skeletons_problems_on_their_lines(driver: Any, writer_doc: dict[str, Any], shots: Path) -> None:
+def test_writer_creates_from_kind_and_sees_the_skeletons_problems_on_their_lines(
+    driver: Any, writer_doc: dict[str, Any], shots: Path
+) -> None:
     text = editor_text(driver)
     assert "document:" in text and "#" in text  # the kind's skeleton with its Chinese comments
     wait(driver, lambda d: css(d, "#lint-status").get_attribute("data-checked"), what="编辑器检查过一次")
@@ -93,7 +95,9 @@ def test_writer_creates_from_kind_and_sees_the_skeletons_problems_on_their_lines
     assert no_horizontal_scroll(driver)
 
 
-def test_typed_error_gets_a_marker_on_its_line_and_goes_away_when_fixed(driver: Any, writer_doc: dict[str, Any], shots: Path) -> None:
+def test_typed_error_gets_a_marker_on_its_line_and_goes_away_when_fixed(
+    driver: Any, writer_doc: dict[str, Any], shots: Path
+) -> None:
     paste(driver, EXAMPLE.read_text(encoding="utf-8"))
     wait(driver, lambda d: "数据有效" in _status(d), what="示例数据有效")
     text = editor_text(driver)
@@ -132,9 +136,13 @@ def test_form_view_edits_the_same_text(driver: Any, writer_doc: dict[str, Any], 
     css(driver, "#tab-yaml").click()
 
 
-def test_preview_shows_the_draft_and_the_data_paths_of_a_sentence(driver: Any, writer_doc: dict[str, Any], shots: Path) -> None:
+def test_preview_shows_the_draft_and_the_data_paths_of_a_sentence(
+    driver: Any, writer_doc: dict[str, Any], shots: Path
+) -> None:
     css(driver, "#tab-preview").click()
-    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#preview-body .page .d-title"), what="预览已生成")
+    wait(
+        driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#preview-body .page .d-title"), what="预览已生成"
+    )
     assert "推进会" in css(driver, ".page .d-title").text
     seg = next(s for s in all_css(driver, ".page .seg") if "186" in s.text)
     seg.click()
@@ -163,7 +171,9 @@ def test_draft_preview_highlights_missing_facts(driver: Any, writer_doc: dict[st
     css(driver, "#tab-yaml").click()
 
 
-def test_download_docx_opens_with_python_docx(driver: Any, writer_doc: dict[str, Any], fresh_downloads: Path) -> None:
+def test_download_docx_opens_with_python_docx(
+    driver: Any, writer_doc: dict[str, Any], fresh_downloads: Path
+) -> None:
     Select(css(driver, "#dl-fmt")).select_by_value("docx")
     css(driver, "form.dl button[type=submit]").click()
     f = wait_file(fresh_downloads, ".docx")
@@ -176,7 +186,9 @@ def test_download_docx_opens_with_python_docx(driver: Any, writer_doc: dict[str,
     assert "186" in md.read_text(encoding="utf-8")
 
 
-def test_two_saved_revisions_diff_and_redline(driver: Any, server: Any, writer_doc: dict[str, Any], shots: Path, fresh_downloads: Path) -> None:
+def test_two_saved_revisions_diff_and_redline(
+    driver: Any, server: Any, writer_doc: dict[str, Any], shots: Path, fresh_downloads: Path
+) -> None:
     css(driver, "#note").send_keys("第一稿")
     css(driver, "#save-form button[type=submit]").click()
     wait(driver, lambda d: "saved=1" in d.current_url)
@@ -211,9 +223,13 @@ def test_two_saved_revisions_diff_and_redline(driver: Any, server: Any, writer_d
     docx.Document(str(red))
 
 
-def test_uploaded_edited_draft_has_its_stale_number_flagged(driver: Any, server: Any, writer_doc: dict[str, Any], shots: Path, fresh_downloads: Path) -> None:
+def test_uploaded_edited_draft_has_its_stale_number_flagged(
+    driver: Any, server: Any, writer_doc: dict[str, Any], shots: Path, fresh_downloads: Path
+) -> None:
     doc_id = writer_doc["id"]
-    driver.get(f"{server.url}/docs/{doc_id}/revisions/2/download?fmt=docx")  # the first draft, still saying 186
+    driver.get(
+        f"{server.url}/docs/{doc_id}/revisions/2/download?fmt=docx"
+    )  # the first draft, still saying 186
     old = wait_file(fresh_downloads, ".docx")
     driver.get(f"{server.url}/docs/{doc_id}/check")
     Select(css(driver, "#ck-rev")).select_by_value("3")
@@ -231,8 +247,13 @@ def test_second_office_sees_none_of_it(driver: Any, server: Any, writer_doc: dic
     logout(driver)
     login(driver, server.url, "wang", PASSWORD)
     assert "还没有文稿" in css(driver, "main").text
-    for path in (f"/docs/{writer_doc['id']}", f"/docs/{writer_doc['id']}/history", f"/docs/{writer_doc['id']}/diff?a=2&b=3",
-                 f"/docs/{writer_doc['id']}/check", f"/docs/{writer_doc['id']}/revisions/2/download?fmt=docx"):
+    for path in (
+        f"/docs/{writer_doc['id']}",
+        f"/docs/{writer_doc['id']}/history",
+        f"/docs/{writer_doc['id']}/diff?a=2&b=3",
+        f"/docs/{writer_doc['id']}/check",
+        f"/docs/{writer_doc['id']}/revisions/2/download?fmt=docx",
+    ):
         driver.get(server.url + path)
         assert "2024年全市政协" not in driver.page_source and "186" not in driver.page_source
         assert "找不到" in driver.page_source
@@ -242,7 +263,9 @@ def test_second_office_sees_none_of_it(driver: Any, server: Any, writer_doc: dic
     login(driver, server.url, "zhang", PASSWORD)
 
 
-def test_reviewer_compares_two_uploaded_files(driver: Any, server: Any, writer_doc: dict[str, Any], fresh_downloads: Path, tmp_path: Path) -> None:
+def test_reviewer_compares_two_uploaded_files(
+    driver: Any, server: Any, writer_doc: dict[str, Any], fresh_downloads: Path, tmp_path: Path
+) -> None:
     doc_id = writer_doc["id"]
     files = []
     for n in (2, 3):

@@ -60,7 +60,7 @@ def _pages(base: str, doc: str) -> list[str]:
 
 
 def test_no_inline_script_and_no_csp_violation_on_any_page(driver: Any, server: Any, doc: str) -> None:
-    with urllib.request.urlopen(server.url + "/login") as r:  # noqa: S310 - the test server on 127.0.0.1
+    with urllib.request.urlopen(server.url + "/login") as r:
         csp = r.headers["Content-Security-Policy"]
     assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
     assert "script-src 'self'" in csp
@@ -69,13 +69,17 @@ def test_no_inline_script_and_no_csp_violation_on_any_page(driver: Any, server: 
         driver.get(url)
         html = driver.page_source
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
-        assert not re.search(r"\son[a-z]+\s*=", html.split("<div class=\"cm-wrap\"")[0]), url
+        assert not re.search(r"\son[a-z]+\s*=", html.split('<div class="cm-wrap"')[0]), url
     css(driver, "a[href$='/history']")  # still on a signed-in page
     driver.get(doc)
     wait_editor(driver)
     css(driver, "#tab-preview").click()
     wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".page .d-title"))
-    security = [e for e in console_errors(driver) if e.get("source") == "security" or "Content Security" in e["message"]]
+    security = [
+        e
+        for e in console_errors(driver)
+        if e.get("source") == "security" or "Content Security" in e["message"]
+    ]
     assert security == []
 
 
@@ -138,8 +142,17 @@ def test_labels_landmarks_and_contrast_of_the_main_colours(driver: Any, server: 
     assert css(driver, ".cm-content").get_attribute("aria-label") == "YAML 事实数据"
     assert css(driver, "[role=tablist]") and len(all_css(driver, "[role=tab]")) == 3
     assert css(driver, "#lint-status").get_attribute("role") == "status"
-    for sel in ("main h1", ".meta", ".hint", "a", "#save-form button", ".top .brand", ".tabs [aria-selected=true]",
-                "label", "#problems li"):
+    for sel in (
+        "main h1",
+        ".meta",
+        ".hint",
+        "a",
+        "#save-form button",
+        ".top .brand",
+        ".tabs [aria-selected=true]",
+        "label",
+        "#problems li",
+    ):
         fg, bg = colours(driver, sel)
         assert contrast(fg, bg) >= 4.5, (sel, fg, bg)
     driver.get(server.url + "/docs/999999")
@@ -200,4 +213,6 @@ def test_unsaved_text_survives_an_expired_session(driver: Any, server: Any, doc:
     wait_editor(driver)
     assert "value: 199" in editor_text(driver)
     assert not css(driver, "#restored").is_displayed()  # saved: the local copy is gone
-    assert not driver.execute_script("return Object.keys(localStorage).some(k => k.startsWith('docgen-draft:'))")
+    assert not driver.execute_script(
+        "return Object.keys(localStorage).some(k => k.startsWith('docgen-draft:'))"
+    )

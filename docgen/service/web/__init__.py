@@ -19,7 +19,14 @@ router = APIRouter(include_in_schema=False)
 router.include_router(routes.router)
 router.include_router(review_routes.router)
 
-_HEADINGS = {401: "请先登录", 403: "没有权限", 404: "找不到", 409: "冲突", 413: "内容过大", 429: "请求过于频繁"}
+_HEADINGS = {
+    401: "请先登录",
+    403: "没有权限",
+    404: "找不到",
+    409: "冲突",
+    413: "内容过大",
+    429: "请求过于频繁",
+}
 
 
 def _wants_page(request: Request) -> bool:

@@ -73,7 +73,7 @@ _ENV = Environment(
 def page_caller(
     request: Request,
     session: Session = Depends(db),  # noqa: B008
-    sent: str = Depends(sent_csrf),  # noqa: B008
+    sent: str = Depends(sent_csrf),
 ) -> Caller:
     """The signed-in caller of a page.  Not signed in (or the session expired): a page load or a form post is
     sent to the login page, which sends the writer back afterwards; a script call (HTMX, fetch) gets the JSON
@@ -81,7 +81,11 @@ def page_caller(
     try:
         return caller(request, session, sent)
     except ApiError as exc:
-        if exc.status != 401 or request.headers.get("hx-request") or "json" in request.headers.get("accept", ""):
+        if (
+            exc.status != 401
+            or request.headers.get("hx-request")
+            or "json" in request.headers.get("accept", "")
+        ):
             raise
         target = request.url.path if request.method == "GET" else request.headers.get("referer", "")
         if request.method == "GET" and request.url.query:
@@ -141,7 +145,9 @@ def _context(request: Request, c: Caller | None, extra: Mapping[str, Any]) -> di
     return ctx
 
 
-def render(template: str, request: Request, c: Caller | None, status: int = 200, **extra: Any) -> HTMLResponse:
+def render(
+    template: str, request: Request, c: Caller | None, status: int = 200, **extra: Any
+) -> HTMLResponse:
     nonce = secrets.token_urlsafe(18)
     html = _ENV.get_template(template).render(_context(request, c, {"csp_nonce": nonce, **extra}))
     headers = {"Cache-Control": "no-store", "Content-Security-Policy": CSP.format(nonce=f" 'nonce-{nonce}'")}
@@ -157,7 +163,9 @@ def page(request: Request, c: Caller | None, title: str, template: str, **extra:
 def error_page(
     request: Request, c: Caller | None, status: int, heading: str, message: str, **extra: Any
 ) -> HTMLResponse:
-    return render("error.html", request, c, status, page_title=heading, heading=heading, message=message, **extra)
+    return render(
+        "error.html", request, c, status, page_title=heading, heading=heading, message=message, **extra
+    )
 
 
 def static_response(path: str) -> Response:

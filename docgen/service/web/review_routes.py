@@ -7,9 +7,9 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
-from starlette.datastructures import UploadFile
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
+from starlette.datastructures import UploadFile
 
 from docgen.api import check_bytes, diff_bytes
 from docgen.errors import DocgenError, FactsError
@@ -44,11 +44,15 @@ def _diff_context(result: DiffResult) -> dict[str, Any]:
 
 
 def _docx(request: Request, c: Caller, doc: Document, rev: Revision) -> bytes:
-    data, _ = render_text(request.app.state.settings, rev.yaml, Options(fmt="docx"), file=f"文稿{doc.id}.yaml")
+    data, _ = render_text(
+        request.app.state.settings, rev.yaml, Options(fmt="docx"), file=f"文稿{doc.id}.yaml"
+    )
     return data
 
 
-def _pair(request: Request, c: Caller, doc_id: int, a: int, b: int) -> tuple[Document, Revision, Revision, bytes, bytes]:
+def _pair(
+    request: Request, c: Caller, doc_id: int, a: int, b: int
+) -> tuple[Document, Revision, Revision, bytes, bytes]:
     doc = store.document(c, doc_id)
     ra, rb = store.revision(c, doc, a), store.revision(c, doc, b)
     return doc, ra, rb, _docx(request, c, doc, ra), _docx(request, c, doc, rb)
@@ -57,8 +61,13 @@ def _pair(request: Request, c: Caller, doc_id: int, a: int, b: int) -> tuple[Doc
 def _fail(request: Request, c: Caller, exc: Exception, back: str) -> HTMLResponse:
     if isinstance(exc, FactsError):
         return error_page(
-            request, c, 422, "无法比较", f"这次修订的数据有 {len(exc.problems)} 个问题，不能生成文稿。",
-            problems=[p.as_dict() for p in exc.problems[:50]], back=back,
+            request,
+            c,
+            422,
+            "无法比较",
+            f"这次修订的数据有 {len(exc.problems)} 个问题，不能生成文稿。",
+            problems=[p.as_dict() for p in exc.problems[:50]],
+            back=back,
         )
     err = docgen_error(exc) if isinstance(exc, DocgenError) else exc
     assert isinstance(err, ApiError)
@@ -79,9 +88,16 @@ def diff_revisions(request: Request, doc_id: int, a: int, b: int, c: Caller = Pa
     notes = _notes(c, doc)
     redline = request.url_for("redline", doc_id=str(doc.id)).path + f"?a={ra.number}&b={rb.number}"
     return page(
-        request, c, "文稿比较", "diff.html", nav="review", doc=_doc_view(c, doc),
-        old_label=_label(_rev_view(ra, notes)), new_label=_label(_rev_view(rb, notes)),
-        redline_url=redline, **_diff_context(out.result),
+        request,
+        c,
+        "文稿比较",
+        "diff.html",
+        nav="review",
+        doc=_doc_view(c, doc),
+        old_label=_label(_rev_view(ra, notes)),
+        new_label=_label(_rev_view(rb, notes)),
+        redline_url=redline,
+        **_diff_context(out.result),
     )
 
 
@@ -90,7 +106,9 @@ def _label(r: dict[str, Any]) -> str:
 
 
 def _attachment(data: bytes, name: str) -> Response:
-    headers = {"Content-Disposition": f"attachment; filename=\"redline.docx\"; filename*=UTF-8''{quote(name)}"}
+    headers = {
+        "Content-Disposition": f"attachment; filename=\"redline.docx\"; filename*=UTF-8''{quote(name)}"
+    }
     return secure(Response(data, media_type=MEDIA_TYPES["docx"], headers=headers))
 
 
@@ -146,8 +164,17 @@ async def review_diff(request: Request, c: Caller = Page) -> Response:
         return _fail(request, c, exc, back)
     audit(c, "diff", "upload", old=na, new=nb)
     return page(
-        request, c, "文稿比较", "diff.html", nav="review", doc=None, old_label=na, new_label=nb,
-        redline_url="", redline_form=True, **_diff_context(out.result),
+        request,
+        c,
+        "文稿比较",
+        "diff.html",
+        nav="review",
+        doc=None,
+        old_label=na,
+        new_label=nb,
+        redline_url="",
+        redline_form=True,
+        **_diff_context(out.result),
     )
 
 
@@ -166,10 +193,14 @@ async def review_redline(request: Request, c: Caller = Page) -> Response:
 
 def _check_page(request: Request, c: Caller, doc: Document, **extra: Any) -> HTMLResponse:
     notes = _notes(c, doc)
-    revs = c.db.scalars(select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc()))
+    revs = c.db.scalars(
+        select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc())
+    )
     views = [_rev_view(r, notes) for r in revs]
     extra.setdefault("chosen", views[0]["id"] if views else None)
-    return page(request, c, "核对改稿", "check.html", nav="review", doc=_doc_view(c, doc), revisions=views, **extra)
+    return page(
+        request, c, "核对改稿", "check.html", nav="review", doc=_doc_view(c, doc), revisions=views, **extra
+    )
 
 
 @router.get("/docs/{doc_id}/check", name="check_page", response_class=HTMLResponse)
@@ -194,6 +225,14 @@ async def check_post(request: Request, doc_id: int, c: Caller = Page) -> Respons
     filename = f.filename if isinstance(f, UploadFile) and f.filename else "改稿.docx"
     audit(c, "check", f"document:{doc.id}", revision=rev.number, findings=len(result.findings))
     return _check_page(
-        request, c, doc, chosen=rev.number, result=result, rows=check_rows(result), counts=summary_counts(result),
-        filename=filename, result_rev=rev.number, result_rev_id=rev.number,
+        request,
+        c,
+        doc,
+        chosen=rev.number,
+        result=result,
+        rows=check_rows(result),
+        counts=summary_counts(result),
+        filename=filename,
+        result_rev=rev.number,
+        result_rev_id=rev.number,
     )

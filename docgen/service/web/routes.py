@@ -121,7 +121,9 @@ def schema_json() -> JSONResponse:
 
 @router.get("/login", name="login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/", expired: int = 0) -> HTMLResponse:
-    return page(request, None, "登录", "login.html", next=_local(next, request), expired=bool(expired), username="")
+    return page(
+        request, None, "登录", "login.html", next=_local(next, request), expired=bool(expired), username=""
+    )
 
 
 @router.post("/login", name="login_post", response_class=HTMLResponse)
@@ -134,11 +136,18 @@ def login_post(
 ) -> Response:
     address = request.client.host if request.client else ""
     try:
-        user, token, _csrf = login(session, request.app.state.settings, username, password, address)
+        _user, token, _csrf = login(session, request.app.state.settings, username, password, address)
     except ApiError as exc:
         return render(
-            "login.html", request, None, exc.status, page_title="登录", error=exc.message,
-            next=_local(next, request), username=username, expired=False,
+            "login.html",
+            request,
+            None,
+            exc.status,
+            page_title="登录",
+            error=exc.message,
+            next=_local(next, request),
+            username=username,
+            expired=False,
         )
     session.commit()
     resp = RedirectResponse(_local(next, request), status_code=303)
@@ -163,15 +172,27 @@ def home(request: Request, year: str = "", kind: str = "", c: Caller = Page) -> 
     years = sorted({d.year for d in all_docs}, reverse=True)
     chosen_year = int(year) if year.isdigit() else None
     chosen_kind = kind if kind in KINDS else ""
-    docs = [d for d in all_docs if (chosen_year is None or d.year == chosen_year) and (not chosen_kind or d.kind == chosen_kind)]
+    docs = [
+        d
+        for d in all_docs
+        if (chosen_year is None or d.year == chosen_year) and (not chosen_kind or d.kind == chosen_kind)
+    ]
     groups: list[tuple[int, list[dict[str, Any]]]] = []
     for d in docs:
         if not groups or groups[-1][0] != d.year:
             groups.append((d.year, []))
         groups[-1][1].append(_doc_view(c, d))
     return page(
-        request, c, "文稿", "docs.html", nav="docs", groups=groups, years=years, year=chosen_year,
-        kind=chosen_kind, kinds=list(KIND_LABELS.items()),
+        request,
+        c,
+        "文稿",
+        "docs.html",
+        nav="docs",
+        groups=groups,
+        years=years,
+        year=chosen_year,
+        kind=chosen_kind,
+        kinds=list(KIND_LABELS.items()),
     )
 
 
@@ -181,8 +202,14 @@ def new_page(request: Request, c: Caller = Page) -> HTMLResponse:
     q = select(Document).where(Document.office_id == c.office_id, Document.deleted_at.is_(None))
     prev = [_doc_view(c, d) for d in c.db.scalars(q.order_by(Document.year.desc(), Document.id.desc()))]
     return page(
-        request, c, "新建文稿", "new.html", nav="new", kinds=list(KIND_LABELS.items()),
-        previous_docs=[d for d in prev if d["revisions"]], this_year=dt.date.today().year,
+        request,
+        c,
+        "新建文稿",
+        "new.html",
+        nav="new",
+        kinds=list(KIND_LABELS.items()),
+        previous_docs=[d for d in prev if d["revisions"]],
+        this_year=dt.date.today().year,
     )
 
 
@@ -209,7 +236,9 @@ def new_post(
             text = carry_forward(last.yaml)
         except FormError as exc:
             return error_page(request, c, 422, "无法创建", str(exc))
-        doc = Document(office_id=c.office_id, kind=old.kind, title=title, year=old.year + 1, created_by=c.user.id)
+        doc = Document(
+            office_id=c.office_id, kind=old.kind, title=title, year=old.year + 1, created_by=c.user.id
+        )
         note = f"由 {old.year} 年的“{old.title}”复制，日期顺延一年，去年数字记入同比"
     else:
         if kind not in KINDS or not year.isdigit() or not 2000 <= int(year) <= 2100:
@@ -249,16 +278,25 @@ def editor(request: Request, doc_id: int, rev: int | None = None, c: Caller = Pa
     text = shown.yaml if shown else skeleton(doc.kind)
     notes = _notes(c, doc)
     templates = c.db.scalars(
-        select(HouseTemplate).where(HouseTemplate.office_id == c.office_id, HouseTemplate.deleted_at.is_(None))
+        select(HouseTemplate).where(
+            HouseTemplate.office_id == c.office_id, HouseTemplate.deleted_at.is_(None)
+        )
     )
     return page(
-        request, c, doc.title, "editor.html", nav="docs", doc=_doc_view(c, doc), text=text,
+        request,
+        c,
+        doc.title,
+        "editor.html",
+        nav="docs",
+        doc=_doc_view(c, doc),
+        text=text,
         rev=_rev_view(shown, notes) if shown else None,
         is_latest=shown is None or last is None or shown.number == last.number,
         problems=shown.problems if shown else [],
         warnings=_problems_with_lines(text, shown.warnings) if shown else [],
         house_templates=[{"id": t.id, "name": t.name} for t in templates],
-        font_profiles=FONT_PROFILES, pdf_available=shutil.which("soffice") is not None,
+        font_profiles=FONT_PROFILES,
+        pdf_available=shutil.which("soffice") is not None,
     )
 
 
@@ -297,7 +335,11 @@ def save(
         if exc.code != "revision-conflict":
             raise
         return error_page(
-            request, c, 409, "保存冲突", exc.message + "。你的改动仍保存在本机浏览器中，打开最新修订后会自动恢复，核对后再保存。",
+            request,
+            c,
+            409,
+            "保存冲突",
+            exc.message + "。你的改动仍保存在本机浏览器中，打开最新修订后会自动恢复，核对后再保存。",
             back=request.url_for("editor", doc_id=str(doc.id)).path,
         )
     if new:
@@ -306,13 +348,18 @@ def save(
 
 
 @router.post("/docs/{doc_id}/preview", name="preview", response_class=HTMLResponse)
-def preview(request: Request, doc_id: int, yaml: str = Form(""), mode: str = Form("draft"), c: Caller = Page) -> HTMLResponse:
+def preview(
+    request: Request, doc_id: int, yaml: str = Form(""), mode: str = Form("draft"), c: Caller = Page
+) -> HTMLResponse:
     store.document(c, doc_id)
     try:
         draft = compose_text(yaml, file=f"文稿{doc_id}.yaml", mode="final" if mode == "final" else "draft")
     except FactsError as exc:
         return render(
-            "parts/preview.html", request, c, error=f"数据有 {len(exc.problems)} 个问题，改正后才能预览：",
+            "parts/preview.html",
+            request,
+            c,
+            error=f"数据有 {len(exc.problems)} 个问题，改正后才能预览：",
             problems=[p.as_dict() for p in exc.problems[:50]],
         )
     except DocgenError as exc:
@@ -357,7 +404,17 @@ def _template_path(c: Caller, template: str) -> tuple[Any, str]:
     return template_file(tpl.sha256, tpl.data), tpl.sha256
 
 
-def _download(request: Request, c: Caller, doc: Document, text: str, fmt: str, mode: str, template: str, font: str, label: str) -> Response:
+def _download(
+    request: Request,
+    c: Caller,
+    doc: Document,
+    text: str,
+    fmt: str,
+    mode: str,
+    template: str,
+    font: str,
+    label: str,
+) -> Response:
     if fmt not in ("docx", "pdf", "md"):
         return error_page(request, c, 422, "无法下载", "不支持的格式。")
     if font not in dict(FONT_PROFILES):
@@ -365,20 +422,43 @@ def _download(request: Request, c: Caller, doc: Document, text: str, fmt: str, m
     path, _sha = _template_path(c, template)
     opts = Options(fmt=fmt, mode="draft" if mode == "draft" else "final", font_profile=font)  # type: ignore[arg-type]
     try:
-        data, _warnings = render_text(request.app.state.settings, text, opts, template=path, file=f"文稿{doc.id}.yaml")
+        data, _warnings = render_text(
+            request.app.state.settings, text, opts, template=path, file=f"文稿{doc.id}.yaml"
+        )
     except FactsError as exc:
         return error_page(
-            request, c, 422, "无法生成", f"数据有 {len(exc.problems)} 个问题，改正后才能下载。",
-            problems=[p.as_dict() for p in exc.problems[:50]], back=request.url_for("editor", doc_id=str(doc.id)).path,
+            request,
+            c,
+            422,
+            "无法生成",
+            f"数据有 {len(exc.problems)} 个问题，改正后才能下载。",
+            problems=[p.as_dict() for p in exc.problems[:50]],
+            back=request.url_for("editor", doc_id=str(doc.id)).path,
         )
     except DocgenError as exc:
         err = docgen_error(exc)
-        return error_page(request, c, err.status, "无法生成", err.message, back=request.url_for("editor", doc_id=str(doc.id)).path)
+        return error_page(
+            request,
+            c,
+            err.status,
+            "无法生成",
+            err.message,
+            back=request.url_for("editor", doc_id=str(doc.id)).path,
+        )
     except ApiError as exc:
-        return error_page(request, c, exc.status, "无法生成", exc.message, back=request.url_for("editor", doc_id=str(doc.id)).path)
+        return error_page(
+            request,
+            c,
+            exc.status,
+            "无法生成",
+            exc.message,
+            back=request.url_for("editor", doc_id=str(doc.id)).path,
+        )
     audit(c, "download", f"document:{doc.id}", fmt=fmt, source=label)
     name = f"{doc.year}-{doc.title}.{fmt}"
-    headers = {"Content-Disposition": f"attachment; filename=\"document.{fmt}\"; filename*=UTF-8''{quote(name)}"}
+    headers = {
+        "Content-Disposition": f"attachment; filename=\"document.{fmt}\"; filename*=UTF-8''{quote(name)}"
+    }
     return secure(Response(data, media_type=MEDIA_TYPES[fmt], headers=headers))
 
 
@@ -398,7 +478,9 @@ def download(
 
 
 @router.get("/docs/{doc_id}/revisions/{rev_id}/download", name="revision_download")
-def revision_download(request: Request, doc_id: int, rev_id: int, fmt: str = "docx", c: Caller = Page) -> Response:
+def revision_download(
+    request: Request, doc_id: int, rev_id: int, fmt: str = "docx", c: Caller = Page
+) -> Response:
     doc = store.document(c, doc_id)
     rev = store.revision(c, doc, rev_id)
     return _download(request, c, doc, rev.yaml, fmt, "final", "", "gb2312", f"revision:{rev.number}")
@@ -408,8 +490,15 @@ def revision_download(request: Request, doc_id: int, rev_id: int, fmt: str = "do
 def history(request: Request, doc_id: int, c: Caller = Page) -> HTMLResponse:
     doc = store.document(c, doc_id)
     notes = _notes(c, doc)
-    revs = c.db.scalars(select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc()))
+    revs = c.db.scalars(
+        select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc())
+    )
     return page(
-        request, c, "修订历史", "history.html", nav="docs", doc=_doc_view(c, doc),
+        request,
+        c,
+        "修订历史",
+        "history.html",
+        nav="docs",
+        doc=_doc_view(c, doc),
         revisions=[_rev_view(r, notes) for r in revs],
     )

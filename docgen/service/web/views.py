@@ -88,7 +88,9 @@ class DiffRow:
 
     @property
     def label(self) -> str:
-        return {"changed": "修改", "replaced": "改写", "added": "新增", "removed": "删除", "equal": "相同"}[self.kind]
+        return {"changed": "修改", "replaced": "改写", "added": "新增", "removed": "删除", "equal": "相同"}[
+            self.kind
+        ]
 
 
 def _row(c: Change) -> DiffRow:
