@@ -351,6 +351,10 @@ function mount(textarea) {
     form.addEventListener("submit", () => { textarea.value = view.state.doc.toString(); });
   }
 
+  // A link such as …/docs/3?rev=2#L101 (from the fact check) opens the editor on that line.
+  const hashLine = /^#L(\d+)$/.exec(window.location.hash);
+  if (hashLine) jumpTo(view, parseInt(hashLine[1], 10), 1);
+
   textarea.docgenView = view;
   window.docgenEditor = {
     view,

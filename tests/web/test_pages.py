@@ -125,7 +125,9 @@ def _completions(driver: Any) -> list[str]:
     return [li.text for li in all_css(driver, ".cm-tooltip-autocomplete li")]
 
 
-def test_completion_offers_the_schemas_keys_and_values_for_the_path(driver: Any, writer_doc: dict[str, Any]) -> None:
+def test_completion_offers_the_schemas_keys_and_values_for_the_path(
+    driver: Any, writer_doc: dict[str, Any]
+) -> None:
     text = editor_text(driver)
     line = line_of(text, "  kind: leadership_speech")
     type_at(driver, line, len(text.splitlines()[line - 1]) + 1, Keys.ENTER + "sub")
@@ -141,7 +143,9 @@ def test_completion_offers_the_schemas_keys_and_values_for_the_path(driver: Any,
     col = now.splitlines()[at - 1].index("standard") + 1
     type_at(driver, at, col, Keys.CONTROL + " ", select=len("standard"))
     options = _completions(driver)
-    assert any(o.startswith("standard") for o in options) and any(o.startswith("county") for o in options), options
+    assert any(o.startswith("standard") for o in options) and any(o.startswith("county") for o in options), (
+        options
+    )
     css(driver, ".cm-content").send_keys(Keys.ESCAPE)
     paste(driver, text)
 

@@ -15,9 +15,9 @@ from docgen.api import validate_text
 from docgen.service.web.carry import carry_forward
 from docgen.service.web.formgen import FormError, apply_form, form_groups
 
-EXAMPLE = (Path(__file__).resolve().parents[2] / "data" / "examples" / "city_leadership_speech.yaml").read_text(
-    encoding="utf-8"
-)
+EXAMPLE = (
+    Path(__file__).resolve().parents[2] / "data" / "examples" / "city_leadership_speech.yaml"
+).read_text(encoding="utf-8")
 PASSWORD = "correct-horse-9"
 
 
@@ -40,8 +40,11 @@ def _login(app: Any, name: str) -> tuple[TestClient, str]:
     c = TestClient(app)
     page = c.get("/login")
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)  # type: ignore[union-attr]
-    r = c.post("/login", data={"username": name, "password": PASSWORD, "next": "/", "csrf_token": token},
-               follow_redirects=False)
+    r = c.post(
+        "/login",
+        data={"username": name, "password": PASSWORD, "next": "/", "csrf_token": token},
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     home = c.get("/")
     csrf = re.search(r'name="csrf-token" content="([^"]+)"', home.text).group(1)  # type: ignore[union-attr]
@@ -49,15 +52,26 @@ def _login(app: Any, name: str) -> tuple[TestClient, str]:
 
 
 def _new_doc(c: TestClient, csrf: str, title: str = "测试文稿") -> str:
-    r = c.post("/new", data={"csrf_token": csrf, "source": "kind", "kind": "leadership_speech", "title": title,
-                             "year": "2024"}, follow_redirects=False)
+    r = c.post(
+        "/new",
+        data={
+            "csrf_token": csrf,
+            "source": "kind",
+            "kind": "leadership_speech",
+            "title": title,
+            "year": "2024",
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303
     return str(r.headers["location"])
 
 
 def test_login_without_the_forms_token_is_refused(app: Any) -> None:
     c = TestClient(app)
-    r = c.post("/login", data={"username": "a-writer", "password": PASSWORD, "next": "/"}, follow_redirects=False)
+    r = c.post(
+        "/login", data={"username": "a-writer", "password": PASSWORD, "next": "/"}, follow_redirects=False
+    )
     assert r.status_code == 403 and "登录页面已过期" in r.text
     assert "docgen_session" not in r.cookies
 
@@ -79,12 +93,19 @@ def test_pages_send_a_signed_out_browser_to_login_and_back(app: Any) -> None:
 def test_every_form_needs_the_csrf_token(app: Any) -> None:
     c, csrf = _login(app, "a-writer")
     doc = _new_doc(c, csrf)
-    for path, data in ((doc + "/save", {"yaml": EXAMPLE}), ("/new", {"title": "x", "kind": "leadership_speech",
-                        "year": "2024"}), (doc + "/download", {"yaml": EXAMPLE}), ("/logout", {})):
+    for path, data in (
+        (doc + "/save", {"yaml": EXAMPLE}),
+        ("/new", {"title": "x", "kind": "leadership_speech", "year": "2024"}),
+        (doc + "/download", {"yaml": EXAMPLE}),
+        ("/logout", {}),
+    ):
         r = c.post(path, data=data, follow_redirects=False)
         assert r.status_code == 403, path
         assert "CSRF" in r.text
-    assert c.post(doc + "/save", data={"yaml": EXAMPLE, "csrf_token": csrf}, follow_redirects=False).status_code == 303
+    assert (
+        c.post(doc + "/save", data={"yaml": EXAMPLE, "csrf_token": csrf}, follow_redirects=False).status_code
+        == 303
+    )
     assert c.post(doc + "/lint", json={"text": EXAMPLE}).status_code == 403
     assert c.post(doc + "/lint", json={"text": EXAMPLE}, headers={"X-CSRF-Token": csrf}).status_code == 200
 
@@ -111,8 +132,15 @@ def test_another_offices_document_is_not_found_on_every_page(app: Any) -> None:
     for suffix in posts:
         r = b.post(doc + suffix, data={"yaml": EXAMPLE, "csrf_token": bcsrf}, headers={"accept": "text/html"})
         assert r.status_code == 404, suffix
-    new = b.post("/new", data={"csrf_token": bcsrf, "source": "previous", "from_doc": doc.rsplit("/", 1)[1],
-                               "title": "偷来的"})
+    new = b.post(
+        "/new",
+        data={
+            "csrf_token": bcsrf,
+            "source": "previous",
+            "from_doc": doc.rsplit("/", 1)[1],
+            "title": "偷来的",
+        },
+    )
     assert new.status_code == 404 and "秘密" not in new.text
 
 
@@ -156,10 +184,72 @@ def test_form_lists_the_common_blocks_with_the_models_chinese_titles() -> None:
 
 
 def test_form_values_go_into_the_yaml_keeping_comments_and_the_rest() -> None:
-    new = apply_form(EXAMPLE, {"document.title": "新标题", "org.subunits_count": "9", "document.subtitle": "",
-                               "meeting.purposes": "甲\n乙\n"})
+    new = apply_form(
+        EXAMPLE,
+        {
+            "document.title": "新标题",
+            "org.subunits_count": "9",
+            "document.subtitle": "",
+            "meeting.purposes": "甲\n乙\n",
+        },
+    )
     changed = [line for line in new.splitlines() if line not in EXAMPLE.splitlines()]
     assert changed == ["  title: 新标题", "  subunits_count: 9", "    - 甲", "    - 乙"]
     assert apply_form(EXAMPLE, {"document.title": "在全市政协宣传信息工作会议上的讲话"}) == EXAMPLE
     with pytest.raises(FormError, match="第 2 行"):
         apply_form("a: 1\n  b: [\n", {"document.title": "x"})
+
+
+def test_download_uses_the_chosen_font_profile_and_format(app: Any) -> None:
+    import io
+    import zipfile
+
+    c, csrf = _login(app, "a-writer")
+    doc = _new_doc(c, csrf)
+    files = {}
+    for profile in ("gb2312", "windows"):
+        r = c.post(
+            doc + "/download",
+            data={"yaml": EXAMPLE, "csrf_token": csrf, "fmt": "docx", "font_profile": profile},
+        )
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+        files[profile] = zipfile.ZipFile(io.BytesIO(r.content)).read("word/styles.xml").decode("utf-8")
+    assert "仿宋_GB2312" in files["gb2312"] and "仿宋_GB2312" not in files["windows"]
+    md = c.post(doc + "/download", data={"yaml": EXAMPLE, "csrf_token": csrf, "fmt": "md"})
+    assert md.headers["content-type"].startswith("text/markdown") and "186" in md.text
+    bad = c.post(
+        doc + "/download",
+        data={"yaml": EXAMPLE.replace("2024-12-06", "2024-13-06"), "csrf_token": csrf},
+        headers={"accept": "text/html"},
+    )
+    assert bad.status_code == 422 and "第 11 行" in bad.text
+
+
+def test_two_uploaded_files_give_a_redline(app: Any) -> None:
+    import io
+    import zipfile
+
+    c, csrf = _login(app, "a-reviewer")
+    a, acsrf = _login(app, "a-writer")
+    doc = _new_doc(a, acsrf)
+    old = a.post(doc + "/download", data={"yaml": EXAMPLE, "csrf_token": acsrf}).content
+    new = a.post(
+        doc + "/download", data={"yaml": EXAMPLE.replace("value: 186", "value: 203"), "csrf_token": acsrf}
+    ).content
+    r = c.post(
+        "/review/redline", data={"csrf_token": csrf}, files={"old": ("旧.docx", old), "new": ("新.docx", new)}
+    )
+    assert r.status_code == 200
+    xml = zipfile.ZipFile(io.BytesIO(r.content)).read("word/document.xml").decode("utf-8")
+    assert "<w:ins " in xml and "<w:del " in xml
+    page = c.post(
+        "/review/diff", data={"csrf_token": csrf}, files={"old": ("旧.docx", old), "new": ("新.docx", new)}
+    )
+    assert '<ins class="ins num">203</ins>' in page.text
+    junk = c.post(
+        "/review/diff",
+        data={"csrf_token": csrf},
+        files={"old": ("a.docx", b"PK\x03\x04junk"), "new": ("b.docx", new)},
+        headers={"accept": "text/html"},
+    )
+    assert junk.status_code == 422 and "<html" in junk.text
