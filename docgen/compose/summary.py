@@ -42,17 +42,17 @@ class ThirdPersonCtx(Ctx):
     def __post_init__(self) -> None:
         self._ids = frozenset(f.id for f in self.lib.families())
 
-    def frag(self, fid: str, **slots: object) -> str:
+    def resolve(self, fid: str) -> tuple[str, str | None]:
         alt = fid + THIRD_PERSON_SUFFIX
         if alt not in self._ids:
-            return super().frag(fid, **slots)
+            return super().resolve(fid)
         doc = self.facts.document
         override = doc.variants.get(alt)
         if override is None and fid in doc.variants:
             wanted = doc.variants[fid]
             if any(v.id == wanted for v in self.lib.family(alt).variants):
                 override = wanted
-        return self.lib.render(alt, slots, self.doc_id, override=override, on=doc.date)
+        return alt, override
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.compose.context import Ctx, ParaBuilder, join_book_titles, sentence
+from docgen.compose import phrases
 from docgen.compose.sections import facts_text
 from docgen.draft import Block, Heading, Paragraph
 from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
@@ -37,13 +38,12 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
             p.add(ctx.frag("OPN-convening", approved_by=m.approved_by), ["meeting.approved_by"])
         elif m.decided_by:
             p.add(ctx.frag("OPN-decided", decided_by=m.decided_by), ["meeting.decided_by"])
-        if m.purposes:
-            p.add(
-                ctx.frag("OPN-purpose", purposes="，".join(x.rstrip("。") for x in m.purposes)),
-                ["meeting.purposes"],
-            )
+        purposes = [phrases.clean(x) for x in m.purposes or [] if phrases.clean(x)]
+        if purposes:
+            p.add(ctx.frag("OPN-purpose", purposes="，".join(purposes)), ["meeting.purposes"])
         else:
-            p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours), ["meeting.name"])
+            aims = meeting_aims(ctx)
+            p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours, aims=aims), ["meeting.name"])
         agenda = [x for x in (agenda_item(ctx, a) for a in m.agenda_done) if x]
         if agenda:
             p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
@@ -74,19 +74,43 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     return blocks
 
 
+def meeting_aims(ctx: Ctx) -> str | None:
+    """What the meeting is for, said only from what the facts hold: a review when there are achievements,
+    an exchange when the agenda had one, the situation when it is analysed, the tasks when they are set."""
+    f = ctx.facts
+    aims: list[str] = []
+    if f.achievements is not None:
+        aims.append(ctx.frag("OPN-aim-review", period=ctx.period, scope=ctx.scope))
+    if f.meeting is not None and any(a.type in ("exchange", "written_exchange") for a in f.meeting.agenda_done):
+        aims.append(ctx.frag("OPN-aim-exchange"))
+    if f.situation is not None:
+        aims.append(ctx.frag("OPN-aim-situation"))
+    if f.tasks is not None and (f.tasks.sections or f.tasks.groups):
+        aims.append(ctx.frag("OPN-aim-tasks", rel=zh.relative_year(_horizon(ctx), f.document.date)))
+    return "，".join(aims) or None
+
+
+#: Head nouns that already name a talk (作了{text}); any other lecture text is its topic (就{text}作了……)
+_TALK_HEADS = ("报告", "辅导", "讲座", "讲话", "授课", "党课", "解读", "讲解", "专题课")
+
+
 def agenda_item(ctx: Ctx, a: object) -> str | None:
     from docgen.model.meeting import AgendaDone
 
     assert isinstance(a, AgendaDone)
-    text = a.text.rstrip("。") if a.text else None
+    text = phrases.clean(a.text) if a.text else None
     if a.type in ("relay", "commend", "read_plan", "election") and not text:
         return None
     if a.type == "read_plan" and text:
         text = zh.book_title(text)
     if a.type in ("lecture", "report", "requirement") and not a.by:
         return None
-    by = a.by.removesuffix("等单位").removesuffix("等").strip() if a.by else None
-    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by, count=ctx.count(a.count, "个"), topic=a.topic)
+    topic = phrases.clean(a.topic) if a.topic else None
+    if a.type == "lecture" and text and not text.endswith(_TALK_HEADS):
+        text, topic = None, topic or text
+    by, listed = phrases.split_count_suffix(a.by) if a.by else (None, None)
+    n = a.count or listed
+    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by or None, count=ctx.count(n, "个"), topic=topic)
 
 
 # --- achievements --------------------------------------------------------------------------------------
