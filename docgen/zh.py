@@ -346,6 +346,7 @@ def change_phrase(
     wording: ChangeWording = "auto",
     unit: str = "",
     prev_label: str = "去年",
+    approx: str = "",
 ) -> str | None:
     """A comparison clause with a previous value, as reports write it.
 
@@ -357,6 +358,11 @@ def change_phrase(
     - ``auto``: rates (unit "%") → absolute; previous == 0 → absolute; current ≥ 2 × previous → multiple;
       otherwise percent.
 
+    ``approx`` is the qualifier of the current value (:data:`APPROX_WORDS`): the change is then only as
+    precise as the count.  余/多/以上 (at least the number) give a lower bound of a rise, rounded down
+    ("增长20%以上", "增加80余篇", "是去年的2.1倍以上"); 近 (a little below) an upper bound ("增长近20%"); 约 and
+    every fall take 约 ("下降约4%"); equal numbers read "与去年基本持平".
+
     Returns None when ``previous`` is None (nothing to compare).  Negative values, and a wording the numbers
     cannot support (a percentage or multiple of zero, a multiple below one), raise :class:`ValueError`.
     """
@@ -365,6 +371,10 @@ def change_phrase(
     cur, prev = Decimal(str(current)), Decimal(str(previous))
     if cur < 0 or prev < 0:
         raise ValueError("change_phrase needs non-negative values")
+    if approx not in APPROX_WORDS:
+        raise ValueError(f"unknown approx {approx!r}; expected one of {APPROX_WORDS}")
+    if approx:
+        return _approx_change(cur, prev, wording, unit, prev_label, approx)
     if cur == prev:
         return f"与{prev_label}持平"
     if wording == "auto":
@@ -394,6 +404,48 @@ def change_phrase(
         verb = "增长" if cur > prev else "下降"
         return f"较{prev_label}{verb}{pct}%"
     raise ValueError(f"unknown wording {wording!r}")
+
+
+def _approx_change(cur: Decimal, prev: Decimal, wording: str, unit: str, prev_label: str, approx: str) -> str:
+    """:func:`change_phrase` for an approximate current value (see its docstring)."""
+    from decimal import ROUND_CEILING, ROUND_FLOOR
+
+    if cur == prev:
+        return f"与{prev_label}基本持平"
+    rise = cur > prev
+    lower = approx in ("余", "多", "以上")  # the true value is at least cur
+    if wording == "auto":
+        wording = (
+            "increase_abs"
+            if unit == "%" or prev == 0
+            else ("multiple" if cur >= 2 * prev else "increase_pct")
+        )
+    if rise and lower:
+        mode, qual = ROUND_FLOOR, "以上"
+    elif rise and approx == "近":
+        mode, qual = ROUND_CEILING, "近"
+    else:
+        mode, qual = ROUND_HALF_UP, "约"
+
+    def fmt(d: Decimal) -> str:
+        return format_decimal(d.quantize(Decimal("0.1"), rounding=mode))
+
+    def q(number: str, tail: str) -> str:
+        if qual != "以上":
+            return f"{qual}{number}{tail}"
+        if approx in ("余", "多") and tail not in ("%", "倍", "个百分点"):
+            return f"{number}{approx}{tail}"  # 增加80余条
+        return f"{number}{tail}以上"
+
+    if wording == "increase_abs" or prev == 0:
+        diff = abs(cur - prev)
+        if unit == "%":
+            return f"比{prev_label}{'提高' if rise else '下降'}{q(fmt(diff), '个百分点')}"
+        return f"比{prev_label}{'增加' if rise else '减少'}{q(fmt(diff), unit)}"
+    if wording == "multiple" and rise:
+        return f"是{prev_label}的{q(fmt(cur / prev), '倍')}"
+    pct = abs(cur - prev) / prev * 100
+    return f"较{prev_label}{'增长' if rise else '下降'}{q(fmt(pct), '%')}"
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -5,9 +5,10 @@ Machinery only: no document vocabulary lives here (that is in fragments/).
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from docgen import zh
@@ -46,7 +47,9 @@ class Ctx:
     notices: list[Notice] = field(default_factory=list)
     period_said: bool = False  # the period label was said in the current section (say it once)
     said: set[str] = field(default_factory=set)
-    used_variants: dict[str, set[str]] = field(default_factory=dict)  # family → variants used in this document
+    used_variants: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # family → variants used in this document
     openings: deque[str] = field(default_factory=lambda: deque(maxlen=RECENT))  # how recent sentences opened
     examples: int = 0  # 比如/再比如/又如 already said in the current paragraph
 
@@ -123,14 +126,40 @@ class Ctx:
         last = self.openings[-1][:SHORT_OPENING] if self.openings else None
         ring = _prefer(
             ring,
-            lambda v: _literal_opening(v.text) not in self.openings
-            and (last is None or _literal_opening(v.text, SHORT_OPENING) != last),
+            lambda v: (
+                _literal_opening(v.text) not in self.openings
+                and (last is None or _literal_opening(v.text, SHORT_OPENING) != last)
+            ),
         )
         return ring[0].id
 
     def political(self, fid: str) -> str:
         doc = self.facts.document
         return self.lib.render(fid, {}, self.doc_id, override=doc.variants.get(fid), on=doc.date)
+
+    def example_lead(self) -> str:
+        """比如, then 再比如, 又如… for the examples of one paragraph (never 再比如 twice in a row)."""
+        text = self.frag("ACH-example-lead", nth=self.examples)
+        self.examples += 1
+        return text
+
+    @contextlib.contextmanager
+    def trial(self) -> Iterator[None]:
+        """Compose something to see whether it yields text, then forget it: the period said, the notices,
+        the variants and openings used, the examples counted are restored on exit."""
+        saved = (
+            self.period_said,
+            len(self.notices),
+            {k: set(v) for k, v in self.used_variants.items()},
+            deque(self.openings, maxlen=RECENT),
+            self.examples,
+            set(self.said),
+        )
+        try:
+            yield
+        finally:
+            self.period_said, n, self.used_variants, self.openings, self.examples, self.said = saved
+            del self.notices[n:]
 
     def notice(self, code: str, message: str, path: str = "") -> None:
         self.notices.append(Notice(code, message, path))
@@ -147,8 +176,14 @@ class Ctx:
     def meta(self, title: str, subject: str, author: str | None = None) -> DraftMeta:
         """The draft's metadata (core properties of the .docx come from it, never from the clock)."""
         doc, org = self.facts.document, self.facts.org
-        return DraftMeta(doc.id, doc.kind, title, doc.date, author=author or org.full_name or org.short_name,
-                         subject=subject)
+        return DraftMeta(
+            doc.id,
+            doc.kind,
+            title,
+            doc.date,
+            author=author or org.full_name or org.short_name,
+            subject=subject,
+        )
 
     # --- common derived values ------------------------------------------------------------------------
     @property

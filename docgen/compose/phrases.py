@@ -158,7 +158,12 @@ def phrase_kind(text: str) -> PhraseKind:
         return "verb"
     if _is_verb(flag) or flag in ("p", "d", "ad"):
         return "verb"
-    if flag == "vn" and len(toks) > 1 and not toks[1][1].startswith("n") and toks[1][1] not in ("vn", "j", "l"):
+    if (
+        flag == "vn"
+        and len(toks) > 1
+        and not toks[1][1].startswith("n")
+        and toks[1][1] not in ("vn", "j", "l")
+    ):
         return "verb"  # 调整充实……: a verbal noun followed by another predicate word
     # noun-led: a clause when a predicate follows its subject — a modal (要、应……), or a verb with an
     # adverb before it or more than one word after it; a verb inside a 的-modifier or a compound noun
