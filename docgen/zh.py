@@ -358,10 +358,10 @@ def change_phrase(
     - ``auto``: rates (unit "%") → absolute; previous == 0 → absolute; current ≥ 2 × previous → multiple;
       otherwise percent.
 
-    ``approx`` is the qualifier of the current value (:data:`APPROX_WORDS`): the change is then only as
-    precise as the count.  余/多/以上 (at least the number) give a lower bound of a rise, rounded down
-    ("增长20%以上", "增加80余篇", "是去年的2.1倍以上"); 近 (a little below) an upper bound ("增长近20%"); 约 and
-    every fall take 约 ("下降约4%"); equal numbers read "与去年基本持平".
+    ``approx`` is the qualifier of the current value (:data:`APPROX_WORDS`): nothing is then computed from
+    it; the previous value is named and only a direction the numbers guarantee is said ("比去年同期的400条有所
+    增加"; 120篇以上 against 120 → "不少于去年同期的120篇"; 近/约 against an equal value → "接近……"/"与……大体
+    相当"; at least a number below the previous one → "去年同期为500条").
 
     Returns None when ``previous`` is None (nothing to compare).  Negative values, and a wording the numbers
     cannot support (a percentage or multiple of zero, a multiple below one), raise :class:`ValueError`.
@@ -374,7 +374,7 @@ def change_phrase(
     if approx not in APPROX_WORDS:
         raise ValueError(f"unknown approx {approx!r}; expected one of {APPROX_WORDS}")
     if approx:
-        return _approx_change(cur, prev, wording, unit, prev_label, approx)
+        return _approx_change(cur, prev, unit, prev_label, approx)
     if cur == prev:
         return f"与{prev_label}持平"
     if wording == "auto":
@@ -406,46 +406,27 @@ def change_phrase(
     raise ValueError(f"unknown wording {wording!r}")
 
 
-def _approx_change(cur: Decimal, prev: Decimal, wording: str, unit: str, prev_label: str, approx: str) -> str:
-    """:func:`change_phrase` for an approximate current value (see its docstring)."""
-    from decimal import ROUND_CEILING, ROUND_FLOOR
-
+def _approx_change(cur: Decimal, prev: Decimal, unit: str, prev_label: str, approx: str) -> str:
+    """:func:`change_phrase` for an approximate current value: the previous value is named and the direction
+    said, nothing is computed (a percentage of 480余 is not a fact)."""
+    was = f"{prev_label}的{format_decimal(prev)}{unit}"
+    rate = unit == "%"
+    up, down = ("提高", "降低") if rate else ("增加", "减少")
+    at_least = approx in ("余", "多", "以上")  # the true value is at least cur (余/多: more than cur)
     if cur == prev:
-        return f"与{prev_label}基本持平"
-    rise = cur > prev
-    lower = approx in ("余", "多", "以上")  # the true value is at least cur
-    if wording == "auto":
-        wording = (
-            "increase_abs"
-            if unit == "%" or prev == 0
-            else ("multiple" if cur >= 2 * prev else "increase_pct")
-        )
-    if rise and lower:
-        mode, qual = ROUND_FLOOR, "以上"
-    elif rise and approx == "近":
-        mode, qual = ROUND_CEILING, "近"
-    else:
-        mode, qual = ROUND_HALF_UP, "约"
-
-    def fmt(d: Decimal) -> str:
-        return format_decimal(d.quantize(Decimal("0.1"), rounding=mode))
-
-    def q(number: str, tail: str) -> str:
-        if qual != "以上":
-            return f"{qual}{number}{tail}"
-        if approx in ("余", "多") and tail not in ("%", "倍", "个百分点"):
-            return f"{number}{approx}{tail}"  # 增加80余条
-        return f"{number}{tail}以上"
-
-    if wording == "increase_abs" or prev == 0:
-        diff = abs(cur - prev)
-        if unit == "%":
-            return f"比{prev_label}{'提高' if rise else '下降'}{q(fmt(diff), '个百分点')}"
-        return f"比{prev_label}{'增加' if rise else '减少'}{q(fmt(diff), unit)}"
-    if wording == "multiple" and rise:
-        return f"是{prev_label}的{q(fmt(cur / prev), '倍')}"
-    pct = abs(cur - prev) / prev * 100
-    return f"较{prev_label}{'增长' if rise else '下降'}{q(fmt(pct), '%')}"
+        if approx == "以上":
+            return f"不低于{was}" if rate else f"不少于{was}"
+        if at_least:
+            return f"比{was}有所{up}"
+        if approx == "近":
+            return f"接近{was}"
+        return f"与{was}大体相当"
+    if cur > prev and (at_least or approx in ("约", "近")):
+        return f"比{was}有所{up}"
+    if cur < prev and approx in ("近", "约"):
+        return f"比{was}有所{down}"
+    # at least cur, cur below prev: the direction is not known
+    return f"{prev_label}为{format_decimal(prev)}{unit}"
 
 
 # ---------------------------------------------------------------------------------------------------------

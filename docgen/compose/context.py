@@ -93,6 +93,13 @@ class Ctx:
         """The family actually rendered for ``fid`` and the variant the document names for it, if any."""
         return fid, self.facts.document.variants.get(fid)
 
+    def heard(self, text: str) -> None:
+        """Note a sentence said outside the fragment library (a writer's lead), so the next fragment does not
+        open with the same words (（一）加强组织领导。加强组织领导是……)."""
+        t = text.strip()
+        if len(t) >= SHORT_OPENING:
+            self.openings.append(t[:OPENING])
+
     def _render(self, fid: str, slots: Mapping[str, object], override: str | None) -> str:
         doc = self.facts.document
         text = self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date)
@@ -124,11 +131,13 @@ class Ctx:
         if one_item:
             ring = _prefer(ring, lambda v: "几" not in v.text)
         last = self.openings[-1][:SHORT_OPENING] if self.openings else None
+        recent = {o[:SHORT_OPENING] for o in self.openings if len(o) < OPENING}  # short leads heard
         ring = _prefer(
             ring,
             lambda v: (
                 _literal_opening(v.text) not in self.openings
                 and (last is None or _literal_opening(v.text, SHORT_OPENING) != last)
+                and _literal_opening(v.text, SHORT_OPENING) not in recent
             ),
         )
         return ring[0].id

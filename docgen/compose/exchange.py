@@ -119,38 +119,36 @@ def result_sentence(ctx: Ctx, r: Result, path: str) -> str | None:
 
 
 def results_sentences(ctx: Ctx, results: list[Result], path: str) -> list[tuple[str, list[str]]]:
-    """The results of one practice; consecutive plain results of the same period are said in one sentence
-    (2022年以来，收集……212条，被省政协采用14条，获……批示37件。), never the period once per figure."""
-    out: list[tuple[str, list[str]]] = []
-    run: list[tuple[str, str]] = []  # (clause without period, path) of the current same-period run
-    run_period: str | None = None
-
-    def flush() -> None:
-        nonlocal run, run_period
-        if run:
-            body = "，".join(c for c, _ in run)
-            lead = f"{_clause(run_period)}，" if run_period else ""
-            out.append((f"{lead}{body}。", [p for _, p in run]))
-        run, run_period = [], None
-
+    """The results of one practice; consecutive results of the same period are said in one sentence
+    (2022年以来，收集……212条，被省政协采用14条，获……批示37件。), never the period once per figure.  A figure
+    with a computed comparison gets a sentence of its own (after the first of its period, without repeating
+    the period), so a percentage never sits beside an approximate count it was not computed from; figures
+    with a note are separated by ；."""
+    # (period shown, [(clause, path, plain)], has a comparison)
+    runs: list[tuple[str | None, list[tuple[str, str, bool]], bool]] = []
+    said: set[str] = set()
     for k, r in enumerate(results):
         rpath = f"{path}.results[{k}]"
-        plain = r.period_label is not None and r.previous is None and not r.note
-        if plain and run and r.period_label == run_period:
-            clause = result_clause(ctx, r, rpath, with_period=False)
-            if clause:
-                run.append((clause, rpath))
+        period = _clause(r.period_label) if r.period_label else None
+        clause = result_clause(ctx, r, rpath, with_period=False)
+        if clause is None:
             continue
-        flush()
-        if plain:
-            clause = result_clause(ctx, r, rpath, with_period=False)
-            if clause:
-                run, run_period = [(clause, rpath)], r.period_label
+        plain = not r.note
+        compared = r.previous is not None
+        last = runs[-1] if runs else None
+        if period is not None and last is not None and last[0] == period and not compared and not last[2]:
+            last[1].append((clause, rpath, plain))
             continue
-        text = result_sentence(ctx, r, rpath)
-        if text:
-            out.append((text, [rpath]))
-    flush()
+        shown = None if period is not None and period in said else period
+        runs.append((shown, [(clause, rpath, plain)], compared))
+        if period is not None:
+            said.add(period)
+    out: list[tuple[str, list[str]]] = []
+    for period, items, _ in runs:
+        sep = "，" if all(plain for _, _, plain in items) else "；"
+        body = sep.join(c for c, _, _ in items)
+        lead = f"{period}，" if period else ""
+        out.append((f"{lead}{body}。", [p for _, p, _ in items]))
     return out
 
 

@@ -38,7 +38,7 @@ __all__ = [
 
 PhraseKind = Literal["verb", "noun", "clause", "stub"]
 
-_END_PUNCT = "。；;，,、！!？? \t\u3000"
+_END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 
 
 def clean(text: str) -> str:
@@ -177,23 +177,30 @@ def phrase_kind(text: str) -> PhraseKind:
         if w in _MODALS:
             return "clause"
         if _is_verb(f):
-            before = toks[i - 1][1]
-            if before in ("d", "ad", "t", "m") or len(toks) - i - 1 >= 2:
+            before, before_word = toks[i - 1][1], toks[i - 1][0]
+            if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
                 return "clause"
     return "noun"
 
 
 def with_yao(text: str) -> str:
-    """A demand: 要 before a verb phrase; inside a clause, before its predicate (每位信息员每月至少要报送……).
+    """A demand: 要 before a verb phrase; inside a clause, before its predicate (每位信息员每月至少要报送……);
+    a leading 要 before a clause moves to the clause's predicate.
 
-    A phrase that already has a modal (要、应、须……) before its predicate is returned as it is.
+    A phrase that already has a modal (要、应、须……) before its predicate, or a noun phrase, is returned as it
+    is.
     """
     t = clean(text)
+    if t.startswith("要") and phrase_kind(t[1:]) == "clause":
+        return with_yao(t[1:])  # 要每位信息员……: the 要 belongs before the clause's predicate
     toks = _tags(t)
     if any(w in _MODALS for w, _ in toks[:6]):
         return t
-    if phrase_kind(t) != "clause":
+    kind = phrase_kind(t)
+    if kind == "verb":
         return "要" + t
+    if kind in ("noun", "stub"):
+        return t  # a noun phrase (委员履职档案, 《苍岭政协》改版) takes no 要: it is listed as it is
     masked = _mask(t)
     off = 0
     for i, (w, f) in enumerate(toks):
@@ -201,7 +208,10 @@ def with_yao(text: str) -> str:
         if at < 0:
             return t
         if _is_verb(f) and i > 0:
-            return t[:at] + "要" + t[at:] if masked[:at] == t[:at] else t
+            if masked[:at] == t[:at]:
+                return t[:at] + "要" + t[at:]
+            tail = masked[at:]
+            return t[: len(t) - len(tail)] + "要" + tail if t.endswith(tail) else t
         off = at + len(w)
     return t
 

@@ -159,8 +159,10 @@ def _todo(ctx: Ctx, label: str, path: str) -> list[Block]:
 def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
     p = ParaBuilder()
     if s.lead_text:
-        text = s.lead_text.strip()
-        p.add(text if text.endswith(("。", "！")) else text + "。", ["summary.lead_text"])
+        text = phrases.clean(s.lead_text)
+        if text.endswith("如下"):  # the writer's lead already announces the summary (……总结如下：)
+            return p.add(text + "：", ["summary.lead_text"]).build()
+        p.add(text + "。", ["summary.lead_text"])
     else:
         p.add(
             ctx.frag(
@@ -326,6 +328,7 @@ def measures(items: list[str]) -> str | None:
 
 def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
     p = ParaBuilder().lead(f"{number}{sec.lead.rstrip('。')}。", "l2_lead", (path,))
+    ctx.heard(phrases.clean(sec.lead))
     p.add(
         ctx.frag_fresh(f"WSM-task-theme-{sec.theme}", org=ctx.org, scope=ctx.scope, ours=ctx.ours),
         [f"{path}.theme"],

@@ -233,6 +233,8 @@ def _rank(
 ) -> str:
     """One rank: “{时段}，{单位}在《X》的{指标}在{范围}{N}家单位中位居第三位” — the first rank of a sentence
     names who ranks (a rank sentence without its subject reads as if the outlet ranked)."""
+    if period_label and ctx.period_said and phrases.clean(period_label) == ctx.period:
+        period_label = None  # the period was just said (今年以来…今年以来)
     return ctx.frag(
         "ACH-rank-item",
         org=ctx.org if subject else None,

@@ -311,6 +311,7 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     style = ctx.facts.document.heading_style
     for i, t in enumerate(s.themes, 1):
         lead = phrases.clean(t.lead or ctx.frag(f"SIT-lead-{t.code}"))
+        ctx.heard(lead)
         number = zh.l2_number(i, style) if len(s.themes) > 1 else ""
         q = ParaBuilder().lead(f"{number}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
         if t.code == "csppcc_advantage":
@@ -424,6 +425,7 @@ def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
     """“（一）{lead}。” + the theme's boilerplate (once per document: a second section with the same theme
     gets another wording, and after the last wording only its own items) + demands and details."""
     p = ParaBuilder().lead(f"{number}{phrases.clean(sec.lead)}。", "l2_lead", (path,))
+    ctx.heard(phrases.clean(sec.lead))
     p.add(ctx.frag_fresh(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
     if sec.items:
         p.add(demand_chain(sec.items), [f"{path}.items"])
