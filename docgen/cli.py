@@ -10,7 +10,16 @@ from typing import Any
 
 import click
 
-from docgen.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_RENDER, DocgenError, FactsError, Problem
+from docgen.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_RENDER,
+    DocgenError,
+    FactsError,
+    Problem,
+    internal_error_line,
+)
 
 KIND_CHOICES = [
     "leadership_speech",
@@ -50,7 +59,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 class _Group(click.Group):
-    """Unexpected exceptions become one Chinese line and exit 3, never a traceback (DOCGEN_DEBUG=1 shows it)."""
+    """Unexpected exceptions become one Chinese line and exit 4, never a traceback (DOCGEN_DEBUG=1 shows it)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -62,10 +71,8 @@ class _Group(click.Group):
         except Exception as exc:
             if os.environ.get("DOCGEN_DEBUG"):
                 raise
-            click.echo(
-                f"docgen 内部错误：{type(exc).__name__}: {exc}（请把命令和输入文件报告给维护者）", err=True
-            )
-            sys.exit(EXIT_RENDER)
+            click.echo(internal_error_line(exc), err=True)
+            sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
