@@ -325,3 +325,7 @@ if __name__ == "__main__":  # pragma: no cover
 from docgen.cli_review import register  # noqa: E402
 
 register(main)
+
+from docgen.cli_batch import register as register_batch  # noqa: E402
+
+register_batch(main)

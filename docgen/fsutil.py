@@ -24,13 +24,14 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` so that readers see either the old file or the complete new one.
 
     The bytes go to a temporary file in the same directory, are flushed and fsynced, then
     ``os.replace`` puts them in place.  On any exception the existing file is untouched and the temporary
     file is removed.  A new file gets the usual permissions (0666 less the umask); a replaced file keeps
-    its mode.
+    its mode.  ``durable=False`` skips the fsyncs (batch outputs: still atomic for readers and against a killed
+    process, not against a power cut; the batch manifest is written durably).
     """
     target = Path(path)
     directory = target.parent
@@ -48,7 +49,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         if keep_mode is not None:
             os.chmod(tmp, keep_mode)
         os.replace(tmp, target)
@@ -56,4 +58,5 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(directory)
+    if durable:
+        _fsync_dir(directory)

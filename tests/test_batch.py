@@ -1,0 +1,220 @@
+"""``docgen batch``: many facts files → many outputs; bad files do not stop it; reruns skip what is up to date;
+an interrupted batch leaves only complete files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docgen import api
+from docgen import batch as lib
+from docgen.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "data" / "examples"
+CITY = EXAMPLES / "city_leadership_speech.yaml"
+PLAN = EXAMPLES / "meeting_plan.yaml"
+
+
+def inputs(folder: Path, *, bad: bool = True) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "city.yaml").write_bytes(CITY.read_bytes())
+    (folder / "plan.yaml").write_bytes(PLAN.read_bytes())
+    if bad:
+        text = CITY.read_text(encoding="utf-8").replace("kind: leadership_speech", "kind: speech", 1)
+        (folder / "broken.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def batch(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(main, ["batch", *args])
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_a_bad_file_does_not_stop_the_batch_and_exit_is_one(tmp_path: Path) -> None:
+    src, out = inputs(tmp_path / "in"), tmp_path / "out"
+    code, stdout, stderr = batch(str(src), "-o", str(out), "--jobs", "1")
+    assert code == 1
+    assert sorted(p.name for p in out.iterdir()) == [lib.MANIFEST, "city.docx", "plan.docx"]
+    # the table names each input, its output and the located problem of the broken file
+    assert "city.docx" in stdout and "plan.docx" in stdout
+    assert "broken.yaml:" in stdout and "[bad-choice]" in stdout
+    assert "生成 2，未变跳过 0，有问题 1" in stdout
+    # plain progress lines when not on a terminal
+    assert "[3/3]" in stderr and "有问题" in stderr
+
+
+def test_outputs_are_the_bytes_docgen_render_makes(tmp_path: Path) -> None:
+    src, out = inputs(tmp_path / "in", bad=False), tmp_path / "out"
+    code, _, _ = batch(str(src), "-o", str(out), "--jobs", "2")
+    assert code == 0
+    for name in ("city", "plan"):
+        expected = api.render_draft(api.compose_file(src / f"{name}.yaml"), "docx")
+        assert (out / f"{name}.docx").read_bytes() == expected
+
+
+def test_text_formats_and_draft_mode(tmp_path: Path) -> None:
+    src, out = inputs(tmp_path / "in", bad=False), tmp_path / "out"
+    code, _, _ = batch(str(src / "*.yaml"), "-o", str(out), "--format", "md", "--mode", "draft")
+    assert code == 0
+    expected = api.render_draft(api.compose_file(src / "city.yaml", mode="draft"), "md")
+    assert (out / "city.md").read_bytes() == expected
+
+
+def test_rerun_skips_outputs_up_to_date_and_redoes_changed_ones(tmp_path: Path) -> None:
+    src, out = inputs(tmp_path / "in", bad=False), tmp_path / "out"
+    assert batch(str(src), "-o", str(out))[0] == 0
+    manifest = json.loads((out / lib.MANIFEST).read_text(encoding="utf-8"))
+    assert set(manifest["outputs"]) == {"city.docx", "plan.docx"}
+    before = (out / "plan.docx").stat().st_mtime_ns
+
+    code, stdout, _ = batch(str(src), "-o", str(out))
+    assert code == 0 and "生成 0，未变跳过 2" in stdout
+    assert (out / "plan.docx").stat().st_mtime_ns == before
+
+    with (src / "city.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("# 改过一行注释\n")
+    (out / "plan.docx").write_bytes(b"damaged")  # an output changed by hand is made again
+    code, stdout, _ = batch(str(src), "-o", str(out))
+    assert code == 0 and "生成 2，未变跳过 0" in stdout
+    assert zipfile.is_zipfile(out / "plan.docx")
+
+    code, stdout, _ = batch(str(src), "-o", str(out), "--mode", "draft")  # other options: other outputs
+    assert "生成 2" in stdout
+    code, stdout, _ = batch(str(src), "-o", str(out), "--mode", "draft", "--force")
+    assert "生成 2" in stdout
+
+
+def test_same_stems_get_distinct_names_and_globs_expand(tmp_path: Path) -> None:
+    for sub in ("甲县", "乙县"):
+        inputs(tmp_path / sub, bad=False)
+    out = tmp_path / "out"
+    code, _, _ = batch(str(tmp_path / "*" / "city.yaml"), "-o", str(out))
+    assert code == 0
+    assert sorted(p.name for p in out.glob("*.docx")) == ["city-2.docx", "city.docx"]
+
+
+def test_missing_input_is_one_failed_row(tmp_path: Path) -> None:
+    src, out = inputs(tmp_path / "in", bad=False), tmp_path / "out"
+    code, stdout, _ = batch(str(src / "city.yaml"), str(tmp_path / "nowhere.yaml"), "-o", str(out))
+    assert code == 1
+    assert "[file-missing]" in stdout and (out / "city.docx").is_file()
+
+
+def test_zip_of_the_outputs_is_deterministic(tmp_path: Path) -> None:
+    src, out = inputs(tmp_path / "in"), tmp_path / "out"
+    code, _, _ = batch(str(src), "-o", str(out), "--zip", str(tmp_path / "a.zip"))
+    assert code == 1  # the broken file is still reported; the zip holds the rendered ones
+    with zipfile.ZipFile(tmp_path / "a.zip") as zf:
+        assert zf.namelist() == ["city.docx", "plan.docx"]
+        assert zf.read("city.docx") == (out / "city.docx").read_bytes()
+    batch(str(src), "-o", str(out), "--zip", str(tmp_path / "b.zip"))  # all skipped: same zip
+    assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
+
+
+def test_leftover_temporary_files_of_a_killed_run_are_removed(tmp_path: Path) -> None:
+    src, out = inputs(tmp_path / "in", bad=False), tmp_path / "out"
+    out.mkdir()
+    (out / ".city.docx.0123456789ab.tmp").write_bytes(b"half a file")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert batch(str(src), "-o", str(out))[0] == 0
+    assert sorted(p.name for p in out.iterdir()) == [lib.MANIFEST, "city.docx", "notes.txt", "plan.docx"]
+
+
+def test_output_directory_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    src = inputs(tmp_path / "in", bad=False)
+    (tmp_path / "out").write_text("x", encoding="utf-8")
+    code, _, stderr = batch(str(src), "-o", str(tmp_path / "out"))
+    assert code == 2 and "不是目录" in stderr
+
+
+def test_chunks_give_each_libreoffice_many_documents() -> None:
+    assert lib._chunks(list(range(20)), 50, 2) == [list(range(10)), list(range(10, 20))]
+    assert lib._chunks(list(range(5)), 50, 2) == [list(range(5))]
+    assert [len(c) for c in lib._chunks(list(range(120)), 50, 1)] == [40, 40, 40]
+    assert lib._chunks([], 50, 2) == []
+
+
+def _complete(out: Path) -> list[str]:
+    """Names in ``out`` that are not complete .docx files (and not the manifest)."""
+    bad = []
+    for p in out.iterdir():
+        if p.name == lib.MANIFEST:
+            json.loads(p.read_text(encoding="utf-8"))
+        elif not (p.suffix == ".docx" and zipfile.is_zipfile(p) and zipfile.ZipFile(p).testzip() is None):
+            bad.append(p.name)
+    return bad
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["kill", "interrupt"])
+def test_an_interrupted_batch_leaves_only_complete_files_and_resumes(tmp_path: Path, how: str) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(60):
+        (src / f"u{i:02d}.yaml").write_bytes(CITY.read_bytes())
+    cmd = [sys.executable, "-m", "docgen", "batch", str(src), "-o", str(out), "--jobs", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(out.glob("*.docx"))) < 5:
+        time.sleep(0.01)
+    if how == "kill":
+        os.killpg(proc.pid, signal.SIGKILL)
+    else:
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
+    proc.communicate(timeout=60)
+    if how == "interrupt":
+        assert proc.returncode == 130
+    finished = len(list(out.glob("*.docx")))
+    assert 5 <= finished < 60
+    # a killed run may leave its temporary files; they are never mistaken for outputs
+    assert all(name.endswith(".tmp") for name in _complete(out))
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert r.returncode == 0, r.stderr
+    assert _complete(out) == []
+    assert len(list(out.glob("*.docx"))) == 60
+    recorded = json.loads((out / lib.MANIFEST).read_text(encoding="utf-8"))["outputs"]
+    assert len(recorded) == 60
+    if how == "interrupt":  # what the interrupted run finished and recorded is not made again
+        skipped = int(r.stdout.split("未变跳过 ")[1].split("，")[0])
+        assert skipped >= 5
+
+
+@pytest.mark.office
+def test_pdf_batch_converts_several_documents_per_libreoffice_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen.render import pdf
+
+    if pdf.find_soffice() is None:
+        if os.environ.get("DOCGEN_REQUIRE_OFFICE"):
+            pytest.fail("LibreOffice (soffice) is required in CI")
+        pytest.skip("no LibreOffice")
+    calls: list[int] = []
+    real = pdf.convert
+
+    def counting(sources, outdir, fmt="pdf", **kw):  # type: ignore[no-untyped-def]
+        calls.append(len(sources))
+        return real(sources, outdir, fmt, **kw)
+
+    monkeypatch.setattr(pdf, "convert", counting)
+    src, out = inputs(tmp_path / "in"), tmp_path / "out"
+    (src / "city2.yaml").write_bytes(CITY.read_bytes())
+    options = lib.BatchOptions(out, "pdf", jobs=1)
+    result = lib.run(lib.plan([src], options), options)
+    assert [o.status for o in result.outcomes] == ["failed", "rendered", "rendered", "rendered"]
+    assert calls == [3]  # one LibreOffice start for the three good documents
+    for name in ("city.pdf", "city2.pdf", "plan.pdf"):
+        assert (out / name).read_bytes().startswith(b"%PDF")
+    assert not (out / lib.STAGING).exists()
+    again = lib.run(lib.plan([src], options), options)
+    assert [o.status for o in again.outcomes] == ["failed", "skipped", "skipped", "skipped"]
