@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from docgen.compose import PointsMismatch, compose
-from docgen.draft import Draft
+from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
 from docgen.load import Loaded, load_yaml
 from docgen.model.facts import Facts
@@ -30,7 +30,7 @@ def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
     if mode is not None:
         facts.document.mode = mode
     try:
-        return compose(facts)
+        draft = compose(facts)
     except PointsMismatch as exc:
         line, col = loaded.source.locate(("document", "points_count"))
         raise FactsError(
@@ -45,6 +45,16 @@ def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
                 )
             ]
         ) from None
+    draft.notices.extend(quality_notices(draft, facts))
+    return draft
+
+
+def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:
+    """The text-seam checker's findings on a composed draft, as counted warnings (``quality-*`` codes)."""
+    from docgen.quality import check_draft, notices
+
+    data = facts.model_dump(mode="json", exclude_none=True)
+    return notices(check_draft(draft, mode=facts.document.mode, data=data))
 
 
 def compose_file(path: str | PathLike[str], *, mode: Mode | None = None) -> Draft:

@@ -3,7 +3,8 @@
 A *family* is one thing a document says (「会议由谁同意召开」); its *variants* are interchangeable wordings.
 The variant used by a document is a stable hash of ``document.id`` and the family id, so a regenerated draft
 changes only where the facts changed.  Political families (``fragments/political.yaml``) are dated and
-editor-approved: a variant is used only on dates inside its validity and only if it is approved.
+editor-approved: a variant is used only on dates inside its validity and only if it is approved, and among
+those only the newest (latest ``valid_from``) are used, so a speech dated after a plenary names it.
 
 Slots are filled by the composer.  Slot *values* are inserted as text and never rendered as templates.
 The file format for writers is documented in ``fragments/README.md``.
@@ -110,6 +111,13 @@ def choice_index(doc_id: str, fid: str, n: int) -> int:
     """
     digest = hashlib.sha256(f"{doc_id}\x00{fid}".encode()).digest()
     return int.from_bytes(digest[:8], "big") % n
+
+
+def newest(pool: Sequence[Variant]) -> list[Variant]:
+    """The variants of ``pool`` that became valid last: a political wording written after an event (a plenary
+    session…) supersedes the wordings written before it; variants equally recent stay interchangeable."""
+    start = max(v.valid_from or date.min for v in pool)
+    return [v for v in pool if (v.valid_from or date.min) == start]
 
 
 def _zh_date(d: date) -> str:
@@ -262,7 +270,14 @@ class FragmentLibrary:
         if not pool:
             reason = (self.political_status(fid, on) if fam.political and on else None) or "没有有效的变体"
             raise FragmentError(f"片段族 {fid} {when}没有可用的变体：{reason}")
+        if fam.political:
+            pool = newest(pool)
         return pool[choice_index(doc_id, fid, len(pool))]
+
+    def political_horizon(self) -> date | None:
+        """The last day any approved political variant is valid (None: the library has none, or one is open)."""
+        ends = [v.valid_to for f in self._families.values() if f.political for v in f.variants if v.approved]
+        return None if not ends or None in ends else max(d for d in ends if d is not None)
 
     def render(
         self,

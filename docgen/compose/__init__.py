@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docgen.compose.context import Ctx
 from docgen.compose.kinds import PointsMismatch, composer_for
-from docgen.draft import Draft
+from docgen.draft import Draft, Notice
 from docgen.errors import RenderError
 from docgen.fragments import FragmentLibrary
 from docgen.model.facts import Facts
@@ -17,4 +17,17 @@ def compose(facts: Facts, *, lib: FragmentLibrary | None = None) -> Draft:
     composer = composer_for(facts.document.kind)
     if composer is None:
         raise RenderError(f"文种 {facts.document.kind} 的组稿功能尚未实现")
-    return composer(Ctx(facts, lib or FragmentLibrary.load()))
+    lib = lib or FragmentLibrary.load()
+    draft = composer(Ctx(facts, lib))
+    horizon = lib.political_horizon()
+    on = facts.document.date
+    if horizon is not None and on > horizon:
+        draft.notices.append(
+            Notice(
+                "political-review",
+                f"文稿日期{on.year}年{on.month}月{on.day}日晚于措辞片段库中政治表述的有效期"
+                f"（至{horizon.year}年{horizon.month}月{horizon.day}日），政治表述须按最新精神人工审核",
+                "document.date",
+            )
+        )
+    return draft

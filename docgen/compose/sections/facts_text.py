@@ -327,7 +327,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
     extra: list[str | None] = []
     extra_paths: list[str] = []
     if so.member_share_pct:
-        extra.append(ctx.frag("ACH-sqmy-member-share", pct=zh.percent(so.member_share_pct, "以上")))
+        extra.append(ctx.frag("ACH-sqmy-member-share", pct=zh.percent(so.member_share_pct)))
         extra_paths.append(f"{P}.member_share_pct")
     if so.sector_items and so.sector_items.value > 0:
         extra.append(ctx.frag("ACH-sqmy-sector", n=zh.count(so.sector_items.value, so.sector_items.unit)))

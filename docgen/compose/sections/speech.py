@@ -204,12 +204,10 @@ def highlight_sentences(
 
 def highlight_paras(ctx: Ctx, a: Achievements, hls: list[Highlight], emitted: set[str]) -> list[Block]:
     paras: list[Block] = []
-    for h in hls:
-        sents = highlight_sentences(ctx, a, h, emitted)
-        if not sents:
-            continue
-        n = len(paras) + 1
-        p = ParaBuilder().lead(f"{zh.l3_lead(n)}{h.lead.rstrip('。')}。", "l3_lead")
+    built = [(h, sents) for h in hls if (sents := highlight_sentences(ctx, a, h, emitted))]
+    for n, (h, sents) in enumerate(built, 1):
+        number = zh.l3_lead(n) if len(built) > 1 else ""  # a list of one has no 一是
+        p = ParaBuilder().lead(f"{number}{h.lead.rstrip('。')}。", "l3_lead")
         p.add_all(sents)
         paras.append(p.build())
     return paras
@@ -228,7 +226,8 @@ def problems(ctx: Ctx) -> list[Block]:
     for i, item in enumerate(pr.items, 1):
         lead = (item.lead or ctx.frag(f"PRB-lead-{item.code}")).rstrip("。")
         detail = item.detail.rstrip("。") + "。" if item.detail else ctx.frag(f"PRB-detail-{item.code}")
-        p.lead(f"{zh.l3_lead(i)}{lead}。", "l3_lead", (f"problems.items[{i - 1}]",))
+        number = zh.l3_lead(i) if len(pr.items) > 1 else ""
+        p.lead(f"{number}{lead}。", "l3_lead", (f"problems.items[{i - 1}]",))
         p.add(detail, [f"problems.items[{i - 1}]"])
     if pr.outro != "none":
         p.add(ctx.frag(f"PRB-outro-{pr.outro}", scope=ctx.scope), ["problems.outro"])

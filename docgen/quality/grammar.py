@@ -1,0 +1,159 @@
+"""Rules that need word segmentation and part-of-speech tags (jieba with its bundled dictionary).
+
+Loading jieba's segmenter costs about a second, so it is loaded only when a cheap filter finds a clause that
+may hold a seam: for 要 + subject, a word of the dictionary tagged as a time, numeral, pronoun or
+organisation/place name right after 要 (the word list is read from jieba's own dictionary file, tags and
+all: no hand-written list); for a doubled verb, the same characters before and after 了.  Only such clauses
+are segmented, and the full tagging decides.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib.util
+import logging
+import marshal
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from docgen import fragcache
+
+_NUMBERED_YAO_RE = re.compile(r"^[一二三四五六七八九十]要$")
+_DIGIT_RE = re.compile(r"\d")
+# POS tags of jieba's dictionary (ICTCLAS set): t time word, m numeral, r pronoun, j abbreviation of an
+# organisation, ns place name, nt organisation name, n* nouns, v* verbs.
+_SUBJECT_TAGS = frozenset({"j", "ns", "nt"})
+_OPENING_TAGS = frozenset({"t", "m", "r", *_SUBJECT_TAGS})
+_MAX_WORD = 6
+
+
+@functools.cache
+def _posseg() -> Any:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+@functools.cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """From jieba's bundled dictionary: the words whose tag can open a clause with its own subject or time,
+    and the two-character words containing 要 (要点, 重要…), where 要 is not the modal verb.
+
+    Read once and kept in docgen's cache directory (marshal, keyed by the dictionary's size and mtime)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
+        return frozenset(), frozenset()
+    path = Path(spec.origin).parent / "dict.txt"
+    stat = path.stat()
+    name = f"jieba-lexicon-1-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    d = fragcache.cache_dir()
+    if d is not None:
+        with contextlib.suppress(Exception):
+            opening, yao = marshal.loads((d / name).read_bytes())
+            return frozenset(opening), frozenset(yao)
+    lex = _read_lexicon(path)
+    if d is not None:
+        _write_cache(d, name, marshal.dumps((tuple(sorted(lex[0])), tuple(sorted(lex[1])))))
+    return lex
+
+
+def _write_cache(d: Path, name: str, blob: bytes) -> None:
+    with contextlib.suppress(Exception):
+        d.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=".jieba-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, d / name)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+
+
+def _read_lexicon(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+    opening: set[str] = set()
+    yao_words: set[str] = set()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) != 3:
+                continue
+            word = parts[0]
+            if parts[2] in _OPENING_TAGS and len(word) <= _MAX_WORD:
+                opening.add(word)
+            if len(word) == 2 and "要" in word and word != "一要":
+                yao_words.add(word)
+    return frozenset(opening), frozenset(yao_words)
+
+
+@functools.lru_cache(maxsize=65536)
+def tag(clause: str) -> tuple[tuple[str, str], ...]:
+    """(word, POS) pairs of ``clause`` (jieba, dictionary only, no HMM guesses: deterministic and fast)."""
+    return tuple((w.word, w.flag) for w in _posseg().cut(clause, HMM=False))
+
+
+def _may_open_subject(clause: str) -> bool:
+    words, yao_words = _lexicon()
+    for m in re.finditer("要", clause):
+        i = m.start()
+        if clause[i : i + 2] in yao_words or (i > 0 and clause[i - 1 : i + 1] in yao_words):
+            continue
+        rest = clause[m.end() : m.end() + _MAX_WORD]
+        if rest[:1].isdigit() or any(rest[:n] in words for n in range(1, len(rest) + 1)):
+            return True
+    return False
+
+
+def yao_subject(clause: str) -> str | None:
+    """The word after 要/一要 that opens a clause with its own subject or time (要每位信息员…, 一要2025年…)."""
+    if "要" not in clause or not _may_open_subject(clause):
+        return None
+    toks = tag(clause)
+    for i, (word, flag) in enumerate(toks):
+        numbered = bool(_NUMBERED_YAO_RE.match(word))
+        if not (word == "要" and flag == "v") and not numbered:
+            continue
+        if i + 1 >= len(toks):
+            continue
+        nxt, nflag = toks[i + 1]
+        after = toks[i + 2][1] if i + 2 < len(toks) else ""
+        if nflag == "t" or (nflag == "m" and _DIGIT_RE.search(nxt)) or nxt[:1].isdigit():
+            return nxt
+        if nflag == "r" and (nxt.endswith("们") or after.startswith(("n", "j"))):
+            return nxt
+        if nflag in _SUBJECT_TAGS:
+            return nxt
+    return None
+
+
+def _may_double(clause: str) -> bool:
+    for m in re.finditer("了", clause):
+        before, after = clause[max(0, m.start() - 8) : m.start()], clause[m.end() : m.end() + 4]
+        if any(after[:n] in before for n in range(2, len(after) + 1)):
+            return True
+    return False
+
+
+def doubled_verb(clause: str) -> str | None:
+    """A verb said again right after 了 (建立完善了建立…)."""
+    if "了" not in clause or not _may_double(clause):
+        return None
+    toks = tag(clause)
+    for i, (word, _) in enumerate(toks):
+        if word != "了" or i + 1 >= len(toks):
+            continue
+        nxt, nflag = toks[i + 1]
+        if len(nxt) >= 2 and nflag.startswith("v") and nxt in [w for w, _ in toks[max(0, i - 3) : i]]:
+            return nxt
+    return None
+
+
+def loaded() -> bool:
+    """True once the segmenter has been loaded in this process (for benchmarks)."""
+    return _posseg.cache_info().currsize > 0

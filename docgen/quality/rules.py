@@ -1,0 +1,317 @@
+"""The checks, one function per class of seam, over the draft's text units."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from docgen.quality import grammar
+from docgen.quality.findings import Finding
+from docgen.quality.units import Sentence, Unit
+from docgen.zhtext import TODO_MARK, find_placeholders
+
+_HAN = "\u4e00-\u9fff"
+_TODO_RE = re.compile(r"〔待补：[^〕]*〕")
+_CLAUSE_SPLIT_RE = re.compile(r"[，；：。！？]")
+_CN_NUM = "0-9一二三四五六七八九十百千"
+
+# -- patterns -----------------------------------------------------------------------------------------------
+_DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,6}})\\1")
+_DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
+_DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
+_PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"[，、；：][，。、；：！？]|。[，、；：。]"), "标点重复或悬空"),
+    (re.compile(r"（\s*）|“\s*”|《\s*》|【\s*】|〔\s*〕|「\s*」|\(\s*\)"), "空括号或空引号"),
+    (re.compile(r"^[，。、；：！？）”》]"), "段首是标点"),
+    (re.compile(r"[（“《][，。、；：]|[，、；：][）》]"), "括号或引号内侧有悬空标点"),
+    (re.compile(r"[，、；]$"), "段末是逗号、顿号或分号"),
+)
+_EXTRA_PLACEHOLDER_RE = re.compile(
+    "(?<![一二三四五六七八九〇零])[〇○◯]{2,}(?![一二三四五六七八九〇零年])|[✕✗□■]{2,}|Ｘ{2,}"
+)
+_PCT_ABOVE_RE = re.compile(r"\d+(?:\.\d+)?%以上")
+_DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%")
+_APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条篇件次期]|\d+[个家名位项条篇件次期]左右")
+_ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
+_LIST_START_RE = re.compile(r"(?:^|[：；。，！])(一是|一要)")
+_LEADING_MARKERS = (
+    "再比如",
+    "又如",
+    "比如",
+    "例如",
+    "此外",
+    "另外",
+    "同时",
+    "与此同时",
+    "其中",
+    "尤其值得一提的是",
+)
+_NUMBERED_ITEM_RE = re.compile(r"\d+[.．]")
+BOILERPLATE_MIN = 8  # Han characters in a clause before its repetition counts as boilerplate
+_NEXT_OF = {"一是": "二是", "一要": "二要"}
+_FIRST_NUMBERS = frozenset({"（一）", "1.", "1．"})
+
+
+def check_text(units: list[Unit], *, final: bool, data: object = None) -> list[Finding]:
+    sentences = [s for u in units if u.kind in ("para", "heading2", "closing") for s in u.sentences()]
+    findings: list[Finding] = []
+    checks: tuple[Callable[[], Iterator[Finding]], ...] = (
+        lambda: _placeholders(units, final),
+        lambda: _punctuation(units),
+        lambda: _repeats(sentences),
+        lambda: _doubled(sentences),
+        lambda: _singles(units),
+        lambda: _yao(sentences),
+        lambda: _stubs(sentences),
+        lambda: _same_opening(units),
+        lambda: _repeat_leads(sentences),
+        lambda: _claims(sentences, data),
+        lambda: _nested_lists(sentences, data),
+    )
+    for check in checks:
+        findings.extend(check())
+    findings.sort(key=lambda f: f.block)
+    return findings
+
+
+def _f(code: str, message: str, s: Sentence) -> Finding:
+    return Finding(code, message, s.text, s.paths, s.unit.block)
+
+
+def _plain(text: str) -> str:
+    """Text with each draft-mode marker 〔待补：…〕 reduced to one word (it stands for a missing fact)."""
+    return _TODO_RE.sub("待补", text) if TODO_MARK in text else text
+
+
+# -- placeholders and punctuation ----------------------------------------------------------------------------
+def _placeholders(units: list[Unit], final: bool) -> Iterator[Finding]:
+    for u in units:
+        text = u.text if final else _plain(u.text)
+        tokens = [t for _, t in find_placeholders(text)] + _EXTRA_PLACEHOLDER_RE.findall(text)
+        if final and TODO_MARK in text:
+            tokens.append(TODO_MARK)
+        if tokens:
+            yield Finding(
+                "quality-placeholder",
+                f"占位符“{'”“'.join(tokens)}”",
+                u.text,
+                u.paths(0, len(u.text)),
+                u.block,
+            )
+
+
+def _punctuation(units: list[Unit]) -> Iterator[Finding]:
+    for u in units:
+        if u.kind in ("cell", "line"):
+            continue
+        text = _plain(u.text)
+        for rx, what in _PUNCT_RES:
+            m = rx.search(text)
+            if m:
+                yield Finding(
+                    "quality-punct", f"{what}（“{m.group()}”）", u.text, u.paths(0, len(u.text)), u.block
+                )
+                break
+
+
+# -- repetition ----------------------------------------------------------------------------------------------
+def _han_len(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def _clauses(text: str) -> list[str]:
+    return [c for c in _CLAUSE_SPLIT_RE.split(_plain(text)) if c]
+
+
+def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
+    seen: set[str] = set()
+    clause_home: dict[str, str] = {}
+    reported: set[str] = set()
+    for s in sentences:
+        text = _plain(s.text).strip()
+        if _han_len(text) >= 6:
+            if text in seen:
+                yield _f("quality-repeat", "这句话前文已经说过", s)
+                continue
+            seen.add(text)
+        if _NUMBERED_ITEM_RE.match(s.unit.text):
+            continue  # the items of a numbered list (1.…2.…) share their frame by design
+        for c in _clauses(text):
+            if _han_len(c) < BOILERPLATE_MIN or c in reported:
+                continue
+            home = clause_home.setdefault(c, text)
+            if home != text:
+                reported.add(c)
+                yield _f("quality-boilerplate", f"分句“{c}”前文已经用过", s)
+
+
+def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
+    for s in sentences:
+        text = _plain(s.text)
+        for rx in (_DOUBLED_WORD_RE, _DOUBLED_COUNT_RE, _DOUBLED_YEAR_RE):
+            m = rx.search(text)
+            if m:
+                yield _f("quality-doubled", f"“{m.group()}”重复", s)
+                break
+        else:
+            for c in _clauses(text):
+                if "了" in c:
+                    verb = grammar.doubled_verb(c)
+                    if verb:
+                        yield _f("quality-doubled", f"“{verb}”在“了”前后重复", s)
+                        break
+
+
+def _repeat_leads(sentences: list[Sentence]) -> Iterator[Finding]:
+    prev = ""
+    prev_block = -2
+    for s in sentences:
+        text = _plain(s.text).strip()
+        lead = _lead(text)
+        adjacent = s.unit.block - prev_block <= 1
+        if lead and lead == prev and adjacent:
+            yield _f("quality-repeat-lead", f"相邻两句都以“{lead}”开头", s)
+        prev, prev_block = lead, s.unit.block
+
+
+def _lead(text: str) -> str:
+    for m in _LEADING_MARKERS:
+        if text.startswith(m):
+            return m
+    head = text.split("，", 1)
+    return head[0] if len(head) == 2 and 2 <= len(head[0]) <= 8 else ""
+
+
+def _same_opening(units: list[Unit]) -> Iterator[Finding]:
+    prev: Unit | None = None
+    for u in units:
+        if u.kind != "para":
+            prev = None if u.kind != "cell" else prev
+            continue
+        if prev is not None and prev.block == u.block - 1:
+            a, b = _plain(prev.text), _plain(u.text)
+            n = 0
+            while n < min(len(a), len(b)) and a[n] == b[n]:
+                n += 1
+            head = a[:n]
+            if _han_len(head) >= 4:
+                yield _f("quality-same-opening", f"与上一段开头相同（“{head}”）", u.sentences()[0])
+        prev = u
+
+
+# -- lists ----------------------------------------------------------------------------------------------------
+def _singles(units: list[Unit]) -> Iterator[Finding]:
+    # numbered sub-sections: （一） or 1. alone in its level-1 section
+    numbers: list[Unit] = []
+    for u in [*units, Unit(-1, "heading1", "")]:
+        if u.kind in ("heading1", "title"):
+            if len(numbers) == 1 and numbers[0].number in _FIRST_NUMBERS:
+                only = numbers[0]
+                yield Finding(
+                    "quality-single",
+                    f"“{only.number}”独自成节，没有下一项",
+                    only.text,
+                    only.paths(0, len(only.text)),
+                    only.block,
+                )
+            numbers = []
+        elif u.number and u.kind in ("heading2", "para"):
+            numbers.append(u)
+    # 一是 without 二是, 一要 without 二要, within one run of paragraphs
+    open_items: dict[str, Sentence] = {}
+    for u in [*units, Unit(-1, "heading1", "")]:
+        if u.kind != "para" or u.number:
+            for word, s in open_items.items():
+                yield _f("quality-single", f"有“{word}”而没有“{_NEXT_OF[word]}”", s)
+            open_items = {}
+            if u.kind != "para":
+                continue
+        for s in u.sentences():
+            text = _plain(s.text)
+            for m in _LIST_START_RE.finditer(text):
+                open_items.setdefault(m.group(1), s)
+            for first, second in _NEXT_OF.items():
+                if second in text:
+                    open_items.pop(first, None)
+
+
+def _nested_lists(sentences: list[Sentence], data: object) -> Iterator[Finding]:
+    if data is None:
+        return
+    lists = [(p, v) for p, v in _string_lists(data, "") if len(v) >= 2 and any(_bare_dun(x) for x in v)]
+    if not lists:
+        return
+    for s in sentences:
+        for path, items in lists:
+            for a, b in itertools.pairwise(items):
+                if (_bare_dun(a) or _bare_dun(b)) and f"{a}、{b}" in s.text:
+                    yield _f(
+                        "quality-nested-list", f"列举项“{a if _bare_dun(a) else b}”自身含顿号（{path}）", s
+                    )
+                    break
+
+
+_BRACKETED_RE = re.compile(r"（[^）]*）|“[^”]*”|《[^》]*》|\([^)]*\)|「[^」]*」")
+
+
+def _bare_dun(item: str) -> bool:
+    """True if ``item`` has a 、 outside brackets and quotes (各县（市、区） and “季通报、年考评” are one item)."""
+    return "、" in _BRACKETED_RE.sub("", item)
+
+
+def _string_lists(node: Any, path: str) -> Iterator[tuple[str, list[str]]]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from _string_lists(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(node, list):
+        strs = [x for x in node if isinstance(x, str)]
+        if strs and len(strs) == len(node):
+            yield path, strs
+        for i, v in enumerate(node):
+            if not isinstance(v, str):
+                yield from _string_lists(v, f"{path}.{i}")
+
+
+# -- grammar ----------------------------------------------------------------------------------------------------
+def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
+    for s in sentences:
+        for c in _clauses(s.text):
+            if "要" in c:
+                word = grammar.yao_subject(c)
+                if word:
+                    yield _f("quality-yao-subject", f"“要”后面是自带主语或时间的“{word}…”", s)
+                    break
+
+
+def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
+    for s in sentences:
+        if s.unit.kind != "para":
+            continue
+        text = _plain(s.text).strip()
+        body = text.rstrip("。！？”’」』）")
+        if not body:
+            continue
+        parts = re.split(r"[，；：]", body)
+        last = parts[-1]
+        if (len(parts) > 1 and 0 < _han_len(last) <= 2 and last == re.sub(r"[^\u4e00-\u9fff]", "", last)) or (
+            _han_len(body) <= 3 and s.unit.number == ""
+        ):
+            yield _f("quality-stub", f"句末分句“{last}”残缺", s)
+
+
+# -- claims ------------------------------------------------------------------------------------------------------
+def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
+    data_text = repr(data) if data is not None else ""
+    for s in sentences:
+        text = _plain(s.text)
+        m = _PCT_ABOVE_RE.search(text)
+        if m and m.group() not in data_text:
+            yield _f("quality-claim", f"精确百分数后加“以上”（“{m.group()}”）", s)
+            continue
+        if _APPROX_COUNT_RE.search(text) and _DECIMAL_PCT_RE.search(text):
+            yield _f("quality-claim", "约数旁出现精确到小数的百分数", s)
+            continue
+        if "持平" in text and _ABOVE_COUNT_RE.search(text):
+            yield _f("quality-claim", "“以上”之数旁说“持平”", s)

@@ -1,0 +1,193 @@
+"""The text-seam checker (docgen.quality): bad sentences it must catch, good genre sentences it must pass.
+
+Good sentences come from the composed text of the seven examples: the checker must find nothing there, in
+both modes.  Bad sentences are the seams readers found in drafts composed from other offices' facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from helpers import dump, edit, minimal_speech
+
+from docgen.api import compose_file
+from docgen.cli import main
+from docgen.draft import Draft, DraftMeta, Heading, Paragraph, Segment
+from docgen.quality import CODES, check_draft, notices
+
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.yaml"))
+
+
+def _draft(*blocks: Paragraph | Heading) -> Draft:
+    return Draft(DraftMeta("t", "leadership_speech", "标题", dt.date(2025, 12, 5)), list(blocks))
+
+
+def _para(*texts: str) -> Paragraph:
+    return Paragraph(tuple(Segment(t) for t in texts))
+
+
+def _codes(*paras: str, mode: str = "final") -> list[str]:
+    return [f.code for f in check_draft(_draft(*(_para(p) for p in paras)), mode=mode)]
+
+
+BAD = [
+    # repetition
+    ("quality-repeat", ["围绕中心工作积极建言献策。今年以来成效明显。围绕中心工作积极建言献策。"]),
+    (
+        "quality-boilerplate",
+        [
+            "要搭建委员履职服务平台，拓宽社情民意反映渠道，做到应收尽收。",
+            "要用好网络议政平台，拓宽社情民意反映渠道，提高报送质量。",
+        ],
+    ),
+    ("quality-repeat-lead", ["再比如，围绕专题视察开展宣传。再比如，围绕协商议事开展宣传。"]),
+    (
+        "quality-repeat-lead",
+        ["2022年以来，收集社情民意信息212条。2022年以来，被省政协采用14条。"],
+    ),
+    ("quality-same-opening", ["成绩来之不易，凝聚着大家的心血。", "成绩来之不易，但也要看到不足。"]),
+    # doubling what the data already says
+    ("quality-doubled", ["在全省信息采用量考核考核排名中位居第三位。"]),
+    ("quality-doubled", ["听取了青禾县政协等5家单位等5个单位的交流发言。"]),
+    ("quality-doubled", ["市政协办公室被评为2024年度“2023年度全省政协宣传信息工作先进单位”。"]),
+    ("quality-doubled", ["先后建立完善了建立信息报送机制，为工作开展提供了保障。"]),
+    # user phrases in the wrong slot
+    ("quality-yao-subject", ["要每位信息员每月报送一条信息。"]),
+    ("quality-yao-subject", ["一要2025年上半年举办业务培训班；二要加强队伍建设。"]),
+    ("quality-yao-subject", ["要市政协办公室牵头抓好落实。"]),
+    ("quality-stub", ["在《人民政协报》刊发稿件3篇，首次。"]),
+    # lists of one
+    ("quality-single", ["今年以来主要有以下特点：一是围绕中心大局精准发声。"]),
+    ("quality-single", ["对此提出三点要求：一要拓宽信息来源。"]),
+    # punctuation
+    ("quality-punct", ["收集社情民意信息312条，。"]),
+    ("quality-punct", ["在《人民政协报》、。"]),
+    ("quality-punct", ["相关报道在（）刊发。"]),
+    ("quality-punct", ["，要坚持正确导向。"]),
+    ("quality-punct", ["收集信息312条，，被采用21条。"]),
+    # placeholders
+    ("quality-placeholder", ["会议于20xx年召开。"]),
+    ("quality-placeholder", ["××县政协发稿12篇。"]),
+    ("quality-placeholder", ["某某同志作交流发言。"]),
+    ("quality-placeholder", ["○○镇政协委员工作室挂牌。"]),
+    ("quality-placeholder", ["〔待补：统计期〕，收集信息312条。"]),
+    # claims the data does not make
+    ("quality-claim", ["委员反映的信息占总数的82%以上。"]),
+    ("quality-claim", ["收集信息480余条，采用率84.6%。"]),
+    ("quality-claim", ["发稿200篇以上，与去年同期持平。"]),
+]
+
+
+@pytest.mark.parametrize(("code", "paras"), BAD, ids=[f"{c}-{i}" for i, (c, _) in enumerate(BAD)])
+def test_the_checker_catches_each_class_of_seam(code: str, paras: list[str]) -> None:
+    assert code in _codes(*paras)
+
+
+GOOD = [
+    "今年以来，全市各级政协组织围绕中心工作，积极作为、协同发力，宣传信息工作主要有以下几个方面的特点：",
+    "一是围绕中心大局精准发声。二是多方联动拓展传播渠道。",
+    "一要拓宽信息来源；二要突出信息重点；三要推动成果转化。",
+    "各县（市、区）政协要及时向党委主要领导汇报，争取支持。",
+    "要把“两报一刊”（《人民政协报》《东岚政协报》《东岚政协》）的征订工作列入议事日程。",
+    "要坚持问题导向，做到情况摸得准、原因析得透、建议提得实。",
+    "要一体部署、一体推进，做到应订尽订。",
+    "要多措并举，第一时间报送重要信息。",
+    "制定年度宣传工作要点，明确主要领导责任。",
+    "对被省政协采用的信息，每条奖励100元；对被全国政协采用的信息，每条奖励300元。",
+    "委员反映的信息占总数的78%，以界别名义反映信息26条。",
+    "市政协在中央、省、市主要媒体刊发稿件186篇，较去年同期增长22.4%。",
+    "在2023—2024年度全省16家单位信息采用量考核中，我市排名第四。",
+    "于二〇二四年十二月六日召开会议。",
+    "谢谢大家！",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good_genre_sentences_pass(text: str) -> None:
+    assert _codes(text) == []
+
+
+def test_a_draft_mode_marker_is_not_a_placeholder_in_a_draft() -> None:
+    text = "〔待补：统计期〕，收集信息312条。"
+    assert _codes(text, mode="draft") == []
+    assert _codes(text, mode="final") == ["quality-placeholder"]
+
+
+@pytest.mark.parametrize("mode", ["final", "draft"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_the_examples_have_no_seams(example: Path, mode: str) -> None:
+    draft = compose_file(example, mode=mode)  # type: ignore[arg-type]
+    assert [f.format() for f in check_draft(draft, mode=mode)] == []
+    assert not [n for n in draft.notices if n.code.startswith("quality-")]
+
+
+def test_a_finding_carries_the_sentence_and_its_data_paths() -> None:
+    para = Paragraph(
+        (
+            Segment("收集信息312条。", paths=("achievements.social_opinion.collected",)),
+            Segment("发稿200篇以上，与去年同期持平。", paths=("achievements.media.total",)),
+        )
+    )
+    (finding,) = check_draft(_draft(para))
+    assert finding.code == "quality-claim"
+    assert finding.sentence == "发稿200篇以上，与去年同期持平。"
+    assert finding.paths == ("achievements.media.total",)
+    (notice,) = notices([finding])
+    assert notice.code == "quality-claim" and notice.path == "achievements.media.total"
+    assert "发稿200篇以上" in notice.message
+
+
+def test_a_numbered_subsection_alone_in_its_section_is_a_list_of_one() -> None:
+    alone = _draft(
+        Heading(1, "一、", "做好宣传工作"),
+        Paragraph((Segment("（一）把牢正确方向。", "l2_lead"), Segment("要坚持正确导向。"))),
+        Heading(1, "二、", "做好信息工作"),
+        Paragraph((Segment("（一）拓宽信息来源。", "l2_lead"), Segment("要拓宽来源。"))),
+        Paragraph((Segment("（二）突出信息重点。", "l2_lead"), Segment("要突出重点。"))),
+    )
+    found = [(f.code, f.sentence) for f in check_draft(alone)]
+    assert found == [("quality-single", "（一）把牢正确方向。要坚持正确导向。")]
+
+
+def test_a_list_item_with_its_own_dun_in_a_dun_list_is_found_with_the_data() -> None:
+    data = {"achievements": {"mechanisms": ["市委、市政府领导联系制度", "信息通报制度"]}}
+    text = "市委、市政府领导联系制度、信息通报制度相继建立。"
+    draft = _draft(_para(text))
+    assert [f.code for f in check_draft(draft, data=data)] == ["quality-nested-list"]
+    quoted = {"achievements": {"mechanisms": ["社情民意信息“季通报、年考评”制度", "信息通报制度"]}}
+    assert check_draft(_draft(_para("社情民意信息“季通报、年考评”制度、信息通报制度相继建立。")), data=quoted) == []
+
+
+def test_a_qualifier_the_data_gives_is_not_a_claim() -> None:
+    draft = _draft(_para("委员反映的信息占总数的80%以上。"))
+    assert [f.code for f in check_draft(draft)] == ["quality-claim"]
+    assert check_draft(draft, data={"note": "委员反映的信息占总数的80%以上"}) == []
+
+
+def test_every_code_is_documented() -> None:
+    found = {code for code, _ in BAD}
+    assert found <= set(CODES)
+    assert set(CODES) - found == {"quality-nested-list"}  # caught with data, tested above
+
+
+def _speech_with_stub(tmp_path: Path) -> Path:
+    data = edit(minimal_speech(), {"achievements.highlights[0].text": "在《人民政协报》刊发稿件3篇，首次。"})
+    path = tmp_path / "stub.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    return path
+
+
+def test_render_strict_fails_on_a_quality_finding(tmp_path: Path) -> None:
+    facts = _speech_with_stub(tmp_path)
+    out = tmp_path / "out.txt"
+    result = CliRunner().invoke(main, ["render", str(facts), "--format", "txt", "-o", str(out), "--strict"])
+    assert result.exit_code == 1
+    assert "[quality-stub]" in result.output
+    assert "首次" in result.output
+    assert not out.exists()
+    plain = CliRunner().invoke(main, ["render", str(facts), "--format", "txt", "-o", str(out)])
+    assert plain.exit_code == 0, plain.output
+    assert out.exists()
