@@ -351,7 +351,8 @@ def tasks(ctx: Ctx) -> list[Section]:
         events = sorted(t.special_events, key=lambda e: (e.start is None, e.start or ctx.facts.document.date))
         year = f"{_horizon(ctx)}年"  # the paragraph already says 明年/今年: "2025年4月" → "4月"
         items = [
-            ctx.frag("TSK-special-item", when=e.when.removeprefix(year) or e.when, name=e.name) for e in events
+            ctx.frag("TSK-special-item", when=e.when.removeprefix(year) or e.when, name=e.name)
+            for e in events
         ]
         out[-1].blocks.append(
             ParaBuilder()
