@@ -271,9 +271,10 @@ def _problems_with_lines(text: str, warnings: list[dict[str, Any]]) -> list[dict
     out = []
     for w in warnings:
         loc: list[str | int] = []
-        for part in re.findall(r"[^.\[\]]+|\[\d+\]", str(w.get("path", ""))):
+        first = re.split(r"[、,，\s]+", str(w.get("path", "")).strip())[0]  # quality findings list several
+        for part in re.findall(r"[^.\[\]]+|\[\d+\]", first):
             loc.append(int(part[1:-1]) if part.startswith("[") else part)
-        line, col = source.locate(tuple(loc)) if loc else (0, 0)
+        line, col = source.locate(tuple(loc), prefer_key=True) if loc else (0, 0)
         out.append({**w, "line": line, "col": col})
     return out
 
