@@ -75,15 +75,20 @@ class Ctx:
         return self.facts.document.heading_style == "county"
 
     # --- fragments -----------------------------------------------------------------------------------
-    def frag(self, fid: str, *, one_item: bool | None = None, **slots: object) -> str:
+    def frag(
+        self, fid: str, *, one_item: bool | None = None, say: Iterable[str] = (), **slots: object
+    ) -> str:
         """Render fragment family ``fid`` with the document's stable variant (or its override).
 
         The stable choice skips variants that do not suit this document (see :meth:`_choose`); with
+        ``say`` names slots holding facts: a variant that uses every one of them that has a value is preferred
+        (a closing that drops the guiding thought the data gives is chosen only if no variant says it).
         ``one_item`` True (an intro followed by a single point) also variants that announce several (几个, 先后…),
         and with ``one_item`` False variants written for a single item (一项)."""
         fid, override = self.resolve(fid)
         if override is None:
-            override = self._choose(fid, fresh=False, one_item=one_item)
+            wanted = frozenset(k for k in say if slots.get(k))
+            override = self._choose(fid, fresh=False, one_item=one_item, say=wanted)
         return self._render(fid, slots, override)
 
     def frag_fresh(self, fid: str, **slots: object) -> str | None:
@@ -120,7 +125,9 @@ class Ctx:
                 self.openings.append(sent[:OPENING])
         return text
 
-    def _choose(self, fid: str, *, fresh: bool, one_item: bool | None = None) -> str | None:
+    def _choose(
+        self, fid: str, *, fresh: bool, one_item: bool | None = None, say: frozenset[str] = frozenset()
+    ) -> str | None:
         """The variant this document uses: the stable hash picks a start among the eligible variants, and
         the first one from there (cyclically) that suits the document is taken.  Suiting means: none of the
         level's words to avoid (:data:`LEVEL_AVOID`); before a single item, none of :data:`PLURAL_WORDS`; not
@@ -132,6 +139,8 @@ class Ctx:
             return None
         start = choice_index(self.doc_id, fid, len(pool))
         ring = pool[start:] + pool[:start]
+        if say:  # the facts given for ``say`` slots: prefer a variant that says them all
+            ring = _prefer(ring, lambda v: say <= self.lib.slots_of(fid, v.id))
         if fresh:
             used = self.used_variants.get(fid, set())
             ring = [v for v in ring if v.id not in used]

@@ -87,7 +87,13 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         ]
         total = ctx.count(m.total.value, m.total.unit, m.total.approx) if m.total is not None else None
         paths = tuple(f"{A}.media.{k}" for k in ("total", "by_outlet", "ranks") if getattr(m, k))
-        if m.total is not None and m.total.scope_text and m.total.outlets and sub != "ranks":
+        named = {b.outlet for b in m.by_outlet if b.count}
+        if (
+            m.total is not None
+            and m.total.scope_text
+            and set(m.total.outlets or []) - named
+            and sub != "ranks"
+        ):
             ctx.notice(
                 "unused-fact",
                 "已写明发稿范围（scope_text），发稿媒体（outlets）未写入",

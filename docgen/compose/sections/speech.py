@@ -547,6 +547,7 @@ def closing(ctx: Ctx) -> list[Block]:
     gt = ctx.political(c.guiding_thought) if c.guiding_thought else None
     text = ctx.frag(
         f"CLS-{c.family}",
+        say=("addressees", "local_goal", "local_theme", "guiding"),
         addressees=c.addressees,
         local_goal=c.local_goal,
         local_theme=c.local_theme,
