@@ -54,6 +54,14 @@ BAD = [
     ("quality-doubled", ["听取了青禾县政协等5家单位等5个单位的交流发言。"]),
     ("quality-doubled", ["市政协办公室被评为2024年度“2023年度全省政协宣传信息工作先进单位”。"]),
     ("quality-doubled", ["先后建立完善了建立信息报送机制，为工作开展提供了保障。"]),
+    (
+        "quality-repeat",
+        ["今年又恰逢人民政协成立75周年，我们要讲好政协故事。", "今年是人民政协成立75周年，任务更加繁重。"],
+    ),
+    ("quality-doubled", ["建立信息报送机制、实行信息通报制度相继建立，为工作提供了保障。"]),
+    ("quality-doubled", ["实行信息员制度、推行信息通报制度相继建立。"]),
+    ("quality-subject", ["今年以来，在《东岚政协报》的发稿量在全省16家单位中位居第三位。"]),
+    ("quality-single", ["重点做了以下几个方面的工作：一是宣传信息工作稳步推进。"]),
     # user phrases in the wrong slot
     ("quality-yao-subject", ["要每位信息员每月报送一条信息。"]),
     ("quality-yao-subject", ["一要2025年上半年举办业务培训班；二要加强队伍建设。"]),
@@ -101,6 +109,13 @@ GOOD = [
     "市政协在中央、省、市主要媒体刊发稿件186篇，较去年同期增长22.4%。",
     "在2023—2024年度全省16家单位信息采用量考核中，我市排名第四。",
     "于二〇二四年十二月六日召开会议。",
+    "今年是中华人民共和国成立75周年，也是人民政协成立75周年。",
+    "1—9月，市政协在《东岚政协报》的发稿量在全省16家单位中位居第五位。",
+    "在2023—2024年度全省信息采用量考核中，我市排名第四。",
+    "各级政协都要把政协云、微信公众号用起来、用活起来。",
+    "将选题参考由季度发布改为每月发布。",
+    "《澄阳市政协宣传信息工作激励办法》、社情民意信息“季通报、年考评”制度相继建立。",
+    "会议主要有以下几个方面的特点：一是节奏紧凑；二是重点突出。",
     "谢谢大家！",
 ]
 
@@ -165,6 +180,21 @@ def test_a_qualifier_the_data_gives_is_not_a_claim() -> None:
     draft = _draft(_para("委员反映的信息占总数的80%以上。"))
     assert [f.code for f in check_draft(draft)] == ["quality-claim"]
     assert check_draft(draft, data={"note": "委员反映的信息占总数的80%以上"}) == []
+
+
+def test_a_county_has_no_levels_of_cppcc_below_it() -> None:
+    draft = _draft(_para("今年以来，全县各级政协组织围绕中心工作积极作为。"))
+    assert [f.code for f in check_draft(draft, data={"org": {"level": "county"}})] == ["quality-claim"]
+    assert check_draft(draft, data={"org": {"level": "city"}}) == []
+
+
+def test_one_item_after_a_few_aspects_across_paragraphs() -> None:
+    intro = _para("今年以来，重点做了以下几个方面的工作：")
+    one = Paragraph((Segment("宣传信息工作稳步推进。", "l3_lead"), Segment("发稿60篇。")))
+    two = Paragraph((Segment("信息工作量质齐升。", "l3_lead"), Segment("收集信息40条。")))
+    after = _para("成绩来之不易，问题也不容忽视。")
+    assert [f.code for f in check_draft(_draft(intro, one, after))] == ["quality-single"]
+    assert check_draft(_draft(intro, one, two, after)) == []
 
 
 def test_every_code_is_documented() -> None:
