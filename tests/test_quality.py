@@ -173,7 +173,10 @@ def test_a_list_item_with_its_own_dun_in_a_dun_list_is_found_with_the_data() -> 
     draft = _draft(_para(text))
     assert [f.code for f in check_draft(draft, data=data)] == ["quality-nested-list"]
     quoted = {"achievements": {"mechanisms": ["社情民意信息“季通报、年考评”制度", "信息通报制度"]}}
-    assert check_draft(_draft(_para("社情民意信息“季通报、年考评”制度、信息通报制度相继建立。")), data=quoted) == []
+    assert (
+        check_draft(_draft(_para("社情民意信息“季通报、年考评”制度、信息通报制度相继建立。")), data=quoted)
+        == []
+    )
 
 
 def test_a_qualifier_the_data_gives_is_not_a_claim() -> None:

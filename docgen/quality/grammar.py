@@ -166,6 +166,8 @@ def _may_end_doubled(clause: str) -> bool:
     """The clause's last two characters also open one of its 、-items, or it ends 相继/先后 + a word while an
     item opens with a verb of the dictionary."""
     tail = clause[-2:]
+    if tail not in clause[:-2] and not _SUCCESSIVE_RE.search(clause):
+        return False
     starts = _item_starts(clause)
     if any(s.startswith(tail) for s in starts[:-1]) or (starts[-1].startswith(tail) and len(starts[-1]) > 2):
         return True
