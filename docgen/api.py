@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -9,14 +10,16 @@ from typing import TYPE_CHECKING, Literal
 from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
-from docgen.load import Loaded, load_yaml
+from docgen.load import Loaded, load_yaml, load_yaml_text
 from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 
 if TYPE_CHECKING:
     from docgen.render.pdf import PdfResult
+    from docgen.review.check import CheckResult
+    from docgen.review.diff import DiffResult
 
-Format = Literal["docx", "md", "txt", "pdf"]
+Format = Literal["docx", "md", "txt", "pdf", "html"]
 Mode = Literal["final", "draft"]
 
 
@@ -80,6 +83,10 @@ def render_draft(
         from docgen.render.text import render_markdown
 
         return render_markdown(draft).encode("utf-8")
+    if fmt == "html":
+        from docgen.render.html import render_html
+
+        return render_html(draft).encode("utf-8")
     if fmt == "docx":
         from docgen.render.docx import render_docx
 
@@ -123,3 +130,77 @@ def render_pdf(
         page_numbers=page_numbers,
     )
     return docx_to_pdf(data, timeout=timeout)
+
+
+# -- text in, results out: the service and batch use these (no file on disk) ------------------------------
+
+
+@dataclass
+class Validation:
+    """The outcome of validating facts text: problems (empty when valid) and the composer's warnings."""
+
+    problems: list[Problem]
+    warnings: list[Notice]
+    draft: Draft | None
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def compose_text(text: str | bytes, *, file: str = "<facts>", mode: Mode | None = None) -> Draft:
+    """Load, validate and compose facts given as text (UTF-8 bytes or str); same errors as :func:`compose_file`."""
+    return compose_loaded(load_yaml_text(text, file), mode=mode)
+
+
+def validate_text(text: str | bytes, *, file: str = "<facts>") -> Validation:
+    """Validate facts text and compose it, collecting every problem and every warning (never raises
+    :class:`FactsError`)."""
+    try:
+        draft = compose_text(text, file=file)
+    except FactsError as exc:
+        return Validation(exc.problems, [], None)
+    return Validation([], list(draft.notices), draft)
+
+
+@dataclass
+class DiffOutput:
+    """``docgen diff`` as data: the comparison, and the HTML report and redline .docx when asked for."""
+
+    result: DiffResult
+    html: str | None = None
+    redline: bytes | None = None
+
+
+def diff_bytes(
+    old: bytes,
+    new: bytes,
+    *,
+    old_label: str = "旧稿",
+    new_label: str = "新稿",
+    accept_changes: bool = False,
+    html: bool = False,
+    redline: bool = False,
+) -> DiffOutput:
+    """Compare two .docx files given as bytes (the review module's guards against zip bombs and XML entities
+    apply); :class:`~docgen.review.extract.ReviewError` on unusable input."""
+    from docgen.review.diff import compare_docx
+    from docgen.review.redline import redline as make_redline
+    from docgen.review.report import to_html
+
+    cmp = compare_docx(old, new, old_label=old_label, new_label=new_label, accept_changes=accept_changes)
+    out = DiffOutput(cmp.result)
+    if html:
+        out.html = to_html(cmp.result, old=old_label, new=new_label)
+    if redline:
+        out.redline = make_redline(cmp)
+    return out
+
+
+def check_bytes(docx: bytes, facts_text: str | bytes, *, facts_file: str = "<facts>", label: str = "文稿") -> CheckResult:
+    """``docgen check`` as data: numbers in an edited .docx checked against facts text."""
+    from docgen.review.check import check_draft
+
+    loaded = load_yaml_text(facts_text, facts_file)
+    model = validate_loaded(loaded)
+    return check_draft(docx, model, source=loaded.source, label=label)

@@ -319,6 +319,10 @@ from docgen.cli_review import register  # noqa: E402
 
 register(main)
 
+from docgen.cli_service import register as register_service  # noqa: E402
+
+register_service(main)
+
 from docgen.cli_batch import register as register_batch  # noqa: E402
 
 register_batch(main)

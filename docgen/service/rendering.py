@@ -1,0 +1,148 @@
+"""Rendering for the service: bounded in time, at most one LibreOffice conversion at a time per worker, and
+stored renders addressed by the hash of (facts, template, docgen version, options) so a repeated render is a
+lookup.  A render is stored only once its bytes are complete: a failure stores nothing."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from docgen.api import Format, Mode, compose_text, render_draft, render_pdf
+from docgen.fsutil import atomic_write
+from docgen.service.errors import ApiError
+from docgen.service.models import Render
+from docgen.service.settings import Settings
+
+__all__ = [
+    "MEDIA_TYPES",
+    "Options",
+    "docgen_version",
+    "render_key",
+    "render_text",
+    "stored_render",
+    "template_file",
+]
+
+MEDIA_TYPES: dict[str, str] = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
+    "txt": "text/plain; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
+T = TypeVar("T")
+_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="docgen-render")
+_OFFICE = threading.Lock()  # one LibreOffice conversion at a time in this worker; others wait in line
+
+
+def docgen_version() -> str:
+    try:
+        return version("docgen")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "0+unknown"
+
+
+@dataclass(frozen=True)
+class Options:
+    fmt: Format = "docx"
+    mode: Mode | None = None
+    font_profile: str = "gb2312"
+    bold_leads: bool = False
+    page_numbers: str = "center"
+
+
+def render_key(content_hash: str, template_sha: str, opts: Options) -> str:
+    """The address of a render: facts, template, docgen version and options, hashed together."""
+    ident = {
+        "facts": content_hash,
+        "template": template_sha,
+        "docgen": docgen_version(),
+        "fmt": opts.fmt,
+        "mode": opts.mode,
+        "font_profile": opts.font_profile,
+        "bold_leads": opts.bold_leads,
+        "page_numbers": opts.page_numbers,
+    }
+    return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
+
+
+def _bounded(settings: Settings, work: Callable[[], T]) -> T:
+    future = _POOL.submit(work)
+    try:
+        return future.result(timeout=settings.render_timeout)
+    except concurrent.futures.TimeoutError:
+        future.cancel()
+        raise ApiError(
+            504, "render-timeout", f"生成超时（超过 {settings.render_timeout:g} 秒），请检查事实文件是否过大"
+        ) from None
+
+
+def render_text(
+    settings: Settings, text: str | bytes, opts: Options, *, template: Path | None = None, file: str = "<facts>"
+) -> tuple[bytes, int]:
+    """Compose and render facts text; returns (bytes, number of warnings).  Composition and .docx rendering
+    are bounded by ``render_timeout``; a PDF waits for this worker's LibreOffice slot, then LibreOffice is
+    bounded by ``soffice_timeout`` (and killed after it)."""
+    draft = _bounded(settings, lambda: compose_text(text, file=file, mode=opts.mode))
+    kw: dict[str, Any] = {
+        "template": template,
+        "font_profile": opts.font_profile,
+        "bold_leads": opts.bold_leads,
+        "page_numbers": opts.page_numbers,
+    }
+    if opts.fmt != "pdf":
+        data = _bounded(settings, lambda: render_draft(draft, opts.fmt, **kw))
+        return data, len(draft.notices)
+    if not _OFFICE.acquire(timeout=settings.soffice_queue_timeout):
+        raise ApiError(503, "office-busy", "LibreOffice 正忙，请稍后再试", headers={"Retry-After": "10"})
+    try:
+        result = render_pdf(draft, timeout=settings.soffice_timeout, **kw)
+    finally:
+        _OFFICE.release()
+    return result.pdf, len(draft.notices)
+
+
+def stored_render(
+    session: Session, office_id: int, key: str, fmt: str, produce: Callable[[], bytes]
+) -> tuple[Render, bool]:
+    """The stored render at ``key``, or a new one from ``produce()`` (True when new).  Bytes are produced
+    before anything is written, so a failed render leaves no row; two workers racing on the same key
+    keep one row."""
+    found = session.scalar(select(Render).where(Render.office_id == office_id, Render.key == key))
+    if found is not None:
+        return found, False
+    session.commit()  # release the database while rendering
+    data = produce()
+    row = Render(office_id=office_id, key=key, fmt=fmt, data=data)
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        found = session.scalar(select(Render).where(Render.office_id == office_id, Render.key == key))
+        if found is None:
+            raise
+        return found, False
+    return row, True
+
+
+def template_file(sha256: str, data: bytes) -> Path:
+    """A house template's bytes as a local file (content-addressed, written once), for the renderer."""
+    folder = Path(tempfile.gettempdir()) / f"docgen-house-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    path = folder / f"{sha256}.docx"
+    if not path.is_file():
+        atomic_write(path, data)
+    return path

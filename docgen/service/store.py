@@ -1,0 +1,128 @@
+"""Office-scoped access to stored documents, revisions and templates.  Every lookup takes the caller's office:
+an id from another office is answered exactly like an id that does not exist (404)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from docgen.api import validate_text
+from docgen.service.auth import Caller
+from docgen.service.errors import ApiError, not_found
+from docgen.service.models import Document, HouseTemplate, Revision, User
+
+__all__ = [
+    "document",
+    "document_json",
+    "house_template",
+    "latest_revision",
+    "revision",
+    "revision_json",
+    "save_revision",
+]
+
+
+def document(c: Caller, doc_id: int) -> Document:
+    doc = c.db.get(Document, doc_id)
+    if doc is None or doc.office_id != c.office_id or doc.deleted_at is not None:
+        raise not_found("文稿")
+    return doc
+
+
+def revision(c: Caller, doc: Document, number: int) -> Revision:
+    rev = c.db.scalar(select(Revision).where(Revision.document_id == doc.id, Revision.number == number))
+    if rev is None:
+        raise not_found("修订版本")
+    return rev
+
+
+def latest_revision(session: Session, doc: Document) -> Revision | None:
+    return session.scalar(
+        select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc()).limit(1)
+    )
+
+
+def house_template(c: Caller, template_id: int) -> HouseTemplate:
+    tpl = c.db.get(HouseTemplate, template_id)
+    if tpl is None or tpl.office_id != c.office_id or tpl.deleted_at is not None:
+        raise not_found("模板")
+    return tpl
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def save_revision(c: Caller, doc: Document, text: str, *, base: int | None = None) -> tuple[Revision, bool]:
+    """Store ``text`` as the next revision with its validation result and warnings (True when new).  Saving
+    the same text as the newest revision stores nothing.  ``base``: the revision the writer started from;
+    a newer one already stored is a conflict (409)."""
+    check = validate_text(text, file=f"文稿{doc.id}.yaml")
+    digest = content_hash(text)
+    for _ in range(3):
+        last = latest_revision(c.db, doc)
+        if base is not None and last is not None and last.number != base:
+            raise ApiError(
+                409,
+                "revision-conflict",
+                f"文稿已有更新的修订版本（第 {last.number} 版），请先载入最新版本再保存",
+                latest=last.number,
+            )
+        if last is not None and last.content_hash == digest:
+            return last, False
+        rev = Revision(
+            document_id=doc.id,
+            number=(last.number if last else 0) + 1,
+            yaml=text,
+            content_hash=digest,
+            author_id=c.user.id,
+            valid=check.valid,
+            problems=[p.as_dict() for p in check.problems],
+            warnings=[{"code": w.code, "message": w.message, "path": w.path} for w in check.warnings],
+        )
+        try:
+            with c.db.begin_nested():
+                c.db.add(rev)
+        except IntegrityError:  # another worker stored the same number first: retry on the new newest
+            continue
+        return rev, True
+    raise ApiError(409, "revision-conflict", "同时保存的人太多，请重试")
+
+
+def _when(t: Any) -> str:
+    return t.isoformat() if t is not None else ""
+
+
+def revision_json(rev: Revision, *, with_yaml: bool = False) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "number": rev.number,
+        "author": rev.author.name if rev.author else "",
+        "created_at": _when(rev.created_at),
+        "content_hash": rev.content_hash,
+        "valid": rev.valid,
+        "problems": rev.problems,
+        "warnings": rev.warnings,
+    }
+    if with_yaml:
+        out["yaml"] = rev.yaml
+    return out
+
+
+def document_json(session: Session, doc: Document) -> dict[str, Any]:
+    last = latest_revision(session, doc)
+    count = session.scalar(select(func.count()).where(Revision.document_id == doc.id)) or 0
+    creator = session.get(User, doc.created_by)
+    return {
+        "id": doc.id,
+        "kind": doc.kind,
+        "title": doc.title,
+        "year": doc.year,
+        "created_by": creator.name if creator else "",
+        "created_at": _when(doc.created_at),
+        "revisions": count,
+        "latest": revision_json(last) if last is not None else None,
+    }
