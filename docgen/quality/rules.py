@@ -32,8 +32,9 @@ _EXTRA_PLACEHOLDER_RE = re.compile(
     "(?<![一二三四五六七八九〇零])[〇○◯]{2,}(?![一二三四五六七八九〇零年])|[✕✗□■]{2,}|Ｘ{2,}"
 )
 _PCT_ABOVE_RE = re.compile(r"\d+(?:\.\d+)?%以上")
-_DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%")
+_DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%(?!以上|左右)")
 _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条篇件次期]|\d+[个家名位项条篇件次期]左右")
+_RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
 _SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
@@ -359,14 +360,19 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     for s in sentences:
         text = _plain(s.text)
         m = _PCT_ABOVE_RE.search(text)
-        if m and m.group() not in data_text:
+        bound = _APPROX_COUNT_RE.search(text) or _ABOVE_COUNT_RE.search(text)
+        if m and m.group() not in data_text and not bound:  # from an approximate count 以上 is a bound
             yield _f("quality-claim", f"精确百分数后加“以上”（“{m.group()}”）", s)
             continue
         if _APPROX_COUNT_RE.search(text) and _DECIMAL_PCT_RE.search(text):
             yield _f("quality-claim", "约数旁出现精确到小数的百分数", s)
             continue
-        if "持平" in text and _ABOVE_COUNT_RE.search(text):
-            yield _f("quality-claim", "“以上”之数旁说“持平”", s)
+        if "持平" in text and (_ABOVE_COUNT_RE.search(text) or _APPROX_COUNT_RE.search(text)):
+            yield _f("quality-claim", "约数旁说“持平”", s)
+            continue
+        last = _clauses(text)[-1] if _clauses(text) else ""
+        if "奖励" in text and _RULE_ONLY_RE.search(last) and "奖励" not in last:
+            yield _f("quality-claim", f"奖励条件“{last}”后面没有对应的奖项或奖励", s)
 
 
 _LOWEST_LEVELS = frozenset({"county", "district", "county_city"})
