@@ -85,6 +85,9 @@ def check_text(units: list[Unit], *, final: bool, data: object = None) -> list[F
     )
     for check in checks:
         findings.extend(check())
+    # a sentence already reported as repeated is not reported again for the clauses it repeats
+    repeated = {(f.block, f.sentence) for f in findings if f.code == "quality-repeat"}
+    findings = [f for f in findings if f.code != "quality-boilerplate" or (f.block, f.sentence) not in repeated]
     findings.sort(key=lambda f: f.block)
     return findings
 
