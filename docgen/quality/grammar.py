@@ -23,11 +23,11 @@ from typing import Any
 from docgen import fragcache
 
 _NUMBERED_YAO_RE = re.compile(r"^[一二三四五六七八九十]要$")
-_DIGIT_RE = re.compile(r"\d")
 # POS tags of jieba's dictionary (ICTCLAS set): t time word, m numeral, r pronoun, j abbreviation of an
 # organisation, ns place name, nt organisation name, n* nouns, v* verbs.
-_SUBJECT_TAGS = frozenset({"j", "ns", "nt"})
+_SUBJECT_TAGS = frozenset({"j", "nt"})  # not ns: the dictionary tags some adverbs (深度) as place names
 _OPENING_TAGS = frozenset({"t", "m", "r", *_SUBJECT_TAGS})
+_DATE_RE = re.compile(r"\d+(?:—\d+)?[年月日]|[一二三四五六七八九十]+月")
 _MAX_WORD = 6
 _SUCCESSIVE_RE = re.compile(r"(?:相继|先后|陆续|分别)[\u4e00-\u9fff]{2}$")
 
@@ -127,7 +127,8 @@ def yao_subject(clause: str) -> str | None:
             continue
         nxt, nflag = toks[i + 1]
         after = toks[i + 2][1] if i + 2 < len(toks) else ""
-        if nflag == "t" or (nflag == "m" and _DIGIT_RE.search(nxt)) or nxt[:1].isdigit():
+        rest = "".join(w for w, _ in toks[i + 1 : i + 4])
+        if (nflag == "t" and len(nxt) >= 2) or _DATE_RE.match(rest):
             return nxt
         if nflag == "r" and (nxt.endswith("们") or after.startswith(("n", "j"))):
             return nxt

@@ -347,7 +347,7 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
             continue  # a draft-mode marker stands for words still to be written
         text = s.text.strip()
         body = text.rstrip("。！？”’」』）")
-        if not body:
+        if not body or body.endswith("："):
             continue
         parts = re.split(r"[，；：]", body)
         last = parts[-1]
