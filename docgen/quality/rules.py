@@ -35,6 +35,9 @@ _PCT_ABOVE_RE = re.compile(r"\d+(?:\.\d+)?%以上")
 _DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%(?!以上|左右)")
 _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条篇件次期]|\d+[个家名位项条篇件次期]左右")
 _RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
+_ANY_COUNT_RE = re.compile(
+    r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余"
+)
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
 _SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
@@ -358,6 +361,15 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
 
 
 # -- claims ------------------------------------------------------------------------------------------------------
+def _precise_from_approx(text: str) -> bool:
+    """A percentage with decimals whose nearest preceding count is approximate (480余条，采用率84.6%)."""
+    for m in _DECIMAL_PCT_RE.finditer(text):
+        counts = list(_ANY_COUNT_RE.finditer(text, 0, m.start()))
+        if counts and _APPROX_COUNT_RE.search(counts[-1].group()):
+            return True
+    return False
+
+
 def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     data_text = repr(data) if data is not None else ""
     for s in sentences:
@@ -367,8 +379,8 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
         if m and m.group() not in data_text and not bound:  # from an approximate count 以上 is a bound
             yield _f("quality-claim", f"精确百分数后加“以上”（“{m.group()}”）", s)
             continue
-        if _APPROX_COUNT_RE.search(text) and _DECIMAL_PCT_RE.search(text):
-            yield _f("quality-claim", "约数旁出现精确到小数的百分数", s)
+        if _precise_from_approx(text):
+            yield _f("quality-claim", "由约数算出精确到小数的百分数", s)
             continue
         if "持平" in text and (_ABOVE_COUNT_RE.search(text) or _APPROX_COUNT_RE.search(text)):
             yield _f("quality-claim", "约数旁说“持平”", s)
