@@ -35,9 +35,7 @@ _PCT_ABOVE_RE = re.compile(r"\d+(?:\.\d+)?%以上")
 _DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%(?!以上|左右)")
 _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条篇件次期]|\d+[个家名位项条篇件次期]左右")
 _RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
-_ANY_COUNT_RE = re.compile(
-    r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余"
-)
+_ANY_COUNT_RE = re.compile(r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余")
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
 _SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
@@ -90,7 +88,9 @@ def check_text(units: list[Unit], *, final: bool, data: object = None) -> list[F
         findings.extend(check())
     # a sentence already reported as repeated is not reported again for the clauses it repeats
     repeated = {(f.block, f.sentence) for f in findings if f.code == "quality-repeat"}
-    findings = [f for f in findings if f.code != "quality-boilerplate" or (f.block, f.sentence) not in repeated]
+    findings = [
+        f for f in findings if f.code != "quality-boilerplate" or (f.block, f.sentence) not in repeated
+    ]
     findings.sort(key=lambda f: f.block)
     return findings
 
