@@ -1,4 +1,4 @@
-"""The `achievements` block: the year's facts, grouped as in genre-and-schema.md §2.2."""
+"""The `achievements` block: the year's facts, grouped by domain (see docs/format.md)."""
 
 from __future__ import annotations
 

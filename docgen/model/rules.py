@@ -1,4 +1,4 @@
-"""Cross-field rules of genre-and-schema.md §2.3 that a single field cannot check.
+"""Cross-field rules that a single field cannot check.
 
 Each rule yields :class:`Issue` (a data location, a stable code, a Chinese message); ``docgen.model.validate``
 turns them into located problems.  Rules run on a model that validated field by field, or on the parts of it that did (``docgen.model.salvage``).

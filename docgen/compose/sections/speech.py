@@ -1,4 +1,4 @@
-"""Sections of a leadership speech (genre-and-schema.md §1.2): opening, achievements, problems, situation,
+"""Sections of a leadership speech: opening, achievements, problems, situation,
 tasks, closing.  Each returns draft blocks; L1 numbering is done by the kind composer."""
 
 from __future__ import annotations
