@@ -178,7 +178,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         nm = []
         for acct in m.new_media:
             posts = ctx.count(acct.posts, "条")
-            reads = ctx.count(acct.reads.value, acct.reads.unit) if acct.reads else None
+            reads = ctx.count(acct.reads.value, acct.reads.unit, acct.reads.approx) if acct.reads else None
             if posts or reads:
                 nm.append(
                     ctx.frag(
@@ -465,7 +465,7 @@ def trainings(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     when=tr.when,
                     name=tr.name,
                     days=ctx.count(tr.days, "天"),
-                    participants=ctx.count(tr.participants, "人次"),
+                    participants=ctx.count(tr.participants, tr.participants_unit, tr.participants_approx),
                 ),
                 (f"{A}.trainings[{i}]",),
             )
