@@ -171,7 +171,9 @@ _ZH_RULES = f"""\
   或在草稿（`mode: draft`）中标出〔待补：……〕。
 - **警告**：每次 `docgen render` 都在写出文稿后逐条打印警告（未用上的事实 `unused-fact`、因缺事实而略去的分句
   `dropped-fact`、行文检查 `quality-*`），`--strict` 时有警告即失败且不写文件。
-- 数字一律用阿拉伯数字、不加单位；约数用 `approx`（`余`/`多`/`近`/`以上`/`约`）；日期写成 `2024-12-06`。
+- 数字用阿拉伯数字、不加单位；约数用 `approx`（`余`/`多`/`近`/`以上`/`约`）；日期写成 `2024-12-06`。
+  金额和大数可带小数（最多两位），把“万”写进单位：`value: 8.6, unit: 万元` → 8.6万元；按 GB/T 15835，“余”“多”
+  写在“万”之后（`value: 8, unit: 万元, approx: 余` → 8万余元），小数之后不加“余”“多”。
 - 媒体和刊物先在 `outlets` 中登记 `id`，其他字段用 `id` 引用。
 """
 
@@ -192,6 +194,8 @@ sorted by line).
 - **Warnings**: every `docgen render` prints its warnings on stderr after writing (`unused-fact`, `dropped-fact`,
   `quality-*`); `--strict` turns any warning into a failure and writes nothing.
 - Numbers are Arabic digits without units; qualifiers go in `approx` (余/多/近/以上/约); dates are `2024-12-06`.
+  Money and large counts may carry up to two decimals with 万 in the unit (`value: 8.6, unit: 万元` → 8.6万元);
+  per GB/T 15835 余/多 follow 万 (`value: 8, unit: 万元, approx: 余` → 8万余元) and never a decimal.
 - Outlets and publications are registered once in `outlets` with an `id` that other fields refer to.
 """
 
