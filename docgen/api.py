@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
-from docgen.load import Loaded, load_yaml, load_yaml_text
+from docgen.load import Loaded, load_yaml, load_yaml_text, parse_loc
 from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 
@@ -49,7 +49,19 @@ def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
             ]
         ) from None
     draft.notices.extend(quality_notices(draft, facts))
+    draft.notices[:] = locate_notices(draft.notices, loaded)
     return draft
+
+
+def locate_notices(notices: list[Notice], loaded: Loaded) -> list[Notice]:
+    """The warnings of a draft, each with the file, line and column of its (first) path, sorted by position;
+    exact repeats dropped.  ``draft.notices`` is the one counted list every composer and checker appends to."""
+    out: dict[tuple[str, str, str], Notice] = {}
+    for n in notices:
+        first = n.path.split("、", 1)[0]
+        line, col = loaded.source.locate(parse_loc(first), prefer_key=True) if first else (1, 1)
+        out.setdefault((n.code, n.path, n.message), replace(n, file=loaded.file, line=line, col=col))
+    return sorted(out.values(), key=lambda n: (n.line, n.col))
 
 
 def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docgen.compose.context import Ctx
+from docgen.compose.expected import mark_expected
 from docgen.compose.kinds import PointsMismatch, composer_for
 from docgen.draft import Draft, Notice
 from docgen.errors import RenderError
@@ -19,6 +20,7 @@ def compose(facts: Facts, *, lib: FragmentLibrary | None = None) -> Draft:
         raise RenderError(f"文种 {facts.document.kind} 的组稿功能尚未实现")
     lib = lib or FragmentLibrary.load()
     draft = composer(Ctx(facts, lib))
+    mark_expected(draft, facts)
     horizon = lib.political_horizon()
     on = facts.document.date
     if horizon is not None and on > horizon:

@@ -1,4 +1,4 @@
-"""Experience exchange (genre-and-schema.md §1.7, §1.8): the written material and the spoken exchange.
+"""Experience exchange: the written material and the spoken exchange.
 
 Both kinds tell the same facts (``exchange``): a lead, three or so sections, each with run-in practices and
 result numbers.  The **material** is third person (the unit by its name, never 我们), has no salutation and

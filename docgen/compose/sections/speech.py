@@ -1,4 +1,4 @@
-"""Sections of a leadership speech (genre-and-schema.md §1.2): opening, achievements, problems, situation,
+"""Sections of a leadership speech: opening, achievements, problems, situation,
 tasks, closing.  Each returns draft blocks; L1 numbering is done by the kind composer."""
 
 from __future__ import annotations
@@ -542,27 +542,47 @@ def demand_chain(items: list[str]) -> str:
 
 def closing(ctx: Ctx) -> list[Block]:
     c = ctx.facts.closing
-    if c is None or c.family == "none":
+    if c is None:
         return []
     gt = ctx.political(c.guiding_thought) if c.guiding_thought else None
-    text = ctx.frag(
-        f"CLS-{c.family}",
-        say=("addressees", "local_goal", "local_theme", "guiding"),
-        addressees=c.addressees,
-        local_goal=c.local_goal,
-        local_theme=c.local_theme,
-        guiding=gt,
-        ours=ctx.ours,
-        scope=ctx.scope,
-        rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
-    )
-    given = {
-        "closing.addressees": c.addressees,
-        "closing.local_goal": c.local_goal,
-        "closing.local_theme": c.local_theme,
-        "closing.guiding_thought": gt,
-    }
-    for path, value in given.items():
-        if value and value not in text:
-            ctx.notice("unused-fact", f"结束语句式“{c.family}”不用“{path}”，该事实未写入", path)
-    return [ParaBuilder().add(text, ["closing"]).build()]
+    text = ""
+    if c.family != "none":
+        text = ctx.frag(
+            f"CLS-{c.family}",
+            say=("addressees", "local_goal", "local_theme", "guiding"),
+            addressees=c.addressees,
+            local_goal=c.local_goal,
+            local_theme=c.local_theme,
+            guiding=gt,
+            ours=ctx.ours,
+            scope=ctx.scope,
+            rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+        )
+    _unused_closing_facts(ctx, text, gt)
+    return [ParaBuilder().add(text, ["closing"]).build()] if text else []
+
+
+# closing facts a family's wording may leave out, and how the warning names them
+_CLOSING_TITLES = {
+    "addressees": "希望的对象",
+    "local_goal": "贡献目标",
+    "local_theme": "本地主题主线",
+    "guiding_thought": "指导思想",
+}
+
+
+def _unused_closing_facts(ctx: Ctx, text: str, guiding: str | None) -> None:
+    """Every closing fact given but not in the closing sentence is a counted ``unused-fact`` warning (the
+    guiding thought is looked for as the approved wording its fragment id stands for)."""
+    c = ctx.facts.closing
+    assert c is not None
+    for name, title in _CLOSING_TITLES.items():
+        value = getattr(c, name)
+        shown = guiding if name == "guiding_thought" else value
+        if value and shown is not None and shown not in text:
+            ctx.notice(
+                "unused-fact",
+                f"结尾句式“{c.family}”的这一写法不用{title}“{value}”，该事实未写入文稿："
+                "换用用得上它的结尾句式（或用 document.variants 指定变体），或删去它",
+                f"closing.{name}",
+            )
