@@ -1,6 +1,6 @@
 """Many inputs → many outputs: a process pool over the library API, atomic outputs, resumable runs.
 
-``plan(inputs, options)`` expands facts files, folders and globs (and workbooks, see :mod:`docgen.excel`) into
+``plan(inputs, options)`` expands facts files, folders and globs (mail merge: :mod:`docgen.mailmerge`) into
 :class:`Job` s with unique output names; ``run(jobs, options, on_done)`` renders them in ``options.jobs``
 processes through :mod:`docgen.api` (the calls ``docgen render`` makes) and returns one :class:`Outcome` per job.
 
@@ -50,7 +50,6 @@ MANIFEST = ".docgen-batch.json"
 STAGING = ".docgen-batch-staging"
 SAVE_EVERY = 2.0  # seconds between manifest saves during a run
 FACTS_SUFFIXES = (".yaml", ".yml")
-WORKBOOK_SUFFIXES = (".xlsx",)
 _TMP = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")  # fsutil.atomic_write's temporary files
 _GLOB = re.compile(r"[*?\[]")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -106,6 +105,7 @@ class Job:
     base: Path | None = None  # mail merge: the shared facts file the row was merged into
     cells: dict[str, str] = field(default_factory=dict)
     key: str = ""  # SHA-256 of the inputs and options; empty when the input cannot be read
+    errors: tuple[str, ...] = ()  # problems found while planning (a bad cell in a mail-merge row)
 
 
 @dataclass
@@ -136,7 +136,7 @@ class BatchResult:
 
 
 def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Files as given; folders → their facts files and workbooks (recursively, sorted); globs → their matches
+    """Files as given; folders → their facts files (recursively, sorted); globs → their matches
     (sorted).  A name that matches nothing is kept, so its job fails with “找不到文件”.  Duplicates dropped."""
     out: list[Path] = []
     for raw in inputs:
@@ -146,7 +146,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found = [
                 q
                 for q in p.rglob("*")
-                if q.suffix.lower() in FACTS_SUFFIXES + WORKBOOK_SUFFIXES
+                if q.suffix.lower() in FACTS_SUFFIXES
                 and q.is_file()
                 and not any(part.startswith(".") for part in q.relative_to(p).parts)
                 and not q.name.startswith("~$")  # Excel's lock files
@@ -225,18 +225,13 @@ def _located(exc: FactsError, job: Job) -> list[str]:
 
 
 def _loaded(job: Job) -> Any:
+    """A mail-merge row: the merged mapping, with the shared file's positions for its own values."""
     from docgen.load import Loaded, load_yaml
 
-    if job.data is not None:
-        assert job.base is not None
-        shared = load_yaml(job.base)
-        return Loaded(shared.file, job.data, shared.source)
-    assert job.path is not None
-    if job.path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from docgen.excel import workbook_facts
-
-        return workbook_facts(job.path)
-    return None
+    if job.data is None or job.base is None:
+        return None
+    shared = load_yaml(job.base)
+    return Loaded(shared.file, job.data, shared.source)
 
 
 def render_job(job: Job, options: BatchOptions, target: Path) -> Outcome:
@@ -252,10 +247,13 @@ def render_job(job: Job, options: BatchOptions, target: Path) -> Outcome:
         else:
             assert job.path is not None
             draft = api.compose_file(job.path, mode=options.mode)
+        if job.errors:  # bad cells were left out; their row is still validated, so every problem shows
+            return Outcome(job.label, "", "failed", list(job.errors), seconds=time.perf_counter() - t0)
         data = api.render_draft(draft, fmt, **options.render_kwargs())
         atomic_write(target, data, durable=False)
     except FactsError as exc:
-        return Outcome(job.label, "", "failed", _located(exc, job), seconds=time.perf_counter() - t0)
+        problems = [*job.errors, *_located(exc, job)]
+        return Outcome(job.label, "", "failed", problems, seconds=time.perf_counter() - t0)
     except DocgenError as exc:
         return Outcome(job.label, "", "failed", [f"{job.label}: {exc}"], seconds=time.perf_counter() - t0)
     except OSError as exc:

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from docgen.errors import EXIT_OK, EXIT_PROBLEMS, DocgenError
+from docgen.errors import EXIT_OK, EXIT_PROBLEMS, DocgenError, UsageError
 
 EXIT_INTERRUPTED = 130
 
@@ -98,6 +98,10 @@ def _table(result: Any, outdir: Path, tty: bool) -> None:
     "--zip", "zip_path", type=click.Path(dir_okay=False, path_type=Path), help="另把全部输出打成 zip"
 )
 @click.option(
+    "--rows", type=click.Path(dir_okay=False, path_type=Path), help="邮件合并：每行一个单位的工作簿（.xlsx）"
+)
+@click.option("--sheet", default="units", show_default=True, help="邮件合并用的工作表")
+@click.option(
     "--template", type=click.Path(dir_okay=False, path_type=Path), default=None, help="单位自己的模板"
 )
 @click.option("--font-profile", type=click.Choice(["gb2312", "windows"]), default="gb2312", help="字体方案")
@@ -109,17 +113,26 @@ def batch(
     jobs: int,
     mode: str | None,
     zip_path: Path | None,
+    rows: Path | None,
+    sheet: str,
     template: Path | None,
     font_profile: str,
     force: bool,
 ) -> None:
-    """批量生成：INPUTS 为事实文件、目录、通配符或工作簿。"""
+    """批量生成：INPUTS 为事实文件、目录或通配符；给出工作簿（--rows 或 INPUTS 中的 .xlsx）时为邮件合并：
+    共用事实文件 + 工作表 units 每行一个单位，每行生成一份。"""
     from docgen import batch as lib
 
     kw: dict[str, Any] = dict(fmt=fmt, mode=mode, jobs=jobs, template=template, font_profile=font_profile)
     options = lib.BatchOptions(outdir, force=force, **kw)
     try:
-        planned = lib.plan(inputs, options)
+        from docgen.mailmerge import plan_rows, workbook_inputs
+
+        facts_inputs, book = workbook_inputs(inputs)
+        if rows is not None and book is not None:
+            raise UsageError("工作簿只能给一个：用 --rows，或写在 INPUTS 中")
+        book = rows or book
+        planned = plan_rows(facts_inputs, book, options, sheet=sheet) if book else lib.plan(inputs, options)
         if not planned:
             click.echo("错误：没有找到要处理的事实文件（.yaml/.yml）或工作簿（.xlsx）", err=True)
             sys.exit(2)
@@ -130,7 +143,12 @@ def batch(
         finally:
             progress.stop()
     except DocgenError as exc:
-        click.echo(f"错误：{exc}", err=True)
+        problems = getattr(exc, "problems", None)
+        if problems:
+            for p in problems:
+                click.echo(p.format(), err=True)
+        else:
+            click.echo(f"错误：{exc}", err=True)
         sys.exit(exc.exit_code)
     _table(result, outdir, sys.stdout.isatty())
     rendered, skipped, failed = (result.count(s) for s in ("rendered", "skipped", "failed"))
@@ -149,3 +167,6 @@ def batch(
 
 def register(main: click.Group) -> None:
     main.add_command(batch)
+    from docgen.cli_excel import register as register_excel
+
+    register_excel(main)

@@ -36,7 +36,9 @@ def cache_dir() -> Path | None:
 
 def digest(location: Traversable, loader_source: bytes) -> str:
     h = hashlib.sha256(FORMAT + sys.version.encode() + loader_source)
-    for p in sorted((p for p in location.iterdir() if p.name.endswith(".yaml") and p.is_file()), key=lambda p: p.name):
+    for p in sorted(
+        (p for p in location.iterdir() if p.name.endswith(".yaml") and p.is_file()), key=lambda p: p.name
+    ):
         data = p.read_bytes()
         h.update(p.name.encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
     return h.hexdigest()

@@ -63,8 +63,14 @@ class Ctx:
     def meta(self, title: str, subject: str, author: str | None = None) -> DraftMeta:
         """The draft's metadata (core properties of the .docx come from it, never from the clock)."""
         doc, org = self.facts.document, self.facts.org
-        return DraftMeta(doc.id, doc.kind, title, doc.date, author=author or org.full_name or org.short_name,
-                         subject=subject)
+        return DraftMeta(
+            doc.id,
+            doc.kind,
+            title,
+            doc.date,
+            author=author or org.full_name or org.short_name,
+            subject=subject,
+        )
 
     # --- common derived values ------------------------------------------------------------------------
     @property

@@ -157,7 +157,9 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             reads = ctx.count(acct.reads.value, acct.reads.unit) if acct.reads else None
             if posts or reads:
                 nm.append(
-                    ctx.frag("ACH-media-newmedia-item", outlet=ctx.outlet(acct.outlet), posts=posts, reads=reads)
+                    ctx.frag(
+                        "ACH-media-newmedia-item", outlet=ctx.outlet(acct.outlet), posts=posts, reads=reads
+                    )
                 )
         web = (
             ctx.count(m.website_updates.value, m.website_updates.unit, m.website_updates.approx)
@@ -323,7 +325,9 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
     if clauses:
         body = sentence(clauses)
         assert body is not None
-        out.append((ctx.frag("ACH-sqmy-main", period=ctx.period_once(), org=ctx.org, body=body[:-1]), tuple(paths)))
+        out.append(
+            (ctx.frag("ACH-sqmy-main", period=ctx.period_once(), org=ctx.org, body=body[:-1]), tuple(paths))
+        )
     extra: list[str | None] = []
     extra_paths: list[str] = []
     if so.member_share_pct:

@@ -60,6 +60,8 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     blocks.append(p.build())
     blocks.extend(preamble)
     doc = f.document
+    if n_points == 0:  # no level-1 section to announce ("我讲几点意见" would promise nothing)
+        return blocks
     trans = ParaBuilder().add(
         ctx.frag("OPN-transition", points=zh.points_phrase(n_points), on_behalf_of=doc.on_behalf_of),
         ["document.points_count"],
@@ -351,7 +353,8 @@ def tasks(ctx: Ctx) -> list[Section]:
         events = sorted(t.special_events, key=lambda e: (e.start is None, e.start or ctx.facts.document.date))
         year = f"{_horizon(ctx)}年"  # the paragraph already says 明年/今年: "2025年4月" → "4月"
         items = [
-            ctx.frag("TSK-special-item", when=e.when.removeprefix(year) or e.when, name=e.name) for e in events
+            ctx.frag("TSK-special-item", when=e.when.removeprefix(year) or e.when, name=e.name)
+            for e in events
         ]
         out[-1].blocks.append(
             ParaBuilder()

@@ -1,0 +1,357 @@
+"""``docgen import``: a filled workbook (see :mod:`docgen.excel`) → the facts format.
+
+Each sheet is matched to its repeating block by name and each column to its field by title (order free, “*”
+ignored).  Every cell is read and checked — numbers, dates (a date typed as text such as “2024年12月6日” is
+accepted), choices, required fields, outlet ids — and every problem is collected and reported at once, located
+in the workbook's terms: ``统计表.xlsx:分媒体发稿!C7: 篇数: 应为整数（阿拉伯数字，不加单位），实际为“四十” [not-int]``.
+Empty rows and the untouched grey example row are skipped; merged cells and formulas without a computed value
+are refused.  With ``into``, the blocks that have rows replace those of an existing facts file, read and written
+with ruamel.yaml's round trip so its other blocks and its comments are kept; the merged facts are then validated
+as a whole and problems in imported values are reported at their cells.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docgen.errors import EXIT_PROBLEMS, DocgenError, UsageError
+from docgen.excel import Block, Column, blocks, example_value
+
+__all__ = ["CellProblem", "Imported", "WorkbookError", "read_workbook"]
+
+HELP_SHEET = "说明"
+UNITS_SHEET = "units"
+_SPLIT = re.compile(r"[、,，;；\n]+")
+_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$")
+_INT_TEXT = re.compile(r"^[+]?\d{1,3}(?:,\d{3})+$|^[+]?\d+$")
+
+
+@dataclass(frozen=True, order=True)
+class CellProblem:
+    """One problem in a workbook: ``FILE:SHEET!CELL: 列名: 说明 [code]``."""
+
+    file: str
+    sheet: str
+    row: int
+    col: int
+    column: str
+    code: str
+    message: str
+
+    @property
+    def cell(self) -> str:
+        from openpyxl.utils import get_column_letter
+
+        return f"{get_column_letter(self.col)}{self.row}" if self.col else str(self.row)
+
+    def format(self) -> str:
+        column = f"{self.column}: " if self.column else ""
+        return f"{self.file}:{self.sheet}!{self.cell}: {column}{self.message} [{self.code}]"
+
+
+class WorkbookError(DocgenError):
+    """Problems found in a workbook (exit 1), every one located at its sheet and cell."""
+
+    exit_code = EXIT_PROBLEMS
+
+    def __init__(self, problems: list[CellProblem]) -> None:
+        self.problems = sorted(set(problems), key=lambda p: (p.sheet, p.row, p.col, p.code))
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+@dataclass
+class Row:
+    number: int  # the worksheet row
+    item: dict[str, Any]
+    parent: int | None  # 1-based position of the parent in the parent sheet
+    cells: dict[str, tuple[int, str]] = field(default_factory=dict)  # field path -> (column, header)
+
+
+@dataclass
+class Imported:
+    """What a workbook holds: rows per block, the problems found, and where each value came from."""
+
+    file: str
+    rows: dict[str, list[Row]] = field(default_factory=dict)  # Block.dotted -> rows
+    sheets: dict[str, str] = field(default_factory=dict)  # Block.dotted -> sheet name
+    problems: list[CellProblem] = field(default_factory=list)
+
+
+# -- reading cells ----------------------------------------------------------------------------------------
+
+
+class _Bad(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        self.code, self.message = code, message
+
+
+def _shown(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 30 else text[:29] + "…"
+
+
+def convert(value: Any, col: Column) -> Any:
+    """A cell's value as the facts format wants it; :class:`_Bad` with a Chinese message otherwise."""
+    if col.is_list:
+        parts = [p.strip() for p in _SPLIT.split(str(value))] if isinstance(value, str) else [value]
+        return [_one(p, col) for p in parts if p != ""]
+    return _one(value, col)
+
+
+def _one(value: Any, col: Column) -> Any:
+    kind = col.kind
+    if isinstance(value, str):
+        value = value.strip()
+    if kind in ("int", "int_or_text"):
+        if isinstance(value, bool):
+            raise _Bad("not-int", f"应为整数，实际为“{value}”")
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and _INT_TEXT.match(value):
+            return int(value.replace(",", "").lstrip("+"))
+        if kind == "int_or_text" and isinstance(value, str):
+            return value
+        raise _Bad("not-int", f"应为整数（阿拉伯数字，不加单位），实际为“{_shown(value)}”")
+    if kind == "float":
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return value
+        with contextlib.suppress(ValueError):
+            return float(str(value))
+        raise _Bad("not-number", f"应为数字，实际为“{_shown(value)}”")
+    if kind == "bool":
+        if isinstance(value, bool):
+            return value
+        text = str(value).strip().lower()
+        if text in ("是", "true", "yes", "1", "对"):
+            return True
+        if text in ("否", "false", "no", "0", "不"):
+            return False
+        raise _Bad("not-bool", f"应为“是”或“否”，实际为“{_shown(value)}”")
+    if kind == "date":
+        if isinstance(value, dt.datetime):
+            if value.time() != dt.time(0):
+                raise _Bad("bad-date", "应为日期，不要带时间")
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        m = _DATE_TEXT.match(str(value))
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                pass
+        raise _Bad("bad-date", f"应为日期，如 2024-12-06 或 2024年12月6日，实际为“{_shown(value)}”")
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if isinstance(value, str) else str(value)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# -- reading sheets ---------------------------------------------------------------------------------------
+
+
+def _header_key(text: Any) -> str:
+    return re.sub(r"\s+", "", str(text or "")).rstrip("*＊")
+
+
+def read_workbook(path: str | os.PathLike[str]) -> Imported:
+    """Read every sheet of a workbook made by ``docgen excel-template`` (sheets may be missing or reordered).
+    Problems are collected in :attr:`Imported.problems`; nothing is raised for them."""
+    file = os.fspath(path)
+    values_wb, formulas_wb = _open(file)
+    out = Imported(file)
+    by_name = {b.name: b for b in blocks()}
+    for ws in values_wb.worksheets:
+        if ws.title in (HELP_SHEET, UNITS_SHEET) or ws.sheet_state != "visible":
+            continue
+        block = by_name.get(ws.title)
+        if block is None:
+            message = f"不认识的工作表“{ws.title}”：工作表名须与 docgen excel-template 生成的一致"
+            out.problems.append(CellProblem(file, ws.title, 1, 1, "", "unknown-sheet", message))
+            continue
+        out.sheets[block.dotted] = ws.title
+        out.rows[block.dotted] = _read_sheet(out, block, ws, formulas_wb[ws.title])
+    _check_parents(out)
+    return out
+
+
+def _open(file: str) -> tuple[Any, Any]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        data = Path(file).read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"找不到工作簿“{file}”") from None
+    except OSError as exc:
+        raise UsageError(f"无法读取工作簿“{file}”（{exc.strerror or exc}）") from None
+    try:
+        values = load_workbook(io.BytesIO(data), data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UsageError(
+            f"“{file}”不是有效的 .xlsx 工作簿（{exc}）；旧的 .xls 请先在 Excel/WPS 中另存为 .xlsx"
+        ) from None
+    return values, formulas
+
+
+def _read_sheet(out: Imported, block: Block, ws: Any, fws: Any) -> list[Row]:
+    file, sheet = out.file, ws.title
+
+    def problem(row: int, col: int, column: str, code: str, message: str) -> None:
+        out.problems.append(CellProblem(file, sheet, row, col, column, code, message))
+
+    by_title = {c.title: c for c in block.columns}
+    parent = block.parents[-1] if block.parents else None
+    parent_key = _header_key(block.parent_header(parent)) if parent else None
+    columns: dict[int, Column | None] = {}  # worksheet column -> Column (None: the parent column)
+    for cell in ws[1] if ws.max_row >= 1 else ():
+        if _empty(cell.value):
+            continue
+        key = _header_key(cell.value)
+        if key == parent_key:
+            columns[cell.column] = None
+        elif key in by_title:
+            columns[cell.column] = by_title[key]
+        else:
+            known = "、".join(c.title for c in block.columns)
+            problem(1, cell.column, str(cell.value), "unknown-column", f"不认识的列名；本表的列为：{known}")
+    for rng in ws.merged_cells.ranges:
+        problem(
+            rng.min_row,
+            rng.min_col,
+            "",
+            "merged-cells",
+            f"合并了单元格 {rng.coord}：每行每格都要有自己的值，请取消合并后逐格填写",
+        )
+    merged = {(r, c) for rng in ws.merged_cells.ranges for r, c in rng.cells}
+    rows: list[Row] = []
+    present = {c.path for c in columns.values() if c is not None}
+    missing_required = [c for c in block.columns if c.required and c.path not in present]
+    examples = {j: (1 if col is None else example_value(col)) for j, col in columns.items()}
+    for r in range(2, ws.max_row + 1):
+        raw = {j: ws.cell(r, j).value for j in columns}
+        if all(_empty(v) for v in raw.values()):
+            continue
+        if r == 2 and all(_same(raw[j], examples[j]) for j in columns):
+            continue  # the grey example row, untouched
+        row = Row(r, {}, None)
+        for j, col in columns.items():
+            value = raw[j]
+            header = block.parent_header(parent) if col is None and parent else (col.header if col else "")
+            formula = fws.cell(r, j).value
+            if isinstance(formula, str) and formula.startswith("=") and value is None:
+                problem(
+                    r,
+                    j,
+                    header,
+                    "formula-no-value",
+                    "公式没有计算结果（文件未经 Excel/WPS 保存）：请在 Excel/WPS 中打开并保存，或改填数值",
+                )
+                continue
+            if _empty(value) or (r, j) in merged:
+                if col is not None and col.required and (r, j) not in merged:
+                    problem(r, j, header, "missing-field", f"必填：“{col.title}”不能留空")
+                elif col is None and (r, j) not in merged:
+                    problem(
+                        r,
+                        j,
+                        header,
+                        "missing-field",
+                        f"必填：这一行属于“{parent.name if parent else ''}”表的第几项",
+                    )
+                continue
+            if col is None:
+                try:
+                    row.parent = convert(value, Column((), "序号", "", "int"))
+                except _Bad as bad:
+                    problem(r, j, header, bad.code, bad.message)
+                continue
+            try:
+                _put(row.item, col.path, convert(value, col))
+                row.cells[".".join(col.path)] = (j, col.header)
+            except _Bad as bad:
+                problem(r, j, header, bad.code, bad.message)
+        for col in missing_required:
+            problem(r, 1, col.header, "missing-column", f"缺少必填列“{col.header}”")
+        _validate_row(out, block, ws.title, row)
+        rows.append(row)
+    return rows
+
+
+def _same(value: Any, example: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str) and not isinstance(example, str):
+        return value.strip() == str(example)
+    return bool(value == example)
+
+
+def _put(item: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for key in path[:-1]:
+        item = item.setdefault(key, {})
+    item[path[-1]] = value
+
+
+def _validate_row(out: Imported, block: Block, sheet: str, row: Row) -> None:
+    """The row against its item model (its nested blocks left out), each error at its cell."""
+    from pydantic import ValidationError
+
+    from docgen.model.validate import _translate
+
+    try:
+        block.model.model_validate(row.item)
+    except ValidationError as exc:
+        seen: set[tuple[int, str]] = set()
+        for err in exc.errors(include_url=False):
+            if err["type"] == "missing" and err["loc"] and err["loc"][0] in block.nested:
+                continue
+            loc, code, message, _ = _translate(dict(err), row.item)
+            key = ".".join(str(part) for part in loc if isinstance(part, str))
+            j, header = row.cells.get(key, (1, ""))
+            if code == "missing-field" and key not in row.cells:
+                continue  # reported above as an empty required cell or a missing column
+            if (j, code) not in seen:
+                seen.add((j, code))
+                out.problems.append(CellProblem(out.file, sheet, row.number, j, header, code, message))
+
+
+def _check_parents(out: Imported) -> None:
+    """A nested sheet's rows name a row of their parent sheet: it must exist when that sheet is there."""
+    by_path = {b.dotted: b for b in blocks()}
+    for dotted, rows in out.rows.items():
+        block = by_path[dotted]
+        if not block.parents:
+            continue
+        parent = block.parents[-1]
+        count = len(out.rows.get(parent.dotted, []))
+        if parent.dotted not in out.rows or not count:
+            continue  # resolved against the facts file (or reported there)
+        for row in rows:
+            if row.parent is not None and not 1 <= row.parent <= count:
+                out.problems.append(
+                    CellProblem(
+                        out.file,
+                        out.sheets[dotted],
+                        row.number,
+                        1,
+                        block.parent_header(parent),
+                        "bad-parent",
+                        f"“{parent.name}”表只有 {count} 项，没有第 {row.parent} 项",
+                    )
+                )
