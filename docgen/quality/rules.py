@@ -117,8 +117,11 @@ def _punctuation(units: list[Unit]) -> Iterator[Finding]:
 
 
 # -- repetition ----------------------------------------------------------------------------------------------
+_HAN_CHAR_RE = re.compile(f"[{_HAN}]")
+
+
 def _han_len(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return len(_HAN_CHAR_RE.findall(text))
 
 
 def _clauses(text: str) -> list[str]:
