@@ -11,7 +11,16 @@ from typing import Any
 
 import click
 
-from docgen.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_RENDER, DocgenError, FactsError, Problem
+from docgen.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_RENDER,
+    DocgenError,
+    FactsError,
+    Problem,
+    internal_error_line,
+)
 
 KIND_CHOICES = [
     "leadership_speech",
@@ -51,7 +60,7 @@ def _write(path: Path, data: bytes) -> None:
 
 
 class _Group(click.Group):
-    """Unexpected exceptions become one Chinese line and exit 3, never a traceback (DOCGEN_DEBUG=1 shows it)."""
+    """Unexpected exceptions become one Chinese line and exit 4, never a traceback (DOCGEN_DEBUG=1 shows it)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -63,10 +72,8 @@ class _Group(click.Group):
         except Exception as exc:
             if os.environ.get("DOCGEN_DEBUG"):
                 raise
-            click.echo(
-                f"docgen 内部错误：{type(exc).__name__}: {exc}（请把命令和输入文件报告给维护者）", err=True
-            )
-            sys.exit(EXIT_RENDER)
+            click.echo(internal_error_line(exc), err=True)
+            sys.exit(EXIT_INTERNAL)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,9 +120,9 @@ def init(kind: str, output: Path | None, force: bool) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    if output.exists() and not force:
-        click.echo(f"错误：{output} 已存在；如需覆盖请加 --force", err=True)
-        sys.exit(2)
+    from docgen.fsutil import guard_output
+
+    guard_output(output, overwrite=force)
     _write(output, text.encode("utf-8"))
     click.echo(f"已写入 {output}")
 
@@ -124,14 +131,17 @@ def init(kind: str, output: Path | None, force: bool) -> None:
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）"
 )
-def schema(output: Path | None) -> None:
+@click.option("--force", is_flag=True, help="覆盖已有文件")
+def schema(output: Path | None, force: bool) -> None:
     """输出事实文件的 JSON Schema（draft 2020-12），供编辑器补全和校验。"""
+    from docgen.fsutil import guard_output
     from docgen.schema import schema_text
 
     text = schema_text()
     if output is None:
         click.echo(text)
     else:
+        guard_output(output, overwrite=force)
         _write(output, (text + "\n").encode("utf-8"))
         click.echo(f"已写入 {output}")
 
@@ -208,7 +218,13 @@ def render(
 ) -> None:
     """由事实文件生成文稿（Word、Markdown、纯文本，或经 LibreOffice 转成 PDF）。"""
     from docgen.api import compose_file, render_draft, render_pdf
+    from docgen.cli_review import redline_path
+    from docgen.fsutil import guard_output
 
+    out = output or Path(file.stem + "." + fmt)
+    guard_output(out, (file, template, compare_to))
+    if compare_to is not None:
+        guard_output(redline_path(out), (file, template, compare_to, out), what="修订稿")
     try:
         draft = compose_file(file, mode=mode)  # type: ignore[arg-type]
         if strict and draft.notices:
@@ -228,11 +244,10 @@ def render(
             data = render_draft(draft, fmt, **opts)  # type: ignore[arg-type]
         from docgen.cli_review import render_extras
 
-        data = render_extras(draft, data, fmt, output or Path(file.stem + "." + fmt), compare_to, annotate)
+        data = render_extras(draft, data, fmt, out, compare_to, annotate)
     except DocgenError as exc:
         _fail(exc)
         return
-    out = output or Path(file.stem + "." + fmt)
     _write(out, data)
     click.echo(f"已生成 {out}")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from docgen.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_RENDER, EXIT_USAGE, DocgenError, FactsError
+from docgen.fsutil import guard_output
 
 __all__ = ["check", "diff", "redline_path", "register", "render_extras"]
 
@@ -74,6 +75,10 @@ def diff(
     from docgen.review.redline import redline
     from docgen.review.report import to_html, to_json, to_plain, to_rich
 
+    if html_out is not None:
+        guard_output(html_out, (old, new), what="HTML 报告")
+    if redline_out is not None:
+        guard_output(redline_out, (old, new, html_out), what="修订稿")
     old_data, new_data = _read(old, "旧稿"), _read(new, "新稿")
     try:
         cmp = compare_docx(

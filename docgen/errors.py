@@ -13,6 +13,9 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1  # data problems (for ``diff``: the drafts differ)
 EXIT_USAGE = 2
 EXIT_RENDER = 3  # template or render failure
+EXIT_INTERNAL = 4  # a bug in docgen: never the user's input
+
+INTERNAL_HINT = "这是 docgen 自身的缺陷，不是输入的问题；请把命令和输入文件报告给维护者（设 DOCGEN_DEBUG=1 可显示详细信息）"
 
 ROOT_PATH = "(顶层)"
 
@@ -69,6 +72,11 @@ class RenderError(DocgenError):
     """A template or rendering failure (exit 3).  The message is Chinese and user-facing."""
 
     exit_code = EXIT_RENDER
+
+
+def internal_error_line(exc: BaseException) -> str:
+    """The one line shown for an unexpected exception (exit :data:`EXIT_INTERNAL`)."""
+    return f"docgen 内部错误：{type(exc).__name__}: {exc}。{INTERNAL_HINT}"
 
 
 class UsageError(DocgenError):

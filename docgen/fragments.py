@@ -16,15 +16,15 @@ import contextlib
 import functools
 import hashlib
 import os
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from types import CodeType
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import StrictUndefined, TemplateError, UndefinedError, nodes
 from jinja2.environment import Template
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
@@ -124,29 +124,102 @@ def _zh_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
-class _LazyTemplate:
-    """A variant's template, compiled on first use: a document renders a few dozen of several hundred.
+_SIMPLE_SLOT = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+_TINY_NODES = (nodes.Output, nodes.TemplateData, nodes.Name, nodes.If, nodes.Not, nodes.And, nodes.Or)
 
-    ``code`` (from the on-disk cache, see :mod:`docgen.fragcache`) skips Jinja's parser and code generator.
+
+def _slot(context: dict[str, object], name: str) -> object:
+    if name not in context:
+        raise UndefinedError(f"'{name}' is undefined")
+    return context[name]
+
+
+def _test(node: nodes.Node, context: dict[str, object]) -> bool:
+    if isinstance(node, nodes.Name):
+        return bool(_slot(context, node.name))
+    if isinstance(node, nodes.Not):
+        return not _test(node.node, context)
+    if isinstance(node, nodes.And):
+        return _test(node.left, context) and _test(node.right, context)
+    assert isinstance(node, nodes.Or)
+    return _test(node.left, context) or _test(node.right, context)
+
+
+def _walk(body: Sequence[nodes.Node], context: dict[str, object], out: list[str]) -> None:
+    """Render the small subset of Jinja most variants use (text, ``{{ slot }}``, ``{% if %}`` on slots with
+    ``not``/``and``/``or``) exactly as Jinja does, with the same errors."""
+    for node in body:
+        if isinstance(node, nodes.Output):
+            for item in node.nodes:
+                if isinstance(item, nodes.TemplateData):
+                    out.append(item.data)
+                else:
+                    assert isinstance(item, nodes.Name)
+                    out.append(str(_finalize(_slot(context, item.name))))
+        else:
+            assert isinstance(node, nodes.If)
+            chosen: Sequence[nodes.Node] = node.else_
+            for cond in [node, *node.elif_]:
+                if _test(cond.test, context):
+                    chosen = cond.body
+                    break
+            _walk(chosen, context, out)
+
+
+def _tiny(env: SandboxedEnvironment, text: str) -> list[nodes.Node] | None:
+    """The template's body if it uses only what :func:`_walk` renders, else None (compile with Jinja)."""
+    try:
+        ast = env.parse(text)
+    except TemplateError:
+        return None
+    for node in ast.find_all(nodes.Node):
+        if not isinstance(node, _TINY_NODES):
+            return None
+        if isinstance(node, nodes.Name) and node.ctx != "load":
+            return None
+    for node in ast.body:
+        if not isinstance(node, nodes.Output | nodes.If):
+            return None
+    return list(ast.body)
+
+
+class _LazyTemplate:
+    """A variant's template, prepared on first use: a document renders a few dozen of several hundred.
+
+    Always built from its source text in this process (the on-disk cache holds data only).  Most variants are
+    plain text with ``{{ slot }}`` substitutions and ``{% if slot %}`` choices: those are rendered from Jinja's
+    parse tree by :func:`_walk` (same result, same errors: :func:`_finalize` for None, :class:`UndefinedError`
+    for a missing slot), which skips Jinja's code generation and Python's compiler; the rest compile with Jinja.
     """
 
-    __slots__ = ("_code", "_compiled", "_env", "_text")
+    __slots__ = ("_body", "_compiled", "_env", "_parts", "_text")
 
-    def __init__(self, env: SandboxedEnvironment, text: str, code: CodeType | None = None) -> None:
+    def __init__(self, env: SandboxedEnvironment, text: str) -> None:
         self._env = env
         self._text = text
-        self._code = code
         self._compiled: Template | None = None
-
-    def code(self) -> CodeType:
-        if self._code is None:
-            self._code = self._env.compile(self._text)
-        return self._code
+        self._body: list[nodes.Node] | None = None
+        self._parts: list[str] | None = None
+        if "\r" not in text and not any(tag in text for tag in ("{%", "{#", "%}", "#}")):
+            parts = _SIMPLE_SLOT.split(text.removesuffix("\n"))
+            if all("{{" not in p and "}}" not in p for p in parts[::2]):
+                self._parts = parts
 
     def render(self, context: dict[str, object]) -> str:
+        parts = self._parts
+        if parts is not None:
+            out = []
+            for i, part in enumerate(parts):
+                out.append(str(_finalize(_slot(context, part))) if i % 2 else part)
+            return "".join(out)
         if self._compiled is None:
-            env = self._env
-            self._compiled = env.template_class.from_code(env, self.code(), env.make_globals(None))
+            if self._body is None:
+                self._body = _tiny(self._env, self._text) or []
+            if self._body:
+                result: list[str] = []
+                _walk(self._body, context, result)
+                return "".join(result)
+            self._compiled = self._env.from_string(self._text)
         return self._compiled.render(context)
 
 
@@ -360,16 +433,17 @@ def _build(location: Traversable) -> FragmentLibrary:
     key = fragcache.digest(location, loader_source)
     cached = fragcache.read(key)
     if cached is not None:
-        (families, slots_used, texts), codes = cached
         env = _make_env()
-        templates = {k: _LazyTemplate(env, texts[k], codes.get(k)) for k in texts}
-        return FragmentLibrary(families, templates, slots_used)
+        families = [
+            Family(**{**f, "variants": tuple(Variant(**v) for v in f["variants"])}) for f in cached.families
+        ]
+        templates = {k: _LazyTemplate(env, text) for k, text in cached.texts.items()}
+        return FragmentLibrary(families, templates, cached.slots_used)
     try:
         lib = Loader(location, fast=True).build()
     except FragmentError:
         return Loader(location).build()
     with contextlib.suppress(Exception):
-        texts = {k: t._text for k, t in lib._templates.items()}
-        codes = {k: t.code() for k, t in lib._templates.items()}
-        fragcache.write(key, (list(lib._families.values()), dict(lib._slots_used), texts), codes)
+        rows = [{**asdict(f), "variants": [asdict(v) for v in f.variants]} for f in lib._families.values()]
+        fragcache.write(key, rows, dict(lib._slots_used))
     return lib

@@ -5,8 +5,8 @@ The skeleton is generated from the facts model, so it cannot drift from it:
 - every field line carries a comment with the field's Chinese title and description, and an invented example
   (the Field's ``examples``, else :data:`EXAMPLES`);
 - required values are left empty (``key:`` is null) and required lists are ``[]``, so ``docgen validate`` on an
-  unfilled skeleton reports each field still to fill, on its own line; optional values are empty or carry their
-  default;
+  unfilled skeleton reports each field still to fill, on its own line; optional values are left empty (empty
+  means not given: the default applies, and the comment shows it), so an optional block left untouched is empty;
 - a list shows one commented example item under the key; uncomment it and delete the ``[]``.
 
 No placeholder token (the validator rejects them) appears anywhere in the skeleton, comments included.
@@ -448,12 +448,12 @@ class _Writer:
         if typing.get_origin(inner) is dict:
             self.emit(f"{pad}{name}: {{}}", self.describe(model, name, info))
             return
+        # optional values stay empty (empty means not given: the default applies), the default is in the comment
         has_default, default = _default(info)
-        value = "" if required or not has_default else _scalar(default)
-        if value == "" and has_default:
-            value = '""'
-        lead = "【必填】" if required else ""
-        self.emit(f"{pad}{name}:{' ' + value if value else ''}", self.describe(model, name, info, lead=lead))
+        comment = self.describe(model, name, info, lead="【必填】" if required else "")
+        if has_default and default not in ("", [], {}) and not isinstance(default, BaseModel):
+            comment += f"（留空即 {_flow(default)}）"
+        self.emit(f"{pad}{name}:", comment)
 
     # -- commented example items ------------------------------------------------------------------------------
 

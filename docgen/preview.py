@@ -2,26 +2,36 @@
 
 The PDF comes from :func:`docgen.render.pdf.docx_to_pdf` (free stand-in fonts, reported); the PNG pages from
 poppler's ``pdftoppm``.  Output names: ``DIR/<stem>.pdf`` and ``DIR/<stem>-<n>.png`` (``n`` zero-padded as
-pdftoppm does when there are ten pages or more); PNG pages left by an earlier preview of the same stem are
-removed first, so the directory always shows one document.
+pdftoppm does when there are ten pages or more).
+
+Only files this command wrote are ever replaced or removed: ``DIR/.docgen-preview.json`` (the manifest) records
+each file it wrote with its SHA-256.  PNG pages of an earlier preview of the same stem are removed when they are
+in the manifest and unchanged; a file in the way that docgen did not write (a user's ``报告-2024.png``), or that
+was edited since, is never touched: the preview stops before writing anything and says so.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.errors import RenderError
+from docgen.fsutil import OutputRefused, atomic_write, guard_output
 from docgen.render.pdf import POPPLER_HINT, PdfResult, docx_to_pdf, require_soffice
 
-__all__ = ["DEFAULT_DPI", "Preview", "pdf_to_png", "preview"]
+__all__ = ["DEFAULT_DPI", "MANIFEST", "Preview", "pdf_to_png", "preview"]
 
 DEFAULT_DPI = 100
+MANIFEST = ".docgen-preview.json"
 
 
 @dataclass(frozen=True)
@@ -33,19 +43,18 @@ class Preview:
     result: PdfResult
 
 
-def pdf_to_png(pdf: Path, outdir: Path, stem: str, *, dpi: int = DEFAULT_DPI) -> tuple[Path, ...]:
-    """Render every page of ``pdf`` to ``outdir/<stem>-<n>.png`` with pdftoppm; the paths in page order."""
+def pdf_to_png(pdf: bytes, *, dpi: int = DEFAULT_DPI) -> list[tuple[str, bytes]]:
+    """Every page of ``pdf`` as PNG bytes with pdftoppm: ``(page label, bytes)`` in page order (the label is
+    pdftoppm's, zero-padded when there are ten pages or more)."""
     exe = shutil.which("pdftoppm")
     if exe is None:
         raise RenderError(POPPLER_HINT)
-    own = re.compile(re.escape(stem) + r"-\d+\.png")
-    for old in outdir.glob(f"{stem}-*.png"):
-        if own.fullmatch(old.name):
-            old.unlink()
     with tempfile.TemporaryDirectory(prefix="docgen-png-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(pdf)
         try:
             subprocess.run(
-                [exe, "-r", str(dpi), "-png", str(pdf), os.path.join(tmp, "p")],
+                [exe, "-r", str(dpi), "-png", str(src), os.path.join(tmp, "p")],
                 check=True,
                 capture_output=True,
                 timeout=300,
@@ -53,12 +62,65 @@ def pdf_to_png(pdf: Path, outdir: Path, stem: str, *, dpi: int = DEFAULT_DPI) ->
         except (OSError, subprocess.SubprocessError) as exc:
             raise RenderError(f"pdftoppm 无法生成 PNG 预览：{exc}") from exc
         made = sorted(Path(tmp).glob("p-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
-        pages = []
-        for page in made:
-            target = outdir / f"{stem}-{page.stem.rsplit('-', 1)[1]}.png"
-            shutil.move(str(page), target)
-            pages.append(target)
-    return tuple(pages)
+        return [(page.stem.rsplit("-", 1)[1], page.read_bytes()) for page in made]
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _read_manifest(outdir: Path) -> dict[str, str]:
+    try:
+        raw = json.loads((outdir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = raw.get("files") if isinstance(raw, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str) and "/" not in k}
+
+
+def _ours(path: Path, manifest: dict[str, str]) -> bool:
+    """True when ``path`` is a regular file this command wrote and nobody changed since."""
+    want = manifest.get(path.name)
+    if want is None or path.is_symlink() or not path.is_file():
+        return False
+    try:
+        return _sha(path.read_bytes()) == want
+    except OSError:
+        return False
+
+
+def _publish(outdir: Path, stem: str, files: list[tuple[str, bytes]], inputs: Iterable[Path | None]) -> None:
+    """Write ``files`` into ``outdir``, replacing only what the manifest says this command wrote; remove the
+    earlier preview's pages of ``stem`` that are no longer produced.  Refuses before writing anything."""
+    manifest = _read_manifest(outdir)
+    names = {name for name, _ in files}
+    inputs = tuple(inputs)
+    for name, _ in files:
+        target = outdir / name
+        guard_output(target, inputs, what="预览文件")
+        if (target.exists() or target.is_symlink()) and not _ours(target, manifest):
+            raise OutputRefused(
+                f"预览目录中已有“{target}”，它不是 docgen preview 生成的（或生成后被改动过）；"
+                "docgen 不会覆盖它。请用 -o 指定另一个目录，或先移走这个文件"
+            )
+    own = re.compile(re.escape(stem) + r"-\d+\.png")
+    for old in sorted(outdir.glob(f"{_glob_escape(stem)}-*.png")):
+        if own.fullmatch(old.name) and old.name not in names and _ours(old, manifest):
+            with contextlib.suppress(OSError):
+                old.unlink()
+            manifest.pop(old.name, None)
+    for name, data in files:
+        atomic_write(outdir / name, data)
+        manifest[name] = _sha(data)
+    manifest = {k: v for k, v in manifest.items() if (outdir / k).is_file()}
+    text = json.dumps({"files": dict(sorted(manifest.items()))}, ensure_ascii=False, indent=1)
+    atomic_write(outdir / MANIFEST, (text + "\n").encode("utf-8"))
+
+
+def _glob_escape(text: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", text)
 
 
 def preview(
@@ -101,13 +163,12 @@ def preview(
             page_numbers=page_numbers,
         )
     result = docx_to_pdf(data, timeout=timeout)
+    pngs = pdf_to_png(result.pdf, dpi=dpi)
+    stem = src.stem
+    files = [(f"{stem}.pdf", result.pdf)] + [(f"{stem}-{label}.png", png) for label, png in pngs]
     try:
         out.mkdir(parents=True, exist_ok=True)
-        from docgen.fsutil import atomic_write
-
-        pdf = out / f"{src.stem}.pdf"
-        atomic_write(pdf, result.pdf)
-        pages = pdf_to_png(pdf, out, src.stem, dpi=dpi)
+        _publish(out, stem, files, (src, Path(template) if template is not None else None))
     except OSError as exc:
         raise RenderError(f"无法写入 {out}（{exc.strerror or exc}）") from None
-    return Preview(pdf, pages, result)
+    return Preview(out / files[0][0], tuple(out / name for name, _ in files[1:]), result)

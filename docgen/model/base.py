@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 _APPROX = ("", "多", "余", "近", "以上", "约")
 
@@ -21,6 +29,31 @@ Approx = Annotated[
 ]
 
 
+_META_KEYS = ("title", "description", "default", "examples", "deprecated")
+
+
+def _accepts_null(prop: dict[str, Any]) -> bool:
+    typ = prop.get("type")
+    if typ == "null" or (isinstance(typ, list) and "null" in typ) or None in prop.get("enum", ()):
+        return True
+    return any(_accepts_null(alt) for alt in prop.get("anyOf", ()) if isinstance(alt, dict))
+
+
+def _nullable_optionals(schema: dict[str, Any], cls: type[BaseModel]) -> None:
+    """JSON Schema of a model: every optional property also accepts null ("empty means not given")."""
+    required = set(schema.get("required", ()))
+    for name, prop in schema.get("properties", {}).items():
+        if name in required or _accepts_null(prop):
+            continue
+        if "anyOf" in prop:
+            prop["anyOf"].append({"type": "null"})
+            continue
+        inner = {k: v for k, v in prop.items() if k not in _META_KEYS}
+        for k in inner:
+            del prop[k]
+        prop["anyOf"] = [inner, {"type": "null"}]
+
+
 def f(title: str, desc: str = "", *, example: Any = None, **kw: Any) -> Any:
     """A Field with a Chinese title and description (they feed the JSON Schema and ``docgen init``)."""
     extra: dict[str, Any] = {}
@@ -30,7 +63,9 @@ def f(title: str, desc: str = "", *, example: Any = None, **kw: Any) -> Any:
 
 
 class FactModel(BaseModel):
-    """Base of every facts model: unknown keys are errors, strings are stripped."""
+    """Base of every facts model: unknown keys are errors, strings are stripped, and an optional field
+    written empty (``key:`` or ``key: null``) is the same as the field left out: its default applies.
+    A required field written empty stays an error ("必填字段尚未填写")."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -38,7 +73,27 @@ class FactModel(BaseModel):
         populate_by_name=True,
         validate_default=False,
         frozen=False,
+        json_schema_extra=_nullable_optionals,
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_is_not_given(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        fields = cls.model_fields
+        drop = [k for k, v in data.items() if k in fields and not fields[k].is_required() and is_empty(v)]
+        return {k: v for k, v in data.items() if k not in drop} if drop else data
+
+
+def is_empty(value: Any) -> bool:
+    """Written but empty: ``null``, or a mapping whose every value is empty (``null``, ``[]`` or such a mapping).
+    An optional field with an empty value is treated as left out ("empty means not given")."""
+    if value is None:
+        return True
+    if isinstance(value, dict):
+        return all(v == [] or is_empty(v) for v in value.values())
+    return False
 
 
 class Count(FactModel):

@@ -3,64 +3,32 @@
 Three passes, all problems collected before stopping once:
 1. a walk over the raw data (placeholder tokens such as ×, xx, 20xx, 某某 anywhere);
 2. Pydantic field validation, each error translated to Chinese and mapped back to its line and column;
-3. the cross-field rules of ``docgen.model.rules`` (only when pass 2 succeeded).
+3. the cross-field rules of ``docgen.model.rules``, on the whole model, or when pass 2 found errors on the parts
+   that did validate (``docgen.model.salvage``): field errors and rule errors are reported together.
+
+An optional field written empty (``key:``, ``key: null``) is the same as the field left out (``FactModel``);
+a required field written empty is reported as not yet filled.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import types
-import typing
 from collections.abc import Iterator
 from os import PathLike
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 from pydantic.fields import FieldInfo
 
 from docgen.errors import FactsError, Problem
 from docgen.load import Loaded, format_loc, load_yaml
 from docgen.model.facts import Facts
 from docgen.model.rules import check_rules
+from docgen.model.salvage import model_at, salvage
 from docgen.zh import find_placeholders
 
 Loc = tuple[str | int, ...]
-
-
-def _inner_models(annotation: Any) -> list[type[BaseModel]]:
-    """Every BaseModel class inside an annotation such as ``list[X] | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    out: list[type[BaseModel]] = []
-    for arg in typing.get_args(annotation):
-        out.extend(_inner_models(arg))
-    return out
-
-
-def _is_dict(annotation: Any) -> bool:
-    origin = typing.get_origin(annotation)
-    if origin is dict:
-        return True
-    if origin in (typing.Union, types.UnionType):
-        return any(_is_dict(a) for a in typing.get_args(annotation))
-    return False
-
-
-def model_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class whose fields live at ``loc`` (list indices skipped); None past a leaf."""
-    model: type[BaseModel] = Facts
-    for comp in loc:
-        if isinstance(comp, int):
-            continue
-        field = model.model_fields.get(comp)
-        if field is None:
-            return None
-        inner = _inner_models(field.annotation)
-        if not inner:
-            return None
-        model = inner[0]
-    return model
 
 
 def field_at(loc: Loc) -> FieldInfo | None:
@@ -138,9 +106,6 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
         last = loc[-1]
         if isinstance(last, int):
             return loc, "missing-field", f"列表第 {last + 1} 项尚未填写", False
-        info = field_at(loc)
-        if info is not None and not info.is_required():
-            return loc, "empty-field", f"“{last}”{_title(loc)}不能留空：填写内容，或删去这一行", False
         return loc, "missing-field", f"必填字段“{last}”{_title(loc)}尚未填写", False
     if typ == "literal_error":
         expected = str(ctx.get("expected", ""))
@@ -202,7 +167,13 @@ def validate_loaded(loaded: Loaded) -> Facts:
                 msgs.append(msg)
         for loc, (code, key, msgs) in grouped.items():
             add(loc, code, msgs[0] if len(msgs) == 1 else "；或".join(msgs), key=key)
-    if facts is not None and not problems:
+        part = salvage(loaded.data, exc)
+        if part is not None:
+            for issue in check_rules(part.facts, skip=part.skip_rules):
+                at = part.file_loc(issue.loc)
+                if part.keeps(at, issue.code):
+                    add(at, issue.code, issue.message)
+    else:
         for issue in check_rules(facts):
             add(issue.loc, issue.code, issue.message)
     if problems:

@@ -37,6 +37,7 @@ __all__ = [
     "Render",
     "Revision",
     "User",
+    "iso",
     "utcnow",
 ]
 
@@ -53,6 +54,13 @@ NAMING = {
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def iso(t: dt.datetime | None) -> str:
+    """A stored time as ISO 8601 in UTC (SQLite hands back naive datetimes; they were stored as UTC)."""
+    if t is None:
+        return ""
+    return (t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)).isoformat()
 
 
 class Base(DeclarativeBase):

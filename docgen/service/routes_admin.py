@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from docgen.service.auth import Caller, audit, hash_password, require
 from docgen.service.errors import ApiError, not_found
-from docgen.service.models import AuditEvent, HouseTemplate, User, utcnow
+from docgen.service.models import AuditEvent, HouseTemplate, User, iso, utcnow
 from docgen.service.rendering import MEDIA_TYPES
 from docgen.service.routes_auth import user_json
 from docgen.service.store import house_template
@@ -89,7 +89,7 @@ def template_json(t: HouseTemplate) -> dict[str, Any]:
         "sha256": t.sha256,
         "size": len(t.data),
         "findings": t.findings,
-        "created_at": t.created_at.isoformat(),
+        "created_at": iso(t.created_at),
     }
 
 
@@ -160,7 +160,7 @@ def audit_log(c: Caller = Depends(admin), limit: int = 200, before: int | None =
     return [
         {
             "id": e.id,
-            "at": e.at.isoformat(),
+            "at": iso(e.at),
             "user": names.get(e.user_id or 0, ""),
             "action": e.action,
             "target": e.target,

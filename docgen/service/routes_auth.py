@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from docgen.service.auth import Caller, caller, db, login, logout, new_api_token, set_cookie
 from docgen.service.errors import not_found
-from docgen.service.models import ApiToken, AuditEvent, User
+from docgen.service.models import ApiToken, AuditEvent, User, iso
 
 router = APIRouter(prefix="/api/auth", tags=["登录"])
 
@@ -72,7 +72,7 @@ def post_token(body: TokenBody, c: Caller = Depends(caller)) -> dict[str, Any]: 
 def get_tokens(c: Caller = Depends(caller)) -> list[dict[str, Any]]:  # noqa: B008
     """本人的 API 令牌（不含令牌本身）。"""
     rows = c.db.scalars(select(ApiToken).where(ApiToken.user_id == c.user.id).order_by(ApiToken.id))
-    return [{"id": r.id, "label": r.label, "created_at": r.created_at.isoformat(), "revoked": r.revoked} for r in rows]
+    return [{"id": r.id, "label": r.label, "created_at": iso(r.created_at), "revoked": r.revoked} for r in rows]
 
 
 @router.delete("/tokens/{token_id}")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from docgen.api import validate_text
 from docgen.service.auth import Caller
 from docgen.service.errors import ApiError, not_found
-from docgen.service.models import Document, HouseTemplate, Revision, User
+from docgen.service.models import Document, HouseTemplate, Revision, User, iso
 
 __all__ = [
     "document",
@@ -93,15 +93,11 @@ def save_revision(c: Caller, doc: Document, text: str, *, base: int | None = Non
     raise ApiError(409, "revision-conflict", "同时保存的人太多，请重试")
 
 
-def _when(t: Any) -> str:
-    return t.isoformat() if t is not None else ""
-
-
 def revision_json(rev: Revision, *, with_yaml: bool = False) -> dict[str, Any]:
     out: dict[str, Any] = {
         "number": rev.number,
         "author": rev.author.name if rev.author else "",
-        "created_at": _when(rev.created_at),
+        "created_at": iso(rev.created_at),
         "content_hash": rev.content_hash,
         "valid": rev.valid,
         "problems": rev.problems,
@@ -122,7 +118,7 @@ def document_json(session: Session, doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "year": doc.year,
         "created_by": creator.name if creator else "",
-        "created_at": _when(doc.created_at),
+        "created_at": iso(doc.created_at),
         "revisions": count,
         "latest": revision_json(last) if last is not None else None,
     }

@@ -164,6 +164,7 @@ def test_an_unexpected_error_is_one_chinese_line_not_a_traceback(tmp_path: Path)
         r = CliRunner().invoke(main, ["render", str(CITY), "-o", str(tmp_path / "x.docx")])
     finally:
         docgen.api.compose_file = original
-    assert r.exit_code == 3
+    assert r.exit_code == 4
     assert "docgen 内部错误" in r.output and "Traceback" not in r.output
+    assert "报告给维护者" in r.output and "DOCGEN_DEBUG=1" in r.output
     assert not (tmp_path / "x.docx").exists()

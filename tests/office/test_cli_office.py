@@ -55,9 +55,11 @@ def test_preview_of_a_docx_and_a_second_run_leaves_no_stale_pages(
 ) -> None:
     target = tmp_path / "out"
     (target).mkdir()
-    (target / "city_leadership_speech-99.png").write_bytes(b"old")
+    (target / "city_leadership_speech-2024.png").write_bytes(b"the user's own picture")
     code, _, stderr = run("preview", str(city.docx), "-o", str(target), "--dpi", "50")
     assert code == 0, stderr
+    code, _, stderr = run("preview", str(city.docx), "-o", str(target), "--dpi", "40")
+    assert code == 0, stderr
     pngs = sorted(target.glob("city_leadership_speech-*.png"))
-    assert len(pngs) == len(city.pages)
-    assert not (target / "city_leadership_speech-99.png").exists()
+    assert len(pngs) == len(city.pages) + 1
+    assert (target / "city_leadership_speech-2024.png").read_bytes() == b"the user's own picture"

@@ -34,3 +34,29 @@ def new_document(c: TestClient, yaml: str = EXAMPLE, **fields: Any) -> dict[str,
     r = c.post("/api/documents", json={"kind": "leadership_speech", "yaml": yaml, **fields})
     assert r.status_code == 201, r.text
     return dict(r.json())
+
+
+def docx_of(yaml: str = EXAMPLE) -> bytes:
+    """The .docx docgen renders for ``yaml`` (through the library, not the service)."""
+    from docgen.api import compose_text, render_draft
+
+    return render_draft(compose_text(yaml), "docx")
+
+
+def zip_bomb(size: int = 300 * 1024 * 1024) -> bytes:
+    """A small .docx-looking zip whose one part inflates to ``size`` bytes."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(size >> 20):
+                fh.write(chunk)
+    return buf.getvalue()
+
+
+EDITED = EXAMPLE.replace("同志们", "各位委员、同志们", 1)
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -60,6 +60,8 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     blocks.append(p.build())
     blocks.extend(preamble)
     doc = f.document
+    if n_points == 0:  # no level-1 section to announce ("我讲几点意见" would promise nothing)
+        return blocks
     trans = ParaBuilder().add(
         ctx.frag("OPN-transition", points=zh.points_phrase(n_points), on_behalf_of=doc.on_behalf_of),
         ["document.points_count"],
