@@ -331,15 +331,16 @@ def template_check(file: Path, fmt: str) -> None:
 def run() -> None:
     """The console entry point: ``main`` with the interpreter's start and end trimmed for a short-lived process.
 
-    Garbage collection is off while the command runs (a render allocates much and frees little; ``docgen batch``
-    turns it back on), and once the command has exited, its exit handlers have run and stdout/stderr are
+    Garbage collection is off while a short command runs (a render allocates much and frees little; ``serve``
+    and ``batch`` keep it), and once the command has exited, its exit handlers have run and stdout/stderr are
     flushed, the process ends with ``os._exit`` instead of tearing down every module and collecting the whole
     heap.  Every output was already written (atomically) and closed.  An uncaught exception exits normally.
     """
     import atexit
     import gc
 
-    gc.disable()
+    if not {"serve", "batch"} & set(sys.argv[1:2]):  # long-running commands keep the collector
+        gc.disable()
     try:
         main()
     except SystemExit as exc:
