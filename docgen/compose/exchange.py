@@ -157,14 +157,14 @@ def practices_text(
 ) -> str | None:
     """Parallel measures joined by ；(one sentence), or as sentences when one already holds a 。.
 
-    ``subject`` (我们) is put before the first measure unless it already says who acts (我…, or one of
-    ``names``, e.g. the unit's short name or place).
+    ``subject`` (我们) is put before the first measure when it is a verb phrase that does not already say
+    who acts (我…, or one of ``names``, e.g. the unit's short name or place).
     """
     items = [_clause(p) for p in practices if _clause(p)]
     if not items:
         return None
-    if subject and not items[0].startswith(("我", *names)):
-        items[0] = subject + items[0]
+    if subject and not items[0].startswith(("我", *names)) and phrases.phrase_kind(items[0]) == "verb":
+        items[0] = subject + items[0]  # 我们 only before a predicate: a clause has its own subject or time
     if any("。" in x for x in items):
         return "".join(_stop(x) for x in items)
     return "；".join(items) + "。"

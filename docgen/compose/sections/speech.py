@@ -94,6 +94,8 @@ def meeting_aims(ctx: Ctx) -> str | None:
     return "，".join(aims) or None
 
 
+_HAS_COUNT = re.compile(r"\d+\s*[位名个家]|[一二两三四五六七八九十]+[位名个家]")
+
 #: Head nouns that already name a talk (作了{text}); any other lecture text is its topic (就{text}作了……)
 _TALK_HEADS = ("报告", "辅导", "讲座", "讲话", "授课", "党课", "解读", "讲解", "专题课")
 
@@ -114,6 +116,8 @@ def agenda_item(ctx: Ctx, a: object) -> str | None:
         text, topic = None, topic or text
     by, listed = phrases.split_count_suffix(a.by) if a.by else (None, None)
     n = a.count or listed
+    if by and n and (by.startswith("各") or _HAS_COUNT.search(by) or len(by.split("、")) >= n):
+        n = None  # 各县（市、区）政协 / 6位同志 / a complete list: 等N个单位 would be wrong or doubled
     return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by or None, count=ctx.count(n, "个"), topic=topic)
 
 
@@ -143,7 +147,9 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
                 blocks.append(Heading(2, zh.l2_number(n, ctx.facts.document.heading_style), g.heading))
             if g.lead_in:
                 blocks.append(
-                    ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi - 1}].lead_in"]).build()
+                    ParaBuilder()
+                    .add(without_period(ctx, g.lead_in), [f"achievements.groups[{gi - 1}].lead_in"])
+                    .build()
                 )
             blocks.extend(hl_blocks)
     elif a.presentation == "narrative":
@@ -189,6 +195,13 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     if not any(isinstance(b, Paragraph) and b.text for b in blocks):
         return None
     return Section(heading, blocks, ("achievements",))
+
+
+def without_period(ctx: Ctx, text: str) -> str:
+    """A writer's sentence without a leading period label the intro just said (今年以来，……今年以来，……)."""
+    t = text.strip()
+    head = f"{ctx.period}，"
+    return t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
 
 
 def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
@@ -413,6 +426,7 @@ def tasks(ctx: Ctx) -> list[Section]:
             .add(
                 ctx.frag(
                     "TSK-special",
+                    one_item=len(items) == 1,
                     rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
                     items="；".join(items),
                 ),
@@ -457,7 +471,10 @@ def task_details(
         if tg.min or tg.max
     ]
     if targets:
-        p.add(ctx.frag(f"{prefix}-targets", items="，".join(targets), rel=rel), [f"{path}.targets"])
+        p.add(
+            ctx.frag(f"{prefix}-targets", items="，".join(targets), rel=rel, one_item=len(targets) == 1),
+            [f"{path}.targets"],
+        )
     p.add(rewards_sentence(ctx, sec), [f"{path}.rewards"])
     if sec.subscriptions:
         sb = sec.subscriptions
@@ -530,6 +547,7 @@ def closing(ctx: Ctx) -> list[Block]:
     gt = ctx.political(c.guiding_thought) if c.guiding_thought else None
     text = ctx.frag(
         f"CLS-{c.family}",
+        say=("addressees", "local_goal", "local_theme", "guiding"),
         addressees=c.addressees,
         local_goal=c.local_goal,
         local_theme=c.local_theme,
@@ -538,4 +556,13 @@ def closing(ctx: Ctx) -> list[Block]:
         scope=ctx.scope,
         rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
     )
+    given = {
+        "closing.addressees": c.addressees,
+        "closing.local_goal": c.local_goal,
+        "closing.local_theme": c.local_theme,
+        "closing.guiding_thought": gt,
+    }
+    for path, value in given.items():
+        if value and value not in text:
+            ctx.notice("unused-fact", f"结束语句式“{c.family}”不用“{path}”，该事实未写入", path)
     return [ParaBuilder().add(text, ["closing"]).build()]
