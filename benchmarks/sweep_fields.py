@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from fieldsweep import EXAMPLES, VALUE_CLASSES, run  # noqa: E402
+from fieldsweep import EXAMPLES, VALUE_CLASSES, run
 
 
 def main() -> int:
