@@ -346,6 +346,7 @@ def change_phrase(
     wording: ChangeWording = "auto",
     unit: str = "",
     prev_label: str = "去年",
+    approx: str = "",
 ) -> str | None:
     """A comparison clause with a previous value, as reports write it.
 
@@ -357,6 +358,11 @@ def change_phrase(
     - ``auto``: rates (unit "%") → absolute; previous == 0 → absolute; current ≥ 2 × previous → multiple;
       otherwise percent.
 
+    ``approx`` is the qualifier of the current value (:data:`APPROX_WORDS`): nothing is then computed from
+    it; the previous value is named and only a direction the numbers guarantee is said ("比去年同期的400条有所
+    增加"; 120篇以上 against 120 → "不少于去年同期的120篇"; 近/约 against an equal value → "接近……"/"与……大体
+    相当"; at least a number below the previous one → "去年同期为500条").
+
     Returns None when ``previous`` is None (nothing to compare).  Negative values, and a wording the numbers
     cannot support (a percentage or multiple of zero, a multiple below one), raise :class:`ValueError`.
     """
@@ -365,6 +371,10 @@ def change_phrase(
     cur, prev = Decimal(str(current)), Decimal(str(previous))
     if cur < 0 or prev < 0:
         raise ValueError("change_phrase needs non-negative values")
+    if approx not in APPROX_WORDS:
+        raise ValueError(f"unknown approx {approx!r}; expected one of {APPROX_WORDS}")
+    if approx:
+        return _approx_change(cur, prev, unit, prev_label, approx)
     if cur == prev:
         return f"与{prev_label}持平"
     if wording == "auto":
@@ -394,6 +404,29 @@ def change_phrase(
         verb = "增长" if cur > prev else "下降"
         return f"较{prev_label}{verb}{pct}%"
     raise ValueError(f"unknown wording {wording!r}")
+
+
+def _approx_change(cur: Decimal, prev: Decimal, unit: str, prev_label: str, approx: str) -> str:
+    """:func:`change_phrase` for an approximate current value: the previous value is named and the direction
+    said, nothing is computed (a percentage of 480余 is not a fact)."""
+    was = f"{prev_label}的{format_decimal(prev)}{unit}"
+    rate = unit == "%"
+    up, down = ("提高", "降低") if rate else ("增加", "减少")
+    at_least = approx in ("余", "多", "以上")  # the true value is at least cur (余/多: more than cur)
+    if cur == prev:
+        if approx == "以上":
+            return f"不低于{was}" if rate else f"不少于{was}"
+        if at_least:
+            return f"比{was}有所{up}"
+        if approx == "近":
+            return f"接近{was}"
+        return f"与{was}大体相当"
+    if cur > prev and (at_least or approx in ("约", "近")):
+        return f"比{was}有所{up}"
+    if cur < prev and approx in ("近", "约"):
+        return f"比{was}有所{down}"
+    # at least cur, cur below prev: the direction is not known
+    return f"{prev_label}为{format_decimal(prev)}{unit}"
 
 
 # ---------------------------------------------------------------------------------------------------------

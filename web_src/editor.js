@@ -110,6 +110,13 @@ function enumValues(schema, node) {
   return [];
 }
 
+// "standard：一、/（一）；county：…" or "leadership_speech 领导讲话 | …": the words the description gives a choice.
+export function choiceLabel(description, value) {
+  const esc = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const m = new RegExp("(?:^|[|；;，,\\s])" + esc + "\\s*[：:\\s]\\s*([^|；;]+)").exec(description);
+  return m ? m[1].trim() : "";
+}
+
 function schemaCompletion(getSchema) {
   return async (ctx) => {
     const schema = await getSchema();
@@ -147,7 +154,12 @@ function schemaCompletion(getSchema) {
       const word = valM[4] || "";
       return {
         from: ctx.pos - word.length,
-        options: values.map((v) => ({ label: String(v), detail: (node && node.title) || "", info: (node && node.description) || "", type: "enum" })),
+        options: values.filter((v) => v !== null && v !== "").map((v) => ({
+          label: String(v),
+          detail: choiceLabel((node && node.description) || "", String(v)) || (node && node.title) || "",
+          info: (node && node.description) || "",
+          type: "enum",
+        })),
         validFor: /^[\w-]*$/,
       };
     }
@@ -338,6 +350,10 @@ function mount(textarea) {
   for (const form of document.querySelectorAll("form[data-carries-editor]")) {
     form.addEventListener("submit", () => { textarea.value = view.state.doc.toString(); });
   }
+
+  // A link such as …/docs/3?rev=2#L101 (from the fact check) opens the editor on that line.
+  const hashLine = /^#L(\d+)$/.exec(window.location.hash);
+  if (hashLine) jumpTo(view, parseInt(hashLine[1], 10), 1);
 
   textarea.docgenView = view;
   window.docgenEditor = {

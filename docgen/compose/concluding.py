@@ -9,6 +9,7 @@ deadline); the closing family; optionally 谢谢大家！.  Missing parts drop; 
 from __future__ import annotations
 
 from docgen import zh
+from docgen.compose import phrases
 from docgen.compose.context import Ctx, ParaBuilder, sentence
 from docgen.compose.kinds import head_blocks
 from docgen.compose.sections import speech
@@ -98,12 +99,12 @@ def _speakers_clause(ctx: Ctx, speakers: list[MeetingSpeaker]) -> str | None:
     if not speakers:
         who = ctx.todo("会上讲话领导", "conclusion.speakers")
         return ctx.frag("CON-speakers", speakers=who, many=False) if who else None
-    names = zh.join_list([_speaker_name(s) for s in speakers])
+    names = phrases.join_items([_speaker_name(s) for s in speakers])
     return ctx.frag("CON-speakers", speakers=names, many=len(speakers) > 1)
 
 
 def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool) -> str | None:
-    units = zh.join_list(c.exchange_units, "、") or None
+    units = phrases.join_items(c.exchange_units, "、") or None
     count = c.exchange_count
     if units is None and count is None:
         return None

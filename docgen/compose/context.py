@@ -5,17 +5,39 @@ Machinery only: no document vocabulary lives here (that is in fragments/).
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Iterable, Mapping
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.draft import DraftMeta, Notice, Paragraph, Segment, SegmentRole
-from docgen.fragments import FragmentLibrary
+from docgen.fragments import FragmentLibrary, Variant, choice_index
 from docgen.model.facts import Facts
 from docgen.model.outlets import Outlet
 
 TODO_RE = re.compile(r"(〔待补：[^〕]*〕)")
+#: Levels with no CPPCC body below them: their documents never speak of 各级政协组织.
+LOWEST_LEVELS = frozenset({"county", "district", "county_city"})
+RECENT = 4  # sentences (most recent first said) a new sentence must not open like
+SHORT_OPENING = 4  # …and the sentence just said (这次会议…。这次会议…)
+OPENING = 6  # characters compared when two sentences must not open alike (成绩来之不易)
+
+
+_LEADING_TAGS = re.compile(r"^(?:\{%-?\s*if\b[^%]*%\})+")
+
+
+def _literal_opening(text: str, n: int = OPENING) -> str | None:
+    """The first ``n`` characters of a template when they are literal text (after any leading {% if %} tags;
+    no slot before them)."""
+    head = _LEADING_TAGS.sub("", text)[:n]
+    return head if len(head) == n and "{" not in head else None
+
+
+def _prefer(pool: list[Variant], keep: Callable[[Variant], bool]) -> list[Variant]:
+    kept = [v for v in pool if keep(v)]
+    return kept or pool
 
 
 @dataclass
@@ -25,6 +47,11 @@ class Ctx:
     notices: list[Notice] = field(default_factory=list)
     period_said: bool = False  # the period label was said in the current section (say it once)
     said: set[str] = field(default_factory=set)
+    used_variants: dict[str, set[str]] = field(
+        default_factory=dict
+    )  # family → variants used in this document
+    openings: deque[str] = field(default_factory=lambda: deque(maxlen=RECENT))  # how recent sentences opened
+    examples: int = 0  # 比如/再比如/又如 already said in the current paragraph
 
     @property
     def doc_id(self) -> str:
@@ -39,14 +66,109 @@ class Ctx:
         return self.facts.document.heading_style == "county"
 
     # --- fragments -----------------------------------------------------------------------------------
-    def frag(self, fid: str, **slots: object) -> str:
-        """Render fragment family ``fid`` with the document's stable variant (or its override)."""
+    def frag(self, fid: str, *, one_item: bool = False, **slots: object) -> str:
+        """Render fragment family ``fid`` with the document's stable variant (or its override).
+
+        The stable choice skips variants that do not suit this document (see :meth:`_choose`); with
+        ``one_item`` (an intro followed by a single point) also variants that announce 几个/几点."""
+        fid, override = self.resolve(fid)
+        if override is None:
+            override = self._choose(fid, fresh=False, one_item=one_item)
+        return self._render(fid, slots, override)
+
+    def frag_fresh(self, fid: str, **slots: object) -> str | None:
+        """Like :meth:`frag` for boilerplate said at most once per document: a family asked for again gets a
+        variant not used yet; None when every variant has been used (the caller says nothing)."""
+        fid, override = self.resolve(fid)
+        if override is not None:
+            if override in self.used_variants.get(fid, ()):
+                return None
+        else:
+            override = self._choose(fid, fresh=True)
+            if override is None:
+                return None
+        return self._render(fid, slots, override)
+
+    def resolve(self, fid: str) -> tuple[str, str | None]:
+        """The family actually rendered for ``fid`` and the variant the document names for it, if any."""
+        return fid, self.facts.document.variants.get(fid)
+
+    def heard(self, text: str) -> None:
+        """Note a sentence said outside the fragment library (a writer's lead), so the next fragment does not
+        open with the same words (（一）加强组织领导。加强组织领导是……)."""
+        t = text.strip()
+        if len(t) >= SHORT_OPENING:
+            self.openings.append(t[:OPENING])
+
+    def _render(self, fid: str, slots: Mapping[str, object], override: str | None) -> str:
         doc = self.facts.document
-        return self.lib.render(fid, slots, self.doc_id, override=doc.variants.get(fid), on=doc.date)
+        text = self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date)
+        if override is not None:
+            self.used_variants.setdefault(fid, set()).add(override)
+        for sent in re.split(r"(?<=[。！？：])", text):
+            if len(sent) >= 8 and sent.endswith(("。", "！", "？", "：")) and not TODO_RE.match(sent):
+                self.openings.append(sent[:OPENING])
+        return text
+
+    def _choose(self, fid: str, *, fresh: bool, one_item: bool = False) -> str | None:
+        """The variant this document uses: the stable hash picks a start among the eligible variants, and
+        the first one from there (cyclically) that suits the document is taken.  Suiting means: for an
+        organisation with no lower level, not speaking of 各级政协; not opening like one of the last few
+        sentences said; when ``fresh``, not used yet in this document.  The first two are preferences (if
+        no variant meets them, they are dropped); ``fresh`` is a rule (None when every variant is used)."""
+        pool = self.lib.eligible(fid, on=self.facts.document.date)
+        if not pool:
+            return None
+        start = choice_index(self.doc_id, fid, len(pool))
+        ring = pool[start:] + pool[:start]
+        if fresh:
+            used = self.used_variants.get(fid, set())
+            ring = [v for v in ring if v.id not in used]
+            if not ring:
+                return None
+        if self.facts.org.level in LOWEST_LEVELS:
+            ring = _prefer(ring, lambda v: "各级政协" not in v.text)
+        if one_item:
+            ring = _prefer(ring, lambda v: "几" not in v.text)
+        last = self.openings[-1][:SHORT_OPENING] if self.openings else None
+        recent = {o[:SHORT_OPENING] for o in self.openings if len(o) < OPENING}  # short leads heard
+        ring = _prefer(
+            ring,
+            lambda v: (
+                _literal_opening(v.text) not in self.openings
+                and (last is None or _literal_opening(v.text, SHORT_OPENING) != last)
+                and _literal_opening(v.text, SHORT_OPENING) not in recent
+            ),
+        )
+        return ring[0].id
 
     def political(self, fid: str) -> str:
         doc = self.facts.document
         return self.lib.render(fid, {}, self.doc_id, override=doc.variants.get(fid), on=doc.date)
+
+    def example_lead(self) -> str:
+        """比如, then 再比如, 又如… for the examples of one paragraph (never 再比如 twice in a row)."""
+        text = self.frag("ACH-example-lead", nth=self.examples)
+        self.examples += 1
+        return text
+
+    @contextlib.contextmanager
+    def trial(self) -> Iterator[None]:
+        """Compose something to see whether it yields text, then forget it: the period said, the notices,
+        the variants and openings used, the examples counted are restored on exit."""
+        saved = (
+            self.period_said,
+            len(self.notices),
+            {k: set(v) for k, v in self.used_variants.items()},
+            deque(self.openings, maxlen=RECENT),
+            self.examples,
+            set(self.said),
+        )
+        try:
+            yield
+        finally:
+            self.period_said, n, self.used_variants, self.openings, self.examples, self.said = saved
+            del self.notices[n:]
 
     def notice(self, code: str, message: str, path: str = "") -> None:
         self.notices.append(Notice(code, message, path))

@@ -11,7 +11,8 @@ sections as ``一是……`` points (a short talk has no room for headings read 
 from __future__ import annotations
 
 from docgen import zh
-from docgen.compose.context import Ctx, ParaBuilder, sentence
+from docgen.compose import phrases
+from docgen.compose.context import Ctx, ParaBuilder
 from docgen.compose.kinds import head_blocks
 from docgen.compose.sections import speech
 from docgen.draft import (
@@ -82,8 +83,9 @@ def _stop(text: str) -> str:
     return t if t.endswith(("。", "！", "？")) else t + "。"
 
 
-def result_sentence(ctx: Ctx, r: Result, path: str) -> str | None:
-    """“{时段}，{事项}{数量}，较{上期}增长……，{补充}。”; None when the value is zero (the genre never says 0)."""
+def result_clause(ctx: Ctx, r: Result, path: str, *, with_period: bool = True) -> str | None:
+    """“{时段}，{事项}{数量}，较{上期}增长……，{补充}” without the full stop; None when the value is zero (the
+    genre never says 0).  A note that is a bare adverb (首次) qualifies the action: 首次在……刊发稿件3篇."""
     amount = ctx.count(r.value, r.unit, r.approx)
     if amount is None:
         return None
@@ -91,15 +93,63 @@ def result_sentence(ctx: Ctx, r: Result, path: str) -> str | None:
     if r.previous is not None:
         prev = ctx.opt(r.previous_period, "上期表述", f"{path}.previous_period")
         if prev is not None:
-            change = zh.change_phrase(r.value, r.previous, unit=r.unit, prev_label=prev)
-    return sentence(
-        [
-            _clause(r.period_label) if r.period_label else None,
-            f"{_clause(r.label)}{amount}",
+            change = zh.change_phrase(
+                r.value, r.previous, unit=r.unit, prev_label=prev, approx=r.approx or ""
+            )
+    label = _clause(r.label)
+    note = _clause(r.note) if r.note else None
+    if note and phrases.phrase_kind(note) == "stub":
+        label, note = note + label, None
+    return "，".join(
+        x
+        for x in (
+            _clause(r.period_label) if r.period_label and with_period else None,
+            f"{label}{amount}",
             change,
-            _clause(r.note) if r.note else None,
-        ]
+            note,
+        )
+        if x
     )
+
+
+def result_sentence(ctx: Ctx, r: Result, path: str) -> str | None:
+    """One result as a sentence (see :func:`result_clause`)."""
+    text = result_clause(ctx, r, path)
+    return text + "。" if text else None
+
+
+def results_sentences(ctx: Ctx, results: list[Result], path: str) -> list[tuple[str, list[str]]]:
+    """The results of one practice; consecutive results of the same period are said in one sentence
+    (2022年以来，收集……212条，被省政协采用14条，获……批示37件。), never the period once per figure.  A figure
+    with a computed comparison gets a sentence of its own (after the first of its period, without repeating
+    the period), so a percentage never sits beside an approximate count it was not computed from; figures
+    with a note are separated by ；."""
+    # (period shown, [(clause, path, plain)], has a comparison)
+    runs: list[tuple[str | None, list[tuple[str, str, bool]], bool]] = []
+    said: set[str] = set()
+    for k, r in enumerate(results):
+        rpath = f"{path}.results[{k}]"
+        period = _clause(r.period_label) if r.period_label else None
+        clause = result_clause(ctx, r, rpath, with_period=False)
+        if clause is None:
+            continue
+        plain = not r.note
+        compared = r.previous is not None
+        last = runs[-1] if runs else None
+        if period is not None and last is not None and last[0] == period and not compared and not last[2]:
+            last[1].append((clause, rpath, plain))
+            continue
+        shown = None if period is not None and period in said else period
+        runs.append((shown, [(clause, rpath, plain)], compared))
+        if period is not None:
+            said.add(period)
+    out: list[tuple[str, list[str]]] = []
+    for period, items, _ in runs:
+        sep = "，" if all(plain for _, _, plain in items) else "；"
+        body = sep.join(c for c, _, _ in items)
+        lead = f"{period}，" if period else ""
+        out.append((f"{lead}{body}。", [p for _, p, _ in items]))
+    return out
 
 
 def practices_text(
@@ -128,10 +178,7 @@ def _item_parts(ctx: Ctx, item: ExchangeItem, path: str, subject: str | None) ->
     practices = practices_text(item.practices, subject, names)
     if practices:
         parts.append((practices, [f"{path}.practices"]))
-    for k, r in enumerate(item.results):
-        text = result_sentence(ctx, r, f"{path}.results[{k}]")
-        if text:
-            parts.append((text, [f"{path}.results[{k}]"]))
+    parts.extend(results_sentences(ctx, item.results, path))
     if not practices:
         todo = ctx.todo("具体做法", f"{path}.practices")
         if todo is not None:
@@ -208,14 +255,15 @@ def exchange_material(ctx: Ctx) -> Draft:
     for si, sec in enumerate(ex.sections):
         spath = f"exchange.sections[{si}]"
         paras: list[Block] = []
-        k = 0
-        for ii, item in enumerate(sec.items):
+        kept = [
+            (ii, item, parts)
+            for ii, item in enumerate(sec.items)
+            if (parts := _item_parts(ctx, item, f"{spath}.items[{ii}]", None)) is not None
+        ]
+        for k, (ii, item, parts) in enumerate(kept, 1):
             ipath = f"{spath}.items[{ii}]"
-            parts = _item_parts(ctx, item, ipath, None)
-            if parts is None:
-                continue
-            k += 1
-            p = ParaBuilder().lead(f"{k}.{_clause(item.lead)}。", "item_lead", (f"{ipath}.lead",))
+            mark = f"{k}." if len(kept) > 1 else ""  # a lone "1." is a list of one
+            p = ParaBuilder().lead(f"{mark}{_clause(item.lead)}。", "item_lead", (f"{ipath}.lead",))
             for text, paths in parts:
                 p.add(text, paths)
             paras.append(p.build())

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from docgen import zh
+from docgen.compose import phrases
 from docgen.compose.context import Ctx, ParaBuilder
 from docgen.compose.sections import speech
 from docgen.draft import Block, Draft, DraftMeta, Heading, Paragraph, Signature, Title
@@ -42,17 +43,17 @@ class ThirdPersonCtx(Ctx):
     def __post_init__(self) -> None:
         self._ids = frozenset(f.id for f in self.lib.families())
 
-    def frag(self, fid: str, **slots: object) -> str:
+    def resolve(self, fid: str) -> tuple[str, str | None]:
         alt = fid + THIRD_PERSON_SUFFIX
         if alt not in self._ids:
-            return super().frag(fid, **slots)
+            return super().resolve(fid)
         doc = self.facts.document
         override = doc.variants.get(alt)
         if override is None and fid in doc.variants:
             wanted = doc.variants[fid]
             if any(v.id == wanted for v in self.lib.family(alt).variants):
                 override = wanted
-        return self.lib.render(alt, slots, self.doc_id, override=override, on=doc.date)
+        return alt, override
 
 
 @dataclass
@@ -158,8 +159,10 @@ def _todo(ctx: Ctx, label: str, path: str) -> list[Block]:
 def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
     p = ParaBuilder()
     if s.lead_text:
-        text = s.lead_text.strip()
-        p.add(text if text.endswith(("。", "！")) else text + "。", ["summary.lead_text"])
+        text = phrases.clean(s.lead_text)
+        if text.endswith("如下"):  # the writer's lead already announces the summary (……总结如下：)
+            return p.add(text + "：", ["summary.lead_text"]).build()
+        p.add(text + "。", ["summary.lead_text"])
     else:
         p.add(
             ctx.frag(
@@ -196,12 +199,13 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
     blocks: list[Block] = []
     if a.presentation == "by_domain":
         groups = a.groups or speech.auto_groups(ctx, a)
-        for gi, g in enumerate(groups):
-            paras = speech.highlight_paras(ctx, a, g.highlights, emitted)
-            if not paras:
-                continue
-            n = sum(isinstance(b, Heading) for b in blocks) + 1
-            blocks.append(Heading(2, zh.l2_number(n, style), g.heading, (f"achievements.groups[{gi}]",)))
+        built = [
+            (gi, g, speech.highlight_paras(ctx, a, g.highlights, emitted)) for gi, g in enumerate(groups)
+        ]
+        built = [(gi, g, paras) for gi, g, paras in built if paras]
+        for n, (gi, g, paras) in enumerate(built, 1):
+            if len(built) > 1:  # one group alone needs no numbered heading
+                blocks.append(Heading(2, zh.l2_number(n, style), g.heading, (f"achievements.groups[{gi}]",)))
             if g.lead_in:
                 blocks.append(ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
             blocks.extend(paras)
@@ -221,16 +225,20 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
 
 
 def _points(ctx: Ctx, a: Achievements, emitted: set[str]) -> list[Block]:
-    """One run-in level-2 paragraph per highlight: "（一）新闻宣传有声有色。" + its fact sentences."""
+    """One run-in level-2 paragraph per highlight: "（一）新闻宣传有声有色。" + its fact sentences; a single
+    highlight is a plain paragraph (a （一） with no （二） is a list of one)."""
     style = ctx.facts.document.heading_style
     own = {id(h): i for i, h in enumerate(a.highlights)}
-    out: list[Block] = []
+    built = []
     for h in speech.all_highlights(ctx, a):
         sents = speech.highlight_sentences(ctx, a, h, emitted)
-        if not sents:
-            continue
+        if sents:
+            built.append((h, sents))
+    out: list[Block] = []
+    for n, (h, sents) in enumerate(built, 1):
         path = (f"achievements.highlights[{own[id(h)]}]",) if id(h) in own else ()
-        lead = f"{zh.l2_number(len(out) + 1, style)}{h.lead.rstrip('。')}。"
+        number = zh.l2_number(n, style) if len(built) > 1 else ""
+        lead = f"{number}{h.lead.rstrip('。')}。"
         out.append(ParaBuilder().lead(lead, "l2_lead", path).add_all(sents).build())
     return out
 
@@ -245,7 +253,10 @@ def _problems(ctx: Ctx, topic: str) -> list[Block]:
     style = ctx.facts.document.heading_style
     blocks: list[Block] = [
         ParaBuilder()
-        .add(ctx.frag(f"WSM-problems-intro-{pr.intro}", org=ctx.org, topic=topic), ["problems.intro"])
+        .add(
+            ctx.frag(f"WSM-problems-intro-{pr.intro}", org=ctx.org, topic=topic, one_item=len(pr.items) == 1),
+            ["problems.intro"],
+        )
         .build()
     ]
     for i, item in enumerate(pr.items):
@@ -254,7 +265,7 @@ def _problems(ctx: Ctx, topic: str) -> list[Block]:
         detail = item.detail.rstrip("。") + "。" if item.detail else ctx.frag(f"PRB-detail-{item.code}")
         blocks.append(
             ParaBuilder()
-            .lead(f"{zh.l2_number(i + 1, style)}{lead}。", "l2_lead", (path,))
+            .lead(f"{zh.l2_number(i + 1, style) if len(pr.items) > 1 else ''}{lead}。", "l2_lead", (path,))
             .add(detail, [path])
             .build()
         )
@@ -288,11 +299,13 @@ def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
     secs = _task_sections(ctx)
     if t is None or not (secs or t.special_events):
         return []
-    intro = ctx.frag("WSM-tasks-intro", year=year, org=ctx.org, scope=ctx.scope, topic=topic)
+    intro = ctx.frag(
+        "WSM-tasks-intro", year=year, org=ctx.org, scope=ctx.scope, topic=topic, one_item=len(secs) <= 1
+    )
     blocks: list[Block] = [ParaBuilder().add(intro, ["tasks.horizon"]).build()]
     style = ctx.facts.document.heading_style
     for i, (sec, path) in enumerate(secs, 1):
-        blocks.append(_task_para(ctx, sec, zh.l2_number(i, style), path))
+        blocks.append(_task_para(ctx, sec, zh.l2_number(i, style) if len(secs) > 1 else "", path))
     if t.special_events:
         items = [ctx.frag("TSK-special-item", when=e.when, name=e.name) for e in t.special_events]
         blocks.append(
@@ -305,7 +318,7 @@ def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
 
 def measures(items: list[str]) -> str | None:
     """Planned measures: one → the sentence itself; several → "一是……；二是……。"."""
-    clean = [x.strip().rstrip("。；，") for x in items if x.strip()]
+    clean = [phrases.clean(x) for x in items if phrases.clean(x)]
     if not clean:
         return None
     if len(clean) == 1:
@@ -315,8 +328,9 @@ def measures(items: list[str]) -> str | None:
 
 def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
     p = ParaBuilder().lead(f"{number}{sec.lead.rstrip('。')}。", "l2_lead", (path,))
+    ctx.heard(phrases.clean(sec.lead))
     p.add(
-        ctx.frag(f"WSM-task-theme-{sec.theme}", org=ctx.org, scope=ctx.scope, ours=ctx.ours),
+        ctx.frag_fresh(f"WSM-task-theme-{sec.theme}", org=ctx.org, scope=ctx.scope, ours=ctx.ours),
         [f"{path}.theme"],
     )
     p.add(measures(sec.items), [f"{path}.items"])

@@ -288,6 +288,9 @@ class CultureHistory(FactModel):
     kind: str = f("类别", "如“文史资料”", default="文史资料")
     collected: ItemCount | None = f("征集数", default=None)
     selected: ItemCount | None = f("选入数", default=None)
+    published: bool | None = f(
+        "已出版", "true：书已编辑出版（文稿才说“编辑出版”）；缺省只说组织编纂", default=None
+    )
 
     @field_validator("title", mode="before")
     @classmethod

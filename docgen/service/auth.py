@@ -197,6 +197,8 @@ def login(session: Session, settings: Settings, name: str, password: str, addres
         session.commit()
         raise ApiError(401, "login-failed", "用户名或密码不正确")
     session.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
+    stale = utcnow() - dt.timedelta(minutes=settings.login_window_minutes)
+    session.execute(delete(LoginFailure).where(LoginFailure.at < stale))
     session.execute(delete(LoginSession).where(LoginSession.expires_at < utcnow()))
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     expires = utcnow() + dt.timedelta(hours=settings.session_hours)

@@ -117,7 +117,7 @@ def test_an_invalid_revision_is_stored_with_its_problems_but_not_rendered(
     bad = EXAMPLE.replace("  salutation: 同志们", "  salutaton: 同志们")
     r = w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": bad})
     assert r.status_code == 201 and r.json()["valid"] is False
-    assert r.json()["problems"][0]["code"] == "unknown-key"
+    assert "unknown-key" in {p["code"] for p in r.json()["problems"]}
     out = w.get(f"/api/documents/{doc['id']}/revisions/2/render")
     assert out.status_code == 422 and out.json()["code"] == "revision-invalid" and out.json()["problems"]
 

@@ -135,3 +135,18 @@ def test_cli_user_can_log_in_to_the_service(tmp_path: Path) -> None:
 def test_serve_is_documented_in_the_cli_help() -> None:
     r = CliRunner().invoke(main, ["serve", "--help"])
     assert r.exit_code == 0 and "--workers" in r.output and "--data" in r.output
+
+
+@pytest.mark.office
+def test_pdf_render_through_libreoffice(client: Callable[[str], Client]) -> None:
+    from docgen.render.pdf import find_soffice
+
+    if find_soffice() is None:
+        if __import__("os").environ.get("DOCGEN_REQUIRE_OFFICE") == "1":
+            pytest.fail("DOCGEN_REQUIRE_OFFICE=1 but LibreOffice is not installed")
+        pytest.skip("LibreOffice is not installed")
+    w = client("writer_a")
+    doc = new_document(w)
+    r = w.get(f"/api/documents/{doc['id']}/revisions/1/render?format=pdf")
+    assert r.status_code == 200, r.text
+    assert r.content.startswith(b"%PDF") and r.headers["content-type"] == "application/pdf"

@@ -120,6 +120,36 @@ def test_typed_error_gets_a_marker_on_its_line_and_goes_away_when_fixed(
     assert "没有问题" in css(driver, "#problems").text
 
 
+def _completions(driver: Any) -> list[str]:
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".cm-tooltip-autocomplete li"), what="补全列表")
+    return [li.text for li in all_css(driver, ".cm-tooltip-autocomplete li")]
+
+
+def test_completion_offers_the_schemas_keys_and_values_for_the_path(
+    driver: Any, writer_doc: dict[str, Any]
+) -> None:
+    text = editor_text(driver)
+    line = line_of(text, "  kind: leadership_speech")
+    type_at(driver, line, len(text.splitlines()[line - 1]) + 1, Keys.ENTER + "sub")
+    options = _completions(driver)
+    assert any(o.startswith("subtitle") and "副标题" in o for o in options), options
+    assert not any(o.startswith("short_name") for o in options)  # an org key is not offered under document
+    wait(driver, lambda d: css(d, ".cm-tooltip-autocomplete li[aria-selected]").text.startswith("subtitle"))
+    css(driver, ".cm-content").send_keys(Keys.ENTER)
+    wait(driver, lambda d: editor_text(d).splitlines()[line] == "  subtitle: ", what="补全写入键名")
+    # values: the choices of a Literal field, from the schema's enum
+    now = editor_text(driver)
+    at = line_of(now, "  heading_style: standard")
+    col = now.splitlines()[at - 1].index("standard") + 1
+    type_at(driver, at, col, Keys.CONTROL + " ", select=len("standard"))
+    options = _completions(driver)
+    assert any(o.startswith("standard") for o in options) and any(o.startswith("county") for o in options), (
+        options
+    )
+    css(driver, ".cm-content").send_keys(Keys.ESCAPE)
+    paste(driver, text)
+
+
 def test_form_view_edits_the_same_text(driver: Any, writer_doc: dict[str, Any], shots: Path) -> None:
     css(driver, "#tab-form").click()
     title_input = wait(driver, lambda d: d.find_element(By.ID, "f-document-title"), what="表单已生成")

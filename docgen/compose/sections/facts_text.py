@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from docgen import zh
+from docgen.compose import phrases
 from docgen.compose.context import Ctx, join_book_titles, sentence
 from docgen.model.achievements import Achievements
 from docgen.model.rules import comparison_value
@@ -17,16 +18,32 @@ Sent = tuple[str, tuple[str, ...]]
 A = "achievements"
 
 
-def _compare(ctx: Ctx, a: Achievements, ref: str, unit: str) -> str | None:
+def _compare(ctx: Ctx, a: Achievements, ref: str, unit: str, approx: str | None = "") -> str | None:
+    """The comparison clause of fact ``ref``; an approximate current value (480余) gives a qualified change
+    (增长20%以上), never a precise percentage or a flat 持平."""
     for c in a.comparisons:
         if c.ref.replace(" ", "") == ref:
             cur = comparison_value(a, c.ref)
             if cur is None:
                 return None
             return zh.change_phrase(
-                cur, c.previous, wording=c.wording, unit=unit, prev_label=c.previous_period
+                cur,
+                c.previous,
+                wording=c.wording,
+                unit=unit,
+                prev_label=c.previous_period,
+                approx=approx or "",
             )
     return None
+
+
+def _bare_scope(text: str) -> str:
+    """A media scope as a noun phrase: 在中央、省、市主要媒体 → 中央、省、市主要媒体 (the frame says 在)."""
+    t = phrases.clean(text)
+    for p in ("在", "于"):
+        if t.startswith(p) and len(t) > 2:
+            return t[len(p) :]
+    return t
 
 
 def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
@@ -57,7 +74,10 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     "ACH-media-outlet-item", outlet=ctx.outlet(b.outlet), n=n, front_page=fp, compare=cmp
                 )
             )
-        ranks = [_rank(ctx, r.outlet, r.metric, r.scope, r.rank, r.of, r.period_label) for r in m.ranks]
+        ranks = [
+            _rank(ctx, r.outlet, r.metric, r.scope, r.rank, r.of, r.period_label, subject=k == 0)
+            for k, r in enumerate(m.ranks)
+        ]
         total = ctx.count(m.total.value, m.total.unit, m.total.approx) if m.total is not None else None
         paths = tuple(f"{A}.media.{k}" for k in ("total", "by_outlet", "ranks") if getattr(m, k))
         if total is not None or details or where_ids:
@@ -68,10 +88,14 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                         period=ctx.period_once(),
                         org=ctx.org,
                         where=ctx.outlets(where_ids) if where_ids else None,
-                        scope_text=m.total.scope_text if m.total else None,
+                        scope_text=_bare_scope(m.total.scope_text)
+                        if m.total and m.total.scope_text
+                        else None,
                         total=total if total is not None else ctx.opt(None, "发稿总数", f"{A}.media.total"),
-                        compare=_compare(ctx, a, "media.total", m.total.unit) if m.total else None,
-                        details=zh.join_list(details, "、") or None,
+                        compare=_compare(ctx, a, "media.total", m.total.unit, m.total.approx)
+                        if m.total
+                        else None,
+                        details=phrases.join_items(details, "、", clauses=True) or None,
                     ),
                     paths,
                 )
@@ -88,7 +112,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                         by=m.subunit_total.by,
                         n=n,
                         tiers=m.tiers_text,
-                        compare=_compare(ctx, a, "media.subunit_total", "篇"),
+                        compare=_compare(ctx, a, "media.subunit_total", "篇", m.subunit_total.approx),
                     ),
                     (f"{A}.media.subunit_total",),
                 )
@@ -189,7 +213,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     if want("firsts") and m.firsts:
         out.append(
             (
-                ctx.frag("ACH-media-firsts", items="，".join(x.rstrip("。；，") for x in m.firsts)),
+                ctx.frag("ACH-media-firsts", items="，".join(phrases.clean(x) for x in m.firsts)),
                 (f"{A}.media.firsts",),
             )
         )
@@ -204,11 +228,18 @@ def _rank(
     rank: int,
     of: int | None,
     period_label: str | None,
+    *,
+    subject: bool = True,
 ) -> str:
+    """One rank: “{时段}，{单位}在《X》的{指标}在{范围}{N}家单位中位居第三位” — the first rank of a sentence
+    names who ranks (a rank sentence without its subject reads as if the outlet ranked)."""
+    if period_label and ctx.period_said and phrases.clean(period_label) == ctx.period:
+        period_label = None  # the period was just said (今年以来…今年以来)
     return ctx.frag(
         "ACH-rank-item",
+        org=ctx.org if subject else None,
         outlet=ctx.outlet(outlet) if outlet else None,
-        metric=metric or None,
+        metric=phrases.strip_metric_suffix(metric) if metric else None,
         scope=scope,
         of=f"{of}家" if of else None,
         rank=zh.rank(rank),
@@ -228,11 +259,12 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             (
                 ctx.frag(
                     "ACH-campaign",
+                    lead=ctx.example_lead(),
                     first=i == 0,
                     org=ctx.org,
                     name=c.name,
                     actions="，".join(x.rstrip("。；，") for x in c.actions) or None,
-                    coverage=zh.join_list(cov, "和") or None,
+                    coverage=phrases.join_items(cov, "和") or None,
                     report_to=c.report_to,
                     outcome=c.outcome.rstrip("。") if c.outcome else None,
                 ),
@@ -284,7 +316,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
     if so.collected is not None:
         n = ctx.count(so.collected.value, so.collected.unit, so.collected.approx)
         if n:
-            cmp = _compare(ctx, a, "social_opinion.collected", so.collected.unit)
+            cmp = _compare(ctx, a, "social_opinion.collected", so.collected.unit, so.collected.approx)
             clauses.append(ctx.frag("ACH-sqmy-collected", n=n, compare=cmp))
             paths.append(f"{P}.collected")
     if so.bulletin is not None and so.bulletin.issues > 0:
@@ -303,7 +335,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
             cmp = _compare(ctx, a, f"social_opinion.submitted[{s.to}]", s.unit)
             sub_items.append(ctx.frag("ACH-sqmy-submitted-item", to=s.to, n=n, form=s.form, compare=cmp))
     if sub_items:
-        clauses.append(zh.join_list(sub_items, "、"))
+        clauses.append(phrases.join_items(sub_items, "、", clauses=True))
         paths.append(f"{P}.submitted")
     ad_items = []
     for ad in so.adopted:
@@ -312,7 +344,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
             cmp = _compare(ctx, a, f"social_opinion.adopted[{ad.by}]", ad.unit)
             ad_items.append(ctx.frag("ACH-sqmy-adopted-item", by=ad.by, n=n, compare=cmp))
     if ad_items:
-        clauses.append(ctx.frag("ACH-sqmy-adopted", items=zh.join_list(ad_items, "、")))
+        clauses.append(ctx.frag("ACH-sqmy-adopted", items=phrases.join_items(ad_items, "、")))
         paths.append(f"{P}.adopted")
     ins_items = [
         ctx.frag("ACH-sqmy-instruction-item", level=i.leader_level, n=ctx.count(i.count, i.unit))
@@ -320,7 +352,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
         if ctx.count(i.count, i.unit)
     ]
     if ins_items:
-        clauses.append(ctx.frag("ACH-sqmy-instructions", items=zh.join_list(ins_items, "、")))
+        clauses.append(ctx.frag("ACH-sqmy-instructions", items=phrases.join_items(ins_items, "、")))
         paths.append(f"{P}.instructions")
     if clauses:
         body = sentence(clauses)
@@ -347,7 +379,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
                     period=r.period_label,
                     scope=r.scope,
                     of=f"{r.of}家" if r.of else None,
-                    metric=r.metric,
+                    metric=phrases.strip_metric_suffix(r.metric) if r.metric else None,
                     ours=ctx.ours,
                     rank=zh.rank_bare(r.rank),
                 ),
@@ -363,6 +395,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
                 (
                     ctx.frag(
                         "ACH-sqmy-notable",
+                        lead=ctx.example_lead(),
                         first=k == 0,
                         org=ctx.org,
                         titles="".join(titles),
@@ -399,7 +432,7 @@ def grassroots(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         named = all(c.name for c in g.correspondents_commended)
         out.append(
             (
-                ctx.frag("ACH-grassroots-commended", people=zh.join_list(people, "、"), named=named),
+                ctx.frag("ACH-grassroots-commended", people=phrases.join_items(people, "、"), named=named),
                 (f"{A}.grassroots.correspondents_commended",),
             )
         )
@@ -419,7 +452,7 @@ def team(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     items = [f"{label}{zh.count(getattr(t, k), '名')}" for k, label in labels if getattr(t, k)]
     if not items:
         return []
-    return [(ctx.frag("ACH-team", items=zh.join_list(items, "、")), (f"{A}.team",))]
+    return [(ctx.frag("ACH-team", items=phrases.join_items(items, "、")), (f"{A}.team",))]
 
 
 def trainings(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
@@ -443,8 +476,9 @@ def trainings(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
 def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     items: list[str] = []
     for h in a.honours:
-        year = f"{h.year}年度" if h.year else None
-        title = zh.quoted(h.title)
+        # a title that already names its year (2024年度……先进单位) is not given another
+        year = f"{h.year}年度" if h.year and not phrases.has_year(h.title) else None
+        title = zh.quoted(phrases.clean(h.title))
         if h.kind == "unit":
             items.append(
                 ctx.frag(
@@ -487,7 +521,12 @@ def culture_history(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[S
         out.append(
             (
                 ctx.frag(
-                    "ACH-culture", title=zh.book_title(c.title), kind=c.kind, collected=col, selected=sel
+                    "ACH-culture",
+                    title=zh.book_title(c.title),
+                    kind=c.kind,
+                    collected=col,
+                    selected=sel,
+                    published=bool(c.published),
                 ),
                 (f"{A}.culture_history[{i}]",),
             )
@@ -519,11 +558,20 @@ def subscriptions(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sen
 
 
 def mechanisms(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
-    if not a.mechanisms:
+    """Rules and mechanisms: noun phrases (……制度, 《……办法》) go after 建立完善了 / before 相继建立; verb
+    phrases and clauses (建立……制度, 实行……) are said as actions — never a verb phrase in a noun list."""
+    items = [phrases.clean(m) for m in a.mechanisms if phrases.clean(m)]
+    if not items:
         return []
+    nouns = [x for x in items if phrases.phrase_kind(x) in ("noun", "stub")]
+    actions = [x for x in items if x not in nouns]
     return [
         (
-            ctx.frag("ACH-mechanisms", items=zh.join_list([m.rstrip("。") for m in a.mechanisms], "、")),
+            ctx.frag(
+                "ACH-mechanisms",
+                items=phrases.join_items(nouns, "和") or None,
+                actions="，".join(actions) or None,
+            ),
             (f"{A}.mechanisms",),
         )
     ]

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from docgen import zh
-from docgen.compose.context import Ctx, ParaBuilder, join_book_titles, sentence
+from docgen.compose import phrases
+from docgen.compose.context import Ctx, ParaBuilder, join_book_titles
 from docgen.compose.sections import facts_text
 from docgen.draft import Block, Heading, Paragraph
 from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
@@ -37,13 +38,12 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
             p.add(ctx.frag("OPN-convening", approved_by=m.approved_by), ["meeting.approved_by"])
         elif m.decided_by:
             p.add(ctx.frag("OPN-decided", decided_by=m.decided_by), ["meeting.decided_by"])
-        if m.purposes:
-            p.add(
-                ctx.frag("OPN-purpose", purposes="，".join(x.rstrip("。") for x in m.purposes)),
-                ["meeting.purposes"],
-            )
+        purposes = [phrases.clean(x) for x in m.purposes or [] if phrases.clean(x)]
+        if purposes:
+            p.add(ctx.frag("OPN-purpose", purposes="，".join(purposes)), ["meeting.purposes"])
         else:
-            p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours), ["meeting.name"])
+            aims = meeting_aims(ctx)
+            p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours, aims=aims), ["meeting.name"])
         agenda = [x for x in (agenda_item(ctx, a) for a in m.agenda_done) if x]
         if agenda:
             p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
@@ -76,19 +76,45 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     return blocks
 
 
+def meeting_aims(ctx: Ctx) -> str | None:
+    """What the meeting is for, said only from what the facts hold: a review when there are achievements,
+    an exchange when the agenda had one, the situation when it is analysed, the tasks when they are set."""
+    f = ctx.facts
+    aims: list[str] = []
+    if f.achievements is not None:
+        aims.append(ctx.frag("OPN-aim-review", period=ctx.period, scope=ctx.scope))
+    if f.meeting is not None and any(
+        a.type in ("exchange", "written_exchange") for a in f.meeting.agenda_done
+    ):
+        aims.append(ctx.frag("OPN-aim-exchange"))
+    if f.situation is not None:
+        aims.append(ctx.frag("OPN-aim-situation"))
+    if f.tasks is not None and (f.tasks.sections or f.tasks.groups):
+        aims.append(ctx.frag("OPN-aim-tasks", rel=zh.relative_year(_horizon(ctx), f.document.date)))
+    return "，".join(aims) or None
+
+
+#: Head nouns that already name a talk (作了{text}); any other lecture text is its topic (就{text}作了……)
+_TALK_HEADS = ("报告", "辅导", "讲座", "讲话", "授课", "党课", "解读", "讲解", "专题课")
+
+
 def agenda_item(ctx: Ctx, a: object) -> str | None:
     from docgen.model.meeting import AgendaDone
 
     assert isinstance(a, AgendaDone)
-    text = a.text.rstrip("。") if a.text else None
+    text = phrases.clean(a.text) if a.text else None
     if a.type in ("relay", "commend", "read_plan", "election") and not text:
         return None
     if a.type == "read_plan" and text:
         text = zh.book_title(text)
     if a.type in ("lecture", "report", "requirement") and not a.by:
         return None
-    by = a.by.removesuffix("等单位").removesuffix("等").strip() if a.by else None
-    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by, count=ctx.count(a.count, "个"), topic=a.topic)
+    topic = phrases.clean(a.topic) if a.topic else None
+    if a.type == "lecture" and text and not text.endswith(_TALK_HEADS):
+        text, topic = None, topic or text
+    by, listed = phrases.split_count_suffix(a.by) if a.by else (None, None)
+    n = a.count or listed
+    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by or None, count=ctx.count(n, "个"), topic=topic)
 
 
 # --- achievements --------------------------------------------------------------------------------------
@@ -107,14 +133,14 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     emitted: set[str] = set()
     if a.presentation == "by_domain":
         groups = a.groups or auto_groups(ctx, a)
+        built = [(gi, g, highlight_paras(ctx, a, g.highlights, emitted)) for gi, g in enumerate(groups, 1)]
+        built = [(gi, g, hb) for gi, g, hb in built if hb]
         blocks.append(
             ParaBuilder().add(ctx.frag("ACH-intro-domain", period=ctx.period, scope=ctx.scope)).build()
         )
-        for gi, g in enumerate(groups, 1):
-            hl_blocks = highlight_paras(ctx, a, g.highlights, emitted)
-            if not hl_blocks:
-                continue
-            blocks.append(Heading(2, zh.l2_number(gi, ctx.facts.document.heading_style), g.heading))
+        for n, (gi, g, hl_blocks) in enumerate(built, 1):
+            if len(built) > 1:  # a single group needs no heading of its own: its points follow the intro
+                blocks.append(Heading(2, zh.l2_number(n, ctx.facts.document.heading_style), g.heading))
             if g.lead_in:
                 blocks.append(
                     ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi - 1}].lead_in"]).build()
@@ -126,12 +152,17 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
             if sents:
                 blocks.append(ParaBuilder().add_all(sents).build())
     else:
-        hl_blocks = highlight_paras(ctx, a, all_highlights(ctx, a), emitted)
-        if hl_blocks:
-            blocks.append(
-                ParaBuilder().add(ctx.frag("ACH-intro", period=ctx.period, scope=ctx.scope)).build()
-            )
-            blocks.extend(hl_blocks)
+        hls = all_highlights(ctx, a)
+        if len([h for h in hls if _probe_highlight(ctx, a, h)]) <= 1:
+            ctx.period_said = False  # no intro sentence: the facts say the period themselves
+            hl_blocks = highlight_paras(ctx, a, hls, emitted)
+        else:
+            hl_blocks = highlight_paras(ctx, a, hls, emitted)
+            if hl_blocks:
+                blocks.append(
+                    ParaBuilder().add(ctx.frag("ACH-intro", period=ctx.period, scope=ctx.scope)).build()
+                )
+        blocks.extend(hl_blocks)
     att = ctx.facts.attribution
     if att:
         blocks.append(
@@ -147,8 +178,8 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
                 ctx.frag(
                     "ATT-thanks",
                     on_behalf_of=th.on_behalf_of,
-                    to=zh.join_list(th.to, "、") or None,
-                    congratulate=zh.join_list(th.congratulate, "、") or None,
+                    to=phrases.join_items(th.to, "、") or None,
+                    congratulate=phrases.join_items(th.congratulate, "、") or None,
                 ),
                 ["thanks"],
             )
@@ -172,12 +203,8 @@ def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
 
 def _probe(ctx: Ctx, a: Achievements, block: str) -> bool:
     """Whether a block yields any sentence, without side effects on the context (period, notices)."""
-    said, n = ctx.period_said, len(ctx.notices)
-    try:
+    with ctx.trial():
         return bool(facts_text.block_sentences(ctx, a, block))
-    finally:
-        ctx.period_said = said
-        del ctx.notices[n:]
 
 
 def auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
@@ -193,6 +220,7 @@ def highlight_sentences(
     ctx: Ctx, a: Achievements, h: Highlight, emitted: set[str]
 ) -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = []
+    ctx.examples = 0  # 比如/再比如 count from the start of each highlight's paragraph
     if h.text:
         out.append((h.text if h.text.endswith(("。", "！")) else h.text + "。", ()))
     for ref in h.refs:
@@ -204,12 +232,23 @@ def highlight_sentences(
     return out
 
 
+def _probe_highlight(ctx: Ctx, a: Achievements, h: Highlight) -> bool:
+    """Whether a highlight yields any sentence, without side effects on the context."""
+    return bool(h.text) or any(_probe(ctx, a, r) for r in h.refs)
+
+
 def highlight_paras(ctx: Ctx, a: Achievements, hls: list[Highlight], emitted: set[str]) -> list[Block]:
+    """一是……二是……, one paragraph per highlight; a single highlight is a plain paragraph that opens with its
+    lead sentence (一是 with no 二是 is a list of one)."""
+    built: list[tuple[Highlight, list[tuple[str, tuple[str, ...]]]]] = []
+    for h in hls:
+        sents = highlight_sentences(ctx, a, h, emitted)
+        if sents:
+            built.append((h, sents))
     paras: list[Block] = []
-    built = [(h, sents) for h in hls if (sents := highlight_sentences(ctx, a, h, emitted))]
     for n, (h, sents) in enumerate(built, 1):
-        number = zh.l3_lead(n) if len(built) > 1 else ""  # a list of one has no 一是
-        p = ParaBuilder().lead(f"{number}{h.lead.rstrip('。')}。", "l3_lead")
+        number = zh.l3_lead(n) if len(built) > 1 else ""
+        p = ParaBuilder().lead(f"{number}{phrases.clean(h.lead)}。", "l3_lead")
         p.add_all(sents)
         paras.append(p.build())
     return paras
@@ -222,14 +261,14 @@ def problems(ctx: Ctx) -> list[Block]:
     pr = ctx.facts.problems
     if pr is None or not pr.items:
         return []
+    one = len(pr.items) == 1
     p = ParaBuilder().add(
-        ctx.frag(f"PRB-intro-{pr.intro}", scope=ctx.scope, ours=ctx.ours), ["problems.intro"]
+        ctx.frag(f"PRB-intro-{pr.intro}", scope=ctx.scope, ours=ctx.ours, one_item=one), ["problems.intro"]
     )
     for i, item in enumerate(pr.items, 1):
-        lead = (item.lead or ctx.frag(f"PRB-lead-{item.code}")).rstrip("。")
-        detail = item.detail.rstrip("。") + "。" if item.detail else ctx.frag(f"PRB-detail-{item.code}")
-        number = zh.l3_lead(i) if len(pr.items) > 1 else ""
-        p.lead(f"{number}{lead}。", "l3_lead", (f"problems.items[{i - 1}]",))
+        lead = phrases.clean(item.lead or ctx.frag(f"PRB-lead-{item.code}"))
+        detail = phrases.clean(item.detail) + "。" if item.detail else ctx.frag(f"PRB-detail-{item.code}")
+        p.lead(f"{'' if one else zh.l3_lead(i)}{lead}。", "l3_lead", (f"problems.items[{i - 1}]",))
         p.add(detail, [f"problems.items[{i - 1}]"])
     if pr.outro != "none":
         p.add(ctx.frag(f"PRB-outro-{pr.outro}", scope=ctx.scope), ["problems.outro"])
@@ -245,13 +284,22 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         return None
     blocks: list[Block] = []
     p = ParaBuilder()
-    if s.political_context:
-        p.add(ctx.political(s.political_context), ["situation.political_context"])
+    political = ctx.political(s.political_context) if s.political_context else None
+    if political:
+        p.add(political, ["situation.political_context"])
         p.add(ctx.frag("SIT-bridge"))
-    if s.year_significance:
+    # the year's significance, without what the political wording already said (今年是……75周年 twice)
+    said = re.sub(r"\s", "", political or "")
+    significance = [
+        x for x in (phrases.clean(y) for y in s.year_significance) if x and re.sub(r"\s", "", x) not in said
+    ]
+    if significance:
         p.add(
             ctx.frag(
-                "SIT-year", rel="今年", items="，也是".join(x.rstrip("。") for x in s.year_significance)
+                "SIT-year",
+                rel="今年",
+                items="，也是".join(significance),
+                also=bool(political and "今年是" in political),
             ),
             ["situation.year_significance"],
         )
@@ -264,13 +312,13 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     blocks.extend(problems_blocks)
     style = ctx.facts.document.heading_style
     for i, t in enumerate(s.themes, 1):
-        lead = (t.lead or ctx.frag(f"SIT-lead-{t.code}")).rstrip("。")
-        q = ParaBuilder().lead(
-            f"{zh.l2_number(i, style)}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",)
-        )
+        lead = phrases.clean(t.lead or ctx.frag(f"SIT-lead-{t.code}"))
+        ctx.heard(lead)
+        number = zh.l2_number(i, style) if len(s.themes) > 1 else ""
+        q = ParaBuilder().lead(f"{number}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
         if t.code == "csppcc_advantage":
             q.add(_members_sentence(ctx), ["org.members", "org.term"])
-        q.add(ctx.frag(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
+        q.add(ctx.frag_fresh(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
         if t.emphasis:
             q.add(
                 t.emphasis if t.emphasis.endswith("。") else t.emphasis + "。",
@@ -320,7 +368,7 @@ def short_situation(ctx: Ctx, s: SituationLite, path: str) -> list[Block]:
         return []
     p = ParaBuilder()
     for code in s.themes:
-        p.add(ctx.frag(f"SIT-short-{code}", ours=ctx.ours), [f"{path}.themes"])
+        p.add(ctx.frag_fresh(f"SIT-short-{code}", ours=ctx.ours), [f"{path}.themes"])
     if s.text:
         p.add(s.text if s.text.endswith("。") else s.text + "。", [f"{path}.text"])
     return [] if p.empty else [p.build()]
@@ -341,11 +389,15 @@ def tasks(ctx: Ctx) -> list[Section]:
             if g.situation:
                 blocks.extend(short_situation(ctx, g.situation, f"tasks.groups[{gi}].situation"))
             for i, sec in enumerate(g.sections, 1):
-                blocks.append(_task_para(ctx, sec, i, style, f"tasks.groups[{gi}].sections[{i - 1}]"))
+                number = zh.l2_number(i, style) if len(g.sections) > 1 else ""
+                blocks.append(_task_para(ctx, sec, number, f"tasks.groups[{gi}].sections[{i - 1}]"))
             out.append(Section(g.heading, blocks, (f"tasks.groups[{gi}]",)))
     elif t.sections:
         blocks = [
-            _task_para(ctx, sec, i, style, f"tasks.sections[{i - 1}]") for i, sec in enumerate(t.sections, 1)
+            _task_para(
+                ctx, sec, zh.l2_number(i, style) if len(t.sections) > 1 else "", f"tasks.sections[{i - 1}]"
+            )
+            for i, sec in enumerate(t.sections, 1)
         ]
         out.append(Section(t.heading or ctx.frag("TSK-heading"), blocks, ("tasks",)))
     if t.special_events and out:
@@ -371,9 +423,12 @@ def tasks(ctx: Ctx) -> list[Section]:
     return out
 
 
-def _task_para(ctx: Ctx, sec: TaskSection, i: int, style: str, path: str) -> Paragraph:
-    p = ParaBuilder().lead(f"{zh.l2_number(i, style)}{sec.lead.rstrip('。')}。", "l2_lead", (path,))  # type: ignore[arg-type]
-    p.add(ctx.frag(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
+def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
+    """“（一）{lead}。” + the theme's boilerplate (once per document: a second section with the same theme
+    gets another wording, and after the last wording only its own items) + demands and details."""
+    p = ParaBuilder().lead(f"{number}{phrases.clean(sec.lead)}。", "l2_lead", (path,))
+    ctx.heard(phrases.clean(sec.lead))
+    p.add(ctx.frag_fresh(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
     if sec.items:
         p.add(demand_chain(sec.items), [f"{path}.items"])
     rel = ctx.once("tasks-year", zh.relative_year(_horizon(ctx), ctx.facts.document.date))
@@ -386,10 +441,10 @@ _OWN_YAO = re.compile(r"^[^，；。]{0,12}?(?<![主重需必只纲摘概提])�
 
 
 def task_details(
-    ctx: Ctx, p: ParaBuilder, sec: TaskSection, path: str, *, prefix: str, **slots: object
+    ctx: Ctx, p: ParaBuilder, sec: TaskSection, path: str, *, prefix: str, rel: str | None = None
 ) -> None:
     """Targets, rewards, subscriptions and deadlines of one task section, in the voice of the ``prefix``
-    families (TSK: a speech deploys; WSM: a summary plans).  ``slots`` go to the ``{prefix}-targets`` family."""
+    families (TSK: a speech deploys; WSM: a summary plans).  ``rel`` (明年) goes to the ``{prefix}-targets`` family."""
     targets = [
         ctx.frag(
             "TSK-target-item",
@@ -402,14 +457,8 @@ def task_details(
         if tg.min or tg.max
     ]
     if targets:
-        p.add(ctx.frag(f"{prefix}-targets", items="，".join(targets), **slots), [f"{path}.targets"])
-    rewards = [
-        ctx.frag("TSK-reward-item", event=r.event, amount=f"{r.amount}{r.unit.split('/')[0]}")
-        for r in sec.rewards
-        if r.amount
-    ]
-    rules = [r.rule.rstrip("。") for r in sec.rewards if r.rule]
-    p.add(sentence(["；".join(rewards) if rewards else None, *rules]), [f"{path}.rewards"])
+        p.add(ctx.frag(f"{prefix}-targets", items="，".join(targets), rel=rel), [f"{path}.targets"])
+    p.add(rewards_sentence(ctx, sec), [f"{path}.rewards"])
     if sec.subscriptions:
         sb = sec.subscriptions
         p.add(
@@ -428,15 +477,47 @@ def task_details(
         )
 
 
+def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
+    """Each reward as event + amount + its own rule (……每条奖励500元，获区委主要领导批示的加倍奖励); a reward
+    with a rule and no amount keeps its event (凡……的，可参加……评选).  Rewards are joined with ；."""
+    items: list[str] = []
+    for r in sec.rewards:
+        event = phrases.clean(r.event)
+        rule = phrases.clean(r.rule) if r.rule else None
+        if r.amount:
+            money, _, per = r.unit.partition("/")
+            item = ctx.frag(
+                "TSK-reward-item",
+                event=event,
+                amount=f"{r.amount}{money or '元'}",
+                per=phrases.clean(per) or None,
+            )
+            items.append(f"{item}，{rule}" if rule else item)
+        elif rule:
+            items.append(
+                ctx.frag(
+                    "TSK-reward-rule",
+                    event=event,
+                    rule=rule,
+                    event_is_verb=phrases.phrase_kind(event) == "verb",
+                )
+            )
+        else:
+            items.append(ctx.frag("TSK-reward-plain", event=event))
+    return "；".join(items) + "。" if items else None
+
+
 def demand_chain(items: list[str]) -> str:
-    """一要……；二要……。 — items that already carry 要 (or a subject) are numbered 一是 instead."""
-    clean = [x.strip().rstrip("。；，") for x in items]
+    """一要……；二要……。 when every item is a verb phrase.  Items with their own subject or time (每位信息员
+    每月……, 2026年上半年……) or their own 要 take 一是……, with 要 put before their predicate; a single item is a
+    plain sentence (要…… / 每位信息员每月至少要……)."""
+    clean = [phrases.clean(x) for x in items if phrases.clean(x)]
     if len(clean) == 1:
-        x = clean[0]
-        return (x if _OWN_YAO.search(x) else "要" + x) + "。"
-    has_yao = any(_OWN_YAO.search(x) for x in clean)
-    lead = zh.l3_lead if has_yao else zh.l3_demand
-    return "；".join(f"{lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
+        return phrases.with_yao(clean[0]) + "。"
+    all_verbs = all(phrases.phrase_kind(x) == "verb" and not _OWN_YAO.search(x) for x in clean)
+    if all_verbs:
+        return "；".join(f"{zh.l3_demand(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{phrases.with_yao(x)}" for k, x in enumerate(clean, 1)) + "。"
 
 
 # --- closing --------------------------------------------------------------------------------------------

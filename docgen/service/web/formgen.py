@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -44,6 +45,12 @@ class FormField:
     value: str = ""
     required: bool = False
     choices: tuple[str, ...] = ()
+    default: str = ""
+
+    @property
+    def choice_labels(self) -> list[tuple[str, str]]:
+        """(value, label) of each choice: the words the description gives it, e.g. ``county`` → 一、/1./一是."""
+        return [(c, choice_label(self.description, c)) for c in self.choices]
 
     @property
     def dom_id(self) -> str:
@@ -57,6 +64,12 @@ class FormGroup:
     description: str
     fields: list[FormField] = field(default_factory=list)
     groups: list[FormGroup] = field(default_factory=list)
+
+
+def choice_label(description: str, value: str) -> str:
+    """“standard：一、/（一）；county：…” or “leadership_speech 领导讲话 | …” → the words for ``value``."""
+    m = re.search(rf"(?:^|[|；;，,\s]){re.escape(value)}\s*[：:\s]\s*([^|；;]+)", description)
+    return m.group(1).strip() if m else ""
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -126,6 +139,7 @@ def _group(model: type[BaseModel], path: str, title: str, desc: str, data: Any, 
         widget, choices = _widget(ann)
         if widget is None:
             continue
+        default = info.get_default() if not info.is_required() and info.default_factory is None else None
         group.fields.append(
             FormField(
                 sub,
@@ -135,6 +149,7 @@ def _group(model: type[BaseModel], path: str, title: str, desc: str, data: Any, 
                 _show(values.get(name), widget),
                 info.is_required(),
                 choices,
+                _show(default, widget) if default is not None else "",
             )
         )
     return group

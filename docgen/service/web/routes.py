@@ -5,7 +5,9 @@ live validation), saving revisions, downloads, history.  Every stored lookup goe
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import re
+import secrets
 import shutil
 from typing import Any
 from urllib.parse import quote
@@ -119,11 +121,21 @@ def schema_json() -> JSONResponse:
 # -- sign in and out ------------------------------------------------------------------------------------------
 
 
+LOGIN_CSRF = "docgen_login_csrf"
+
+
+def _login_form(request: Request, status: int = 200, **extra: Any) -> HTMLResponse:
+    """The login page.  Its form carries a token that must match a cookie set with it (double submit), so
+    another site cannot sign a browser in to an account of its choosing (login CSRF)."""
+    token = secrets.token_urlsafe(24)
+    resp = render("login.html", request, None, status, page_title="登录", login_csrf=token, **extra)
+    resp.set_cookie(LOGIN_CSRF, token, max_age=3600, httponly=True, samesite="strict", path="/login")
+    return resp
+
+
 @router.get("/login", name="login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/", expired: int = 0) -> HTMLResponse:
-    return page(
-        request, None, "登录", "login.html", next=_local(next, request), expired=bool(expired), username=""
-    )
+    return _login_form(request, next=_local(next, request), expired=bool(expired), username="")
 
 
 @router.post("/login", name="login_post", response_class=HTMLResponse)
@@ -132,26 +144,22 @@ def login_post(
     username: str = Form(""),
     password: str = Form(""),
     next: str = Form("/"),
+    csrf_token: str = Form(""),
     session: Session = Depends(db),  # noqa: B008
 ) -> Response:
+    again = {"next": _local(next, request), "username": username, "expired": False}
+    sent = request.cookies.get(LOGIN_CSRF, "")
+    if not sent or not hmac.compare_digest(sent, csrf_token):
+        return _login_form(request, 403, error="登录页面已过期，请重新输入用户名和密码。", **again)
     address = request.client.host if request.client else ""
     try:
         _user, token, _csrf = login(session, request.app.state.settings, username, password, address)
     except ApiError as exc:
-        return render(
-            "login.html",
-            request,
-            None,
-            exc.status,
-            page_title="登录",
-            error=exc.message,
-            next=_local(next, request),
-            username=username,
-            expired=False,
-        )
+        return _login_form(request, exc.status, error=exc.message, **again)
     session.commit()
     resp = RedirectResponse(_local(next, request), status_code=303)
     set_cookie(resp, request, token)
+    resp.delete_cookie(LOGIN_CSRF, path="/login")
     return secure(resp)
 
 

@@ -1,0 +1,241 @@
+"""User-written phrases: normalisation and phrase typing.
+
+Clerks write list items the way they think of them: with or without a final 。, as a verb phrase (建立……制度),
+a noun phrase (……联席会议制度), or a clause with its own subject or time (每位信息员每月……, 2026年上半年……).
+The composer must put each into a frame that fits it, so this module answers two questions about a phrase:
+
+* :func:`clean` and the ``split_*`` / ``strip_*`` helpers normalise what the data already says (a final 。,
+  a unit list that already ends 等5家单位, a title that already carries its year, a metric that already ends in
+  考核), so the frames never say it twice;
+* :func:`phrase_kind` types a phrase with the part-of-speech tags of jieba (which ships its dictionary):
+  ``verb`` (starts with a verb, preposition or adverb: a predicate without subject), ``noun`` (a noun
+  phrase), ``clause`` (its own subject or time before the predicate) or ``stub`` (a bare adverb or number
+  such as 首次, nothing a frame can hang on).
+
+Pure functions, no domain vocabulary; deterministic (jieba's dictionary and tagger are fixed).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from docgen import zh
+
+__all__ = [
+    "PhraseKind",
+    "clean",
+    "has_year",
+    "join_items",
+    "phrase_kind",
+    "split_count_suffix",
+    "strip_metric_suffix",
+    "with_yao",
+]
+
+PhraseKind = Literal["verb", "noun", "clause", "stub"]
+
+_END_PUNCT = "。；;，,、！!？?：: \t\u3000"
+
+
+def clean(text: str) -> str:
+    """The phrase without surrounding blanks and without final punctuation (。；，、！？)."""
+    return text.strip().rstrip(_END_PUNCT).strip()
+
+
+# --- what the data already says ---------------------------------------------------------------------------
+
+_COUNT_SUFFIX = re.compile(
+    r"等(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|个|位|名)?)?\s*(?:单位|部门|乡镇|镇街|街道|县区|委员)?$"
+)
+
+
+def split_count_suffix(text: str) -> tuple[str, int | None]:
+    """``"A、B、C等5家单位"`` → (``"A、B、C"``, 5); ``"A等单位"`` → (``"A"``, None); otherwise (text, None)."""
+    t = clean(text)
+    m = _COUNT_SUFFIX.search(t)
+    if m is None or m.start() == 0:
+        return t, None
+    n = m.group("n")
+    count: int | None = None
+    if n:
+        count = int(n) if n.isdigit() else _cn_small(n)
+    return t[: m.start()].rstrip("、，"), count
+
+
+def _cn_small(text: str) -> int | None:
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+    if text == "十":
+        return 10
+    if len(text) == 1:
+        return digits.get(text)
+    if len(text) == 2 and text[0] == "十":
+        return 10 + digits.get(text[1], 0)
+    if len(text) == 2 and text[1] == "十":
+        return digits.get(text[0], 0) * 10
+    if len(text) == 3 and text[1] == "十":
+        return digits.get(text[0], 0) * 10 + digits.get(text[2], 0)
+    return None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d(?:—(?:19|20)?\d\d)?年|[〇一二三四五六七八九零]{4}年")
+
+
+def has_year(text: str) -> bool:
+    """True if the text already names a year (2024年度…, 2023—2024年度…, 二〇二四年…)."""
+    return _YEAR.search(text) is not None
+
+
+_METRIC_SUFFIXES = ("考核排名", "考核名次", "排名", "名次", "考核", "考评")
+
+
+def strip_metric_suffix(metric: str) -> str:
+    """A metric without a trailing 考核/排名/名次 (the frame says it): 信息工作考核 → 信息工作."""
+    m = clean(metric)
+    for s in _METRIC_SUFFIXES:
+        if m.endswith(s) and len(m) > len(s):
+            return m[: -len(s)]
+    return m
+
+
+# --- phrase typing ----------------------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|\"[^\"]*\"")
+_PAREN = re.compile(r"（[^）]*）|\([^)]*\)")
+_TIME_START = re.compile(
+    r"^(?:(?:19|20)\d\d年|[今明去本前]年|全年|年内|年初|年底|年中|[上下]半年|\d{1,2}月|每[年月周日天]|每季度?|"
+    r"每个?(?:月|季度|年度?|周)|[一二三四]季度|近[一二两三四五六七八九十\d]+年)"
+)
+_NOUNISH = ("n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "j", "l", "r", "s", "f", "b", "an", "vn", "g", "ng")
+_VERBISH = ("v", "vd", "vi", "vg", "p", "d", "ad", "c")
+_MODALS = ("要", "应", "应当", "须", "必须", "将", "需", "需要", "务必")
+
+
+@functools.cache
+def _tagger() -> object:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def _mask(text: str) -> str:
+    return _PAREN.sub("", _QUOTED.sub("书名", text))
+
+
+def _tags(text: str) -> list[tuple[str, str]]:
+    """(word, flag) pairs; a quoted name or bracketed aside counts as one noun."""
+    masked = _mask(text)
+    posseg = _tagger()
+    return [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
+
+
+def _is_verb(flag: str) -> bool:
+    return flag in ("v", "vd", "vi", "vg")
+
+
+@functools.cache
+def phrase_kind(text: str) -> PhraseKind:
+    """``verb``, ``noun``, ``clause`` or ``stub`` for a user-written phrase (see the module docstring)."""
+    t = clean(text)
+    if not t:
+        return "stub"
+    if _TIME_START.match(t):
+        return "clause"
+    toks = _tags(t)
+    if not toks:
+        return "stub"
+    if not any(_is_verb(f) or f in ("n", "vn", "j", "nr", "ns", "nt", "nz", "l") for _, f in toks):
+        return "stub"
+    word, flag = toks[0]
+    if flag == "t" and len(toks) > 1:
+        return "clause"
+    if word in _MODALS:
+        return "verb"
+    if _is_verb(flag) or flag in ("p", "d", "ad"):
+        return "verb"
+    if (
+        flag == "vn"
+        and len(toks) > 1
+        and not toks[1][1].startswith("n")
+        and toks[1][1] not in ("vn", "j", "l")
+    ):
+        return "verb"  # 调整充实……: a verbal noun followed by another predicate word
+    # noun-led: a clause when a predicate follows its subject — a modal (要、应……), or a verb with an
+    # adverb before it or more than one word after it; a verb inside a 的-modifier or a compound noun
+    # (委员履职档案, 年度优秀信息员评选) leaves a noun phrase
+    words = [w for w, _ in toks]
+    if "的" in words:
+        last_de = len(words) - 1 - words[::-1].index("的")
+        if toks[-1][1] in _NOUNISH and not any(w in _MODALS for w in words[:last_de]):
+            return "noun"
+    for i, (w, f) in enumerate(toks[1:], 1):
+        if w in _MODALS:
+            return "clause"
+        if _is_verb(f):
+            before, before_word = toks[i - 1][1], toks[i - 1][0]
+            if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
+                return "clause"
+    return "noun"
+
+
+def with_yao(text: str) -> str:
+    """A demand: 要 before a verb phrase; inside a clause, before its predicate (每位信息员每月至少要报送……);
+    a leading 要 before a clause moves to the clause's predicate.
+
+    A phrase that already has a modal (要、应、须……) before its predicate, or a noun phrase, is returned as it
+    is.
+    """
+    t = clean(text)
+    if t.startswith("要") and phrase_kind(t[1:]) == "clause":
+        return with_yao(t[1:])  # 要每位信息员……: the 要 belongs before the clause's predicate
+    toks = _tags(t)
+    if any(w in _MODALS for w, _ in toks[:6]):
+        return t
+    kind = phrase_kind(t)
+    if kind == "verb":
+        return "要" + t
+    if kind in ("noun", "stub"):
+        return t  # a noun phrase (委员履职档案, 《苍岭政协》改版) takes no 要: it is listed as it is
+    masked = _mask(t)
+    off = 0
+    for i, (w, f) in enumerate(toks):
+        at = masked.find(w, off)
+        if at < 0:
+            return t
+        if _is_verb(f) and i > 0:
+            if masked[:at] == t[:at]:
+                return t[:at] + "要" + t[at:]
+            tail = masked[at:]
+            return t[: len(t) - len(tail)] + "要" + tail if t.endswith(tail) else t
+        off = at + len(w)
+    return t
+
+
+# --- joining ----------------------------------------------------------------------------------------------
+
+
+def join_items(items: Iterable[str], conj: str = "和", *, clauses: bool = False) -> str:
+    """Join list items; an item that holds a 顿号 itself never sits in a 顿号 list.
+
+    Without inner 顿号: ``zh.join_list`` (A、B和C).  With one: two items → "A和B" (clauses: "A，B"); more →
+    "A，B，以及C" (clauses: "A，B，C").
+    """
+    parts = [clean(x) for x in items if x and clean(x)]
+    if not any("、" in p for p in parts):
+        return zh.join_list(parts, conj)
+    if len(parts) <= 1:
+        return "".join(parts)
+    if clauses:
+        return "，".join(parts)
+    if len(parts) == 2:
+        return f"{parts[0]}{'和' if conj == '、' else conj}{parts[1]}"
+    return "，".join(parts[:-1]) + "，以及" + parts[-1]
+
+
+def kinds(items: Sequence[str]) -> list[PhraseKind]:
+    return [phrase_kind(x) for x in items]

@@ -1,0 +1,474 @@
+"""Composer fixes by class (issue 11): facts written the way clerks write them must compose without seams.
+
+Each test builds its facts inline from the minimal speech or exchange, changes the one thing a clerk might
+write differently, composes through the public API and checks the sentence that carries it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from helpers import DELETE, dump, edit, minimal_exchange, minimal_speech, validate_text
+
+from docgen import zh
+from docgen.compose import compose, phrases
+from docgen.draft import Draft
+
+
+def _draft(data: dict[str, Any]) -> Draft:
+    return compose(validate_text(dump(data)))
+
+
+def _text(data: dict[str, Any]) -> str:
+    return _draft(data).text()
+
+
+def _quality(draft: Draft) -> list[str]:
+    return [f"{n.code}: {n.message}" for n in draft.notices if n.code.startswith("quality-")]
+
+
+# --- normalisation of user-written phrases --------------------------------------------------------------
+
+
+def test_final_full_stops_of_user_phrases_are_not_doubled() -> None:
+    data = edit(
+        minimal_speech(),
+        {"meeting": {"name": "全市政协宣传信息工作会议", "purposes": ["总结今年工作。", "部署明年任务。"]}},
+    )
+    text = _text(data)
+    assert "总结今年工作，部署明年任务。" in text
+    assert "。。" not in text and "。，" not in text
+
+
+def test_unit_list_that_already_says_how_many_is_not_counted_again() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "meeting": {
+                "name": "全市政协宣传信息工作会议",
+                "agenda_done": [{"type": "exchange", "by": "青禾县政协、望川区政协、石湾区政协等5家单位"}],
+            }
+        },
+    )
+    text = _text(data)
+    assert "青禾县政协、望川区政协、石湾区政协等5个单位" in text
+    assert "等5家单位等" not in text
+
+
+def test_honour_title_that_carries_its_year_gets_no_second_year() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.honours": [
+                {
+                    "kind": "unit",
+                    "title": "2024年度全省政协信息工作先进单位",
+                    "year": 2024,
+                    "conferred_by": "省政协",
+                }
+            ],
+            "achievements.highlights[1]": {"lead": "工作成效得到肯定", "refs": ["honours"]},
+        },
+    )
+    text = _text(data)
+    assert "评为“2024年度全省政协信息工作先进单位”" in text
+    assert "2024年度“2024年度" not in text
+
+
+def test_metric_ending_in_kaohe_is_not_followed_by_another_kaohe() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.social_opinion.ranks": [
+                {"scope": "全省", "metric": "社情民意信息工作考核", "rank": 2}
+            ],
+            "achievements.highlights[1]": {"lead": "信息工作稳中有进", "refs": ["social_opinion"]},
+        },
+    )
+    text = _text(data)
+    assert "考核考核" not in text and "考核排名中" not in text.replace("的考核排名中", "")
+    assert "社情民意信息工作考核" in text
+
+
+def test_items_holding_their_own_dunhao_are_not_joined_by_dunhao() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.social_opinion.submitted[1]": {"to": "市委、市政府领导", "count": 30, "unit": "条"},
+            "achievements.highlights[1]": {"lead": "信息工作稳中有进", "refs": ["social_opinion"]},
+        },
+    )
+    text = _text(data)
+    assert "向省政协报送信息80条，向市委、市政府领导报送信息30条" in text
+    assert "80条、向市委" not in text
+
+
+def test_join_items_uses_a_comma_list_when_an_item_has_a_dunhao() -> None:
+    assert phrases.join_items(["甲", "乙", "丙"], "、") == "甲、乙、丙"
+    assert phrases.join_items(["甲", "乙、丙"], "和") == "甲和乙、丙"
+    assert phrases.join_items(["甲", "乙、丙", "丁"], "和") == "甲，乙、丙，以及丁"
+
+
+# --- phrase typing ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("建立区政协宣传信息工作联席会议制度", "verb"),
+        ("加强与市级主流媒体的沟通联系", "verb"),
+        ("宣传信息工作联席会议制度", "noun"),
+        ("社情民意信息“季通报、年考评”制度", "noun"),
+        ("新媒体时代政协新闻写作的方法与技巧", "noun"),
+        ("每位信息员每月至少报送1条信息", "clause"),
+        ("2026年上半年举办一次新媒体业务培训", "clause"),
+        ("街道政协联络室要每季度更新一次宣传栏", "clause"),
+        ("首次", "stub"),
+    ],
+)
+def test_phrase_kind_types_user_items(phrase: str, kind: str) -> None:
+    assert phrases.phrase_kind(phrase) == kind
+
+
+def test_demand_with_its_own_subject_gets_yao_before_its_predicate() -> None:
+    data = edit(
+        minimal_speech(),
+        {"tasks.sections[0].items": ["每位信息员每月至少报送1条信息", "2026年上半年举办一次业务培训"]},
+    )
+    text = _text(data)
+    assert "一是每位信息员每月至少要报送1条信息；二是2026年上半年要举办一次业务培训。" in text
+    assert "要每位" not in text and "一要2026" not in text
+
+
+def test_single_demand_clause_is_a_plain_sentence() -> None:
+    data = edit(minimal_speech(), {"tasks.sections[0].items": ["要每位委员每年至少撰写一篇信息"]})
+    text = _text(data)
+    assert "每位委员每年至少要撰写一篇信息。" in text
+    assert "要每位" not in text
+
+
+def test_verb_phrase_demands_keep_the_yiyao_chain() -> None:
+    data = edit(minimal_speech(), {"tasks.sections[0].items": ["加强上下联动", "完善考核办法"]})
+    assert "一要加强上下联动；二要完善考核办法。" in _text(data)
+
+
+def test_mechanisms_written_as_verb_phrases_are_said_as_actions() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.mechanisms": ["建立宣传信息工作联席会议制度", "实行社情民意信息季度通报制度"],
+            "achievements.highlights[1]": {"lead": "制度建设不断完善", "refs": ["mechanisms"]},
+        },
+    )
+    text = _text(data)
+    assert "建立宣传信息工作联席会议制度，实行社情民意信息季度通报制度" in text
+    assert "建立完善了建立" not in text and "制度、实行" not in text
+
+
+def test_mechanisms_written_as_nouns_stay_a_noun_list() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.mechanisms": ["《宣传信息工作激励办法》", "社情民意信息季度通报制度"],
+            "achievements.highlights[1]": {"lead": "制度建设不断完善", "refs": ["mechanisms"]},
+        },
+    )
+    assert "《宣传信息工作激励办法》和社情民意信息季度通报制度" in _text(data)
+
+
+def test_lecture_topic_without_its_noun_becomes_the_topic_of_a_lecture() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "meeting": {
+                "name": "全市政协宣传信息工作会议",
+                "agenda_done": [
+                    {"type": "lecture", "by": "市委宣传部副部长", "text": "新闻写作的方法与技巧"}
+                ],
+            }
+        },
+    )
+    text = _text(data)
+    assert "市委宣传部副部长围绕新闻写作的方法与技巧作了专题辅导" in text
+    assert "作了新闻写作" not in text
+
+
+def test_stub_note_of_a_result_qualifies_the_action() -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "exchange.sections[0].items[0].results": [
+                {"label": "在《人民政协报》刊发稿件", "value": 3, "unit": "篇", "note": "首次"}
+            ]
+        },
+    )
+    text = _text(data)
+    assert "首次在《人民政协报》刊发稿件3篇。" in text
+    assert "，首次。" not in text
+
+
+# --- boilerplate once, openings, examples ------------------------------------------------------------
+
+
+def test_sections_sharing_a_theme_get_different_boilerplate_then_only_their_items() -> None:
+    sec = {"lead": "办好宣传阵地", "theme": "platforms", "items": ["办好自办刊物"]}
+    data = edit(
+        minimal_speech(),
+        {"tasks.sections": [dict(sec, lead=f"阵地建设第{i}项") for i in range(1, 5)]},
+    )
+    draft = _draft(data)
+    paras = [p for p in draft.text().splitlines() if p.startswith("（") and "。" in p]
+    bodies = [p.split("。", 1)[1] for p in paras]
+    first_sentences = [b.split("。", 1)[0] for b in bodies]
+    assert len(paras) == 4
+    assert len(set(first_sentences)) == 4  # three wordings, then the fourth says only its item
+    assert bodies[3] == "要办好自办刊物。"
+    assert not [q for q in _quality(draft) if q.startswith("quality-boilerplate")]
+
+
+def test_example_leads_never_say_zaibiru_twice() -> None:
+    campaigns = [{"name": f"第{i}项专题视察活动", "actions": ["全程跟踪报道"]} for i in range(1, 4)]
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.campaigns": campaigns,
+            "achievements.highlights[1]": {"lead": "围绕履职活动集中发声", "refs": ["campaigns"]},
+        },
+    )
+    text = _text(data)
+    assert text.count("再比如") == 1
+    assert "又如" in text
+
+
+def test_choice_skips_a_variant_that_opens_like_the_sentence_just_said() -> None:
+    data = edit(
+        minimal_speech(),
+        {"meeting": {"name": "全市政协宣传信息工作会议", "approved_by": "市政协党组"}},
+    )
+    for i in range(12):  # across document ids the convening and theme sentences never open alike
+        text = _text(edit(data, {"document.id": f"open-{i}"}))
+        first = text.splitlines()[4]
+        s1, s2 = first.split("。")[:2]
+        assert s1[:4] != s2[:4], first
+
+
+# --- aggregation, subjects ----------------------------------------------------------------------------
+
+
+def test_results_of_one_period_are_said_in_one_sentence() -> None:
+    results = [
+        {"label": "收集社情民意信息", "value": 212, "unit": "条", "period_label": "2022年以来"},
+        {"label": "被省政协采用", "value": 14, "unit": "条", "period_label": "2022年以来"},
+        {"label": "获县委、县政府领导批示", "value": 37, "unit": "件", "period_label": "2022年以来"},
+    ]
+    data = edit(minimal_exchange(), {"exchange.sections[0].items[0].results": results})
+    text = _text(data)
+    assert "2022年以来，收集社情民意信息212条，被省政协采用14条，获县委、县政府领导批示37件。" in text
+    assert text.count("2022年以来") == 1
+
+
+def test_rank_sentence_names_who_ranks() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.media.ranks": [
+                {"outlet": "dlzxb", "metric": "发稿量", "scope": "全省", "rank": 3, "of": 16}
+            ]
+        },
+    )
+    assert "市政协在《东岚政协报》的发稿量在全省16家单位中位居第三位" in _text(data)
+
+
+def test_media_scope_written_without_zai_still_reads_with_a_subject() -> None:
+    data = edit(minimal_speech(), {"achievements.media.total.scope_text": "国家、省、市级各类媒体"})
+    text = _text(data)
+    assert "国家、省、市级各类媒体" in text
+    assert "市政协国家" not in text
+
+
+# --- rewards --------------------------------------------------------------------------------------------
+
+
+def test_each_reward_rule_follows_its_own_reward_and_a_rule_only_reward_keeps_its_event() -> None:
+    rewards = [
+        {"event": "被市政协采用", "amount": 200, "unit": "元/条"},
+        {"event": "获领导批示", "amount": 500, "unit": "元/条", "rule": "获主要领导批示的加倍奖励"},
+        {"event": "参加优秀信息员评选", "rule": "全年提供信息5条以上且被采用3条以上"},
+    ]
+    data = edit(minimal_speech(), {"tasks.sections[0].rewards": rewards})
+    text = _text(data)
+    assert "获领导批示的，每条奖励500元，获主要领导批示的加倍奖励；" in text
+    assert "凡全年提供信息5条以上且被采用3条以上的，可参加优秀信息员评选。" in text
+    assert "每条奖励200元，获主要领导" not in text
+
+
+def test_reward_per_piece_follows_the_unit() -> None:
+    data = edit(
+        minimal_speech(),
+        {"tasks.sections[0].rewards": [{"event": "在省级报刊发表", "amount": 300, "unit": "元/篇"}]},
+    )
+    text = _text(data)
+    assert "每篇奖励300元" in text and "每条" not in text
+
+
+# --- level-aware wording ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("level", ["county", "district", "county_city"])
+def test_lowest_level_never_speaks_of_bodies_at_every_level(level: str) -> None:
+    short = {"county": "县政协", "district": "区政协", "county_city": "市政协"}[level]
+    base = edit(minimal_speech(), {"org.level": level, "org.short_name": short})
+    themes = ["synergy", "leadership", "info_quality"]
+    for i in range(8):
+        data = edit(
+            base,
+            {
+                "document.id": f"lvl-{level}-{i}",
+                "tasks.sections": [{"lead": f"第{k}项任务", "theme": t} for k, t in enumerate(themes, 1)],
+                "achievements.highlights[1]": {"lead": "信息工作稳中有进", "refs": ["social_opinion"]},
+            },
+        )
+        assert "各级政协" not in _text(data)
+
+
+# --- claims only from data ----------------------------------------------------------------------------
+
+
+def test_exact_share_gets_no_yishang() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.social_opinion.member_share_pct": 82,
+            "achievements.highlights[1]": {"lead": "信息工作稳中有进", "refs": ["social_opinion"]},
+        },
+    )
+    text = _text(data)
+    assert "82%" in text and "82%以上" not in text
+
+
+def test_book_is_edited_and_published_only_when_the_data_says_so() -> None:
+    book = {"title": "澄阳老字号", "collected": {"value": 160, "approx": "余", "unit": "篇"}}
+    base = edit(
+        minimal_speech(), {"achievements.highlights[1]": {"lead": "文史工作", "refs": ["culture_history"]}}
+    )
+    for i in range(6):
+        unpublished = _text(edit(base, {"document.id": f"book-{i}", "achievements.culture_history": [book]}))
+        published = _text(
+            edit(
+                base,
+                {"document.id": f"book-{i}", "achievements.culture_history": [dict(book, published=True)]},
+            )
+        )
+        assert "出版" not in unpublished
+        assert "编辑出版" in published
+
+
+@pytest.mark.parametrize(
+    ("value", "approx", "previous", "said", "never"),
+    [
+        (480, "余", 400, "比去年同期的400条有所增加", "%"),
+        (120, "以上", 120, "不少于去年同期的120条", "持平"),
+        (380, "余", 400, "去年同期为400条", "减少"),
+    ],
+)
+def test_comparison_of_an_approximate_count_computes_nothing(
+    value: int, approx: str, previous: int, said: str, never: str
+) -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.social_opinion.collected": {"value": value, "approx": approx, "unit": "条"},
+            "achievements.social_opinion.submitted": DELETE,
+            "achievements.social_opinion.adopted": DELETE,
+            "achievements.comparisons": [
+                {"ref": "social_opinion.collected", "previous": previous, "previous_period": "去年同期"}
+            ],
+            "achievements.highlights[1]": {"lead": "信息工作稳中有进", "refs": ["social_opinion"]},
+        },
+    )
+    sentence = next(s for s in _text(data).split("。") if "社情民意信息" in s and approx in s)
+    assert said in sentence
+    assert never not in sentence
+
+
+def test_change_phrase_with_an_exact_count_is_unchanged() -> None:
+    assert zh.change_phrase(480, 400, prev_label="去年同期") == "较去年同期增长20%"
+    assert zh.change_phrase(120, 120, prev_label="去年") == "与去年持平"
+
+
+def test_opening_purpose_is_said_only_from_the_facts() -> None:
+    data = edit(minimal_speech(), {"meeting": {"name": "全市政协宣传信息工作会议"}})
+    text = _text(data)
+    assert "交流做法" not in text and "分析形势" not in text and "分析面临的形势" not in text
+    with_exchange = edit(
+        data, {"meeting.agenda_done": [{"type": "exchange", "by": "青禾县政协", "count": 3}]}
+    )
+    assert "交流经验做法" in _text(with_exchange)
+
+
+def test_year_significance_already_in_the_political_wording_is_not_said_again() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "situation": {
+                "political_context": "pc_2024_standard",
+                "year_significance": ["人民政协成立75周年", "本届市政协承上启下的关键一年"],
+            }
+        },
+    )
+    text = _text(data)
+    assert text.count("人民政协成立75周年") == 1
+    assert "本届市政协承上启下的关键一年" in text
+
+
+# --- lists of one -------------------------------------------------------------------------------------
+
+
+def test_single_highlight_has_no_yishi() -> None:
+    text = _text(edit(minimal_speech(), {"achievements.social_opinion": DELETE}))
+    assert "一是" not in text
+    assert "围绕中心大局精准发声。" in text
+
+
+def test_single_task_section_and_single_problem_have_no_enumerator() -> None:
+    data = edit(
+        minimal_speech(), {"problems": {"items": [{"code": "team"}]}, "achievements.social_opinion": DELETE}
+    )
+    text = _text(data)
+    assert "（一）" not in text
+    assert "一是" not in text
+    assert "以下几个方面" not in text
+
+
+def test_single_practice_of_an_exchange_section_has_no_number() -> None:
+    text = _text(minimal_exchange())
+    assert "1.高度重视" not in text
+    assert "高度重视，周密部署。" in text
+
+
+def test_summary_with_one_group_one_problem_one_task_has_no_lists_of_one() -> None:
+    data = {
+        "document": {
+            "id": "t-sum",
+            "kind": "work_summary",
+            "date": dt.date(2024, 1, 10),
+            "heading_style": "county",
+        },
+        "org": {"short_name": "县政协", "level": "county", "place": "林山县"},
+        "period": {"kind": "calendar_year", "start": dt.date(2023, 1, 1), "end": dt.date(2023, 12, 31)},
+        "achievements": {
+            "presentation": "by_domain",
+            "groups": [
+                {"heading": "宣传工作", "highlights": [{"lead": "对外宣传力度加大", "refs": ["media"]}]}
+            ],
+            "media": {"total": {"value": 58}},
+        },
+        "problems": {"items": [{"code": "team"}]},
+        "tasks": {"horizon": "2024年", "sections": [{"lead": "抓好队伍建设", "theme": "team_incentives"}]},
+    }
+    draft = _draft(data)
+    text = draft.text()
+    assert "1." not in text and "一是" not in text
+    assert not [q for q in _quality(draft) if q.startswith("quality-single")]
