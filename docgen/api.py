@@ -93,7 +93,7 @@ def render_draft(
         if template is not None:  # a house template: what `docgen template check` rejects is not used
             from docgen.template_check import require_usable
 
-            require_usable(template)
+            require_usable(Path(template))
 
         return render_docx(
             draft,
