@@ -103,6 +103,11 @@ def render_draft(
     if fmt == "docx":
         from docgen.render.docx import render_docx
 
+        if template is not None:  # a house template: what `docgen template check` rejects is not used
+            from docgen.template_check import require_usable
+
+            require_usable(Path(template))
+
         return render_docx(
             draft,
             Path(template) if template is not None else None,
