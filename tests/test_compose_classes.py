@@ -649,3 +649,23 @@ def test_a_theme_said_in_the_situation_section_is_not_repeated_by_a_task_group()
     group2 = text.split("推动信息工作提质增效\n", 1)[1].splitlines()[0]
     assert group2.startswith("提高信息质量")  # media_convergence was said by the first group
     assert not group1.startswith("办好宣传阵地")  # the first group still says media_convergence
+
+
+def test_every_user_string_loses_its_final_punctuation_before_the_frames_add_theirs() -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "exchange.lead.focus": "委员工作室建设。",
+            "exchange.lead.theme": "县委中心工作；",
+            "exchange.sections[0].heading": "建好阵地。",
+        },
+    )
+    text = _text(data)
+    assert "委员工作室建设" in text and "县委中心工作" in text
+    assert not any(p in text for p in ("。，", "；，", "。。", "；。", "。”", "建设。的"))
+
+
+def test_normalising_does_not_change_the_callers_facts() -> None:
+    facts = validate_text(dump(edit(minimal_exchange(), {"exchange.lead.focus": "委员工作室建设。"})))
+    compose(facts)
+    assert facts.exchange is not None and facts.exchange.lead.focus == "委员工作室建设。"

@@ -198,10 +198,12 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
 
 
 def without_period(ctx: Ctx, text: str) -> str:
-    """A writer's sentence without a leading period label the intro just said (今年以来，……今年以来，……)."""
-    t = text.strip()
+    """A writer's sentence, closed with its full stop, without a leading period label the intro just said
+    (今年以来，……今年以来，……)."""
+    t = phrases.clean(text)
     head = f"{ctx.period}，"
-    return t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
+    t = t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
+    return t if t.endswith(("！", "？", "”", "。")) else t + "。"
 
 
 def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
