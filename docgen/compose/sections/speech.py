@@ -198,10 +198,12 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
 
 
 def without_period(ctx: Ctx, text: str) -> str:
-    """A writer's sentence without a leading period label the intro just said (今年以来，……今年以来，……)."""
-    t = text.strip()
+    """A writer's sentence, closed with its full stop, without a leading period label the intro just said
+    (今年以来，……今年以来，……)."""
+    t = phrases.clean(text)
     head = f"{ctx.period}，"
-    return t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
+    t = t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
+    return t if t.endswith(("！", "？", "”", "。")) else t + "。"
 
 
 def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
@@ -302,9 +304,11 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         p.add(political, ["situation.political_context"])
         p.add(ctx.frag("SIT-bridge"))
     # the year's significance, without what the political wording already said (今年是……75周年 twice)
-    said = re.sub(r"\s", "", political or "")
+    said = [x for x in re.split(r"[。；]", political or "") if "今年" in x or "恰逢" in x]
     significance = [
-        x for x in (phrases.clean(y) for y in s.year_significance) if x and re.sub(r"\s", "", x) not in said
+        x
+        for x in (phrases.clean(y) for y in s.year_significance)
+        if x and not any(_within(x, p) for p in said)
     ]
     if significance:
         p.add(
@@ -329,6 +333,7 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         ctx.heard(lead)
         number = zh.l2_number(i, style) if len(s.themes) > 1 else ""
         q = ParaBuilder().lead(f"{number}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
+        ctx.once(f"theme-{t.code}", t.code)
         if t.code == "csppcc_advantage":
             q.add(_members_sentence(ctx), ["org.members", "org.term"])
         q.add(ctx.frag_fresh(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
@@ -342,6 +347,13 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         return None
     heading = s.heading or ctx.frag("SIT-heading")
     return Section(heading, blocks, ("situation",))
+
+
+def _within(item: str, sentence: str) -> bool:
+    """Whether the characters of ``item`` appear in order in ``sentence`` (“十五五”开局之年 within 今年是
+    “十五五”规划的开局之年): the political wording already said it, in its own words."""
+    it = iter(sentence)
+    return all(ch in it for ch in re.sub(r"[\s“”‘’\"']", "", item))
 
 
 def _members_sentence(ctx: Ctx) -> str | None:
@@ -381,6 +393,8 @@ def short_situation(ctx: Ctx, s: SituationLite, path: str) -> list[Block]:
         return []
     p = ParaBuilder()
     for code in s.themes:
+        if ctx.once(f"theme-{code}", code) is None:
+            continue  # this theme's boilerplate was said already (situation section or an earlier group)
         p.add(ctx.frag_fresh(f"SIT-short-{code}", ours=ctx.ours), [f"{path}.themes"])
     if s.text:
         p.add(s.text if s.text.endswith("。") else s.text + "。", [f"{path}.text"])
