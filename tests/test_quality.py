@@ -139,6 +139,7 @@ def test_a_draft_mode_marker_is_not_a_placeholder_in_a_draft() -> None:
     text = "〔待补：统计期〕，收集信息312条。"
     assert _codes(text, mode="draft") == []
     assert _codes(text, mode="final") == ["quality-placeholder"]
+    assert _codes("〔待补：存在问题〕〔待补：形势与认识〕", mode="draft") == []
 
 
 @pytest.mark.parametrize("mode", ["final", "draft"])

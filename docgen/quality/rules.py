@@ -100,8 +100,8 @@ def _f(code: str, message: str, s: Sentence) -> Finding:
 
 
 def _plain(text: str) -> str:
-    """Text with each draft-mode marker 〔待补：…〕 reduced to one word (it stands for a missing fact)."""
-    return _TODO_RE.sub("待补", text) if TODO_MARK in text else text
+    """Text with each draft-mode marker 〔待补：…〕 reduced to one neutral sign (it stands for a missing fact)."""
+    return _TODO_RE.sub("◇", text) if TODO_MARK in text else text
 
 
 # -- placeholders and punctuation ----------------------------------------------------------------------------
