@@ -130,7 +130,12 @@ def _mask(text: str) -> str:
 
 def _tags(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs; a quoted name or bracketed aside counts as one noun."""
-    masked = _mask(text)
+    from docgen.compose.tagcache import cached_tags
+
+    return cached_tags(_mask(text), _jieba_tags)
+
+
+def _jieba_tags(masked: str) -> list[tuple[str, str]]:
     posseg = _tagger()
     return [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
 
