@@ -19,6 +19,7 @@ from docgen.errors import (
     FactsError,
     Problem,
     internal_error_line,
+    shown_lines,
 )
 
 KIND_CHOICES = [
@@ -35,8 +36,8 @@ def _echo_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
-        for p in problems:
-            click.echo(p.format(), err=True)
+        for line in shown_lines(problems):
+            click.echo(line, err=True)
 
 
 def _fail(exc: DocgenError) -> None:

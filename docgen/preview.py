@@ -123,6 +123,24 @@ def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
+def _read_docx(src: Path) -> bytes:
+    """A .docx to preview, with the limits every .docx docgen opens has (size, zip bomb, XML work)."""
+    from docgen.render.finalize import read_parts
+    from docgen.review.extract import MAX_INPUT
+
+    try:
+        if src.stat().st_size > MAX_INPUT:
+            raise RenderError(f"{src} 过大（超过 {MAX_INPUT // 1024 // 1024} MB），不像是一份文稿")
+        data = src.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"无法读取 {src}（{exc.strerror or exc}）") from None
+    try:
+        read_parts(data)
+    except RenderError as exc:
+        raise RenderError(f"{src}：{exc}") from None
+    return data
+
+
 def preview(
     source: str | os.PathLike[str],
     outdir: str | os.PathLike[str] = ".",
@@ -142,14 +160,8 @@ def preview(
     """
     src = Path(source)
     out = Path(outdir)
-    require_soffice()
-    if shutil.which("pdftoppm") is None:
-        raise RenderError(POPPLER_HINT)
     if src.suffix.lower() == ".docx":
-        try:
-            data = src.read_bytes()
-        except OSError as exc:
-            raise RenderError(f"无法读取 {src}（{exc.strerror or exc}）") from None
+        data = _read_docx(src)
     else:
         from docgen.api import compose_file, render_draft
 
@@ -162,6 +174,9 @@ def preview(
             bold_leads=bold_leads,
             page_numbers=page_numbers,
         )
+    require_soffice()
+    if shutil.which("pdftoppm") is None:
+        raise RenderError(POPPLER_HINT)
     result = docx_to_pdf(data, timeout=timeout)
     pngs = pdf_to_png(result.pdf, dpi=dpi)
     stem = src.stem

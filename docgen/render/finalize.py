@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from docgen.docxlimits import xml_work_problem
 from docgen.errors import RenderError, reason_zh
 
 __all__ = ["FIXED_DATE_TIME", "finalize", "parts_digest", "read_parts", "write_docx"]
@@ -68,6 +69,11 @@ def read_parts(docx_bytes: bytes) -> dict[str, bytes]:
         raise RenderError(f"不是有效的 .docx（zip）文件：{reason_zh(exc)}") from exc
     if "[Content_Types].xml" not in parts:
         raise RenderError("不是有效的 .docx 文件：缺少 [Content_Types].xml")
+    for name, data in parts.items():
+        if name.endswith((".xml", ".rels")):
+            problem = xml_work_problem(data)
+            if problem is not None:
+                raise RenderError(f"{name} {problem}")
     return parts
 
 
