@@ -206,3 +206,66 @@ def test_a_template_that_loops_without_bound_is_refused(tmp_path: Path, tag: str
     assert "循环次数过多" in out or "过长" in out or "乘方" in out, out
     code, out = cli("render", CITY, "--template", tpl, "-o", tmp_path / "x.docx")
     assert code == 3, out
+
+
+# -- outputs carry nothing hostile through (item 5) --------------------------------------------------------------
+
+
+HOSTILE_NAMES = [
+    "../../evil.txt",
+    "/etc/evil.xml",
+    "word/../../evil2.xml",
+    "word\\..\\evil3.xml",
+    "x/evil4.xml",
+]
+
+
+def _with_hostile_entries(src: Path) -> bytes:
+    parts = _parts(src)
+    for name in HOSTILE_NAMES:
+        parts[name] = b"<x/>"
+    return _zip(parts)
+
+
+def _names(data: bytes) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.namelist()
+
+
+def test_a_redline_writes_only_known_parts(drafts: dict[str, Path], tmp_path: Path) -> None:
+    new = tmp_path / "new.docx"
+    new.write_bytes(_with_hostile_entries(drafts["good"]))
+    red = tmp_path / "red.docx"
+    code, out = cli("diff", drafts["good"], new, "--redline", red)
+    assert code in (0, 1), out
+    names = _names(red.read_bytes())
+    assert "word/document.xml" in names
+    assert not set(HOSTILE_NAMES) & set(names)
+    assert all(".." not in n and not n.startswith("/") and "\\" not in n for n in names)
+
+
+def test_render_with_a_house_template_writes_only_known_parts(tmp_path: Path) -> None:
+    tpl = tmp_path / "本单位模板.docx"
+    tpl.write_bytes(_with_hostile_entries(TEMPLATE))
+    out = tmp_path / "x.docx"
+    code, text = cli("render", CITY, "--template", tpl, "-o", out)
+    assert code == 0, text
+    names = _names(out.read_bytes())
+    assert not set(HOSTILE_NAMES) & set(names)
+    assert "word/document.xml" in names
+
+
+def test_no_doctype_passes_into_an_output(drafts: dict[str, Path], tmp_path: Path) -> None:
+    from docgen.render.finalize import write_docx
+
+    parts = _parts(drafts["good"])
+    parts["word/settings.xml"] = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]>' + parts["word/settings.xml"].split(b"?>", 1)[1]
+    )
+    with pytest.raises(RenderError, match="DOCTYPE"):
+        write_docx(parts)
+    new = tmp_path / "doctype.docx"
+    new.write_bytes(_zip(parts))
+    code, out = cli("diff", drafts["good"], new, "--redline", tmp_path / "red.docx")
+    assert code == 2 and "DOCTYPE" in out
+    assert not (tmp_path / "red.docx").exists()

@@ -144,6 +144,11 @@ def read_zip(data: bytes, label: str) -> dict[str, bytes]:
         raise ReviewError(f"{label}：zip 文件已损坏或无法读取（{reason_zh(exc)}）") from exc
     except RuntimeError as exc:  # encrypted entries
         raise ReviewError(f"{label}：文件已加密，无法读取") from exc
+    for name, part in parts.items():
+        if name.endswith((".xml", ".rels")):
+            problem = xml_work_problem(part)
+            if problem is not None:
+                raise ReviewError(f"{label}：{name} {problem}")
     return parts
 
 
