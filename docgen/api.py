@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Literal
 from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
-from docgen.load import Loaded, load_yaml, load_yaml_text
+from docgen.fastload import load_fast, load_fast_text
+from docgen.load import Loaded, load_yaml_text, parse_loc
 from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 
@@ -25,7 +26,7 @@ Mode = Literal["final", "draft"]
 
 def load_facts(path: str | PathLike[str]) -> Facts:
     """Read and validate a facts file; :class:`FactsError` lists every problem with its line and column."""
-    return validate_loaded(load_yaml(path))
+    return validate_loaded(load_fast(path))
 
 
 def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
@@ -49,7 +50,19 @@ def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
             ]
         ) from None
     draft.notices.extend(quality_notices(draft, facts))
+    draft.notices[:] = locate_notices(draft.notices, loaded)
     return draft
+
+
+def locate_notices(notices: list[Notice], loaded: Loaded) -> list[Notice]:
+    """The warnings of a draft, each with the file, line and column of its (first) path, sorted by position;
+    exact repeats dropped.  ``draft.notices`` is the one counted list every composer and checker appends to."""
+    out: dict[tuple[str, str, str], Notice] = {}
+    for n in notices:
+        first = n.path.split("、", 1)[0]
+        line, col = loaded.source.locate(parse_loc(first), prefer_key=True) if first else (1, 1)
+        out.setdefault((n.code, n.path, n.message), replace(n, file=loaded.file, line=line, col=col))
+    return sorted(out.values(), key=lambda n: (n.line, n.col))
 
 
 def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:
@@ -62,7 +75,7 @@ def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:
 
 def compose_file(path: str | PathLike[str], *, mode: Mode | None = None) -> Draft:
     """Load, validate and compose one facts file."""
-    return compose_loaded(load_yaml(path), mode=mode)
+    return compose_loaded(load_fast(path), mode=mode)
 
 
 def render_draft(
@@ -155,7 +168,7 @@ class Validation:
 
 def compose_text(text: str | bytes, *, file: str = "<facts>", mode: Mode | None = None) -> Draft:
     """Load, validate and compose facts given as text (UTF-8 bytes or str); same errors as :func:`compose_file`."""
-    return compose_loaded(load_yaml_text(text, file), mode=mode)
+    return compose_loaded(load_fast_text(text, file), mode=mode)
 
 
 def validate_text(text: str | bytes, *, file: str = "<facts>") -> Validation:

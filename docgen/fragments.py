@@ -282,6 +282,11 @@ class FragmentLibrary:
     def families(self) -> list[Family]:
         return list(self._families.values())
 
+    def slots_of(self, fid: str, vid: str) -> frozenset[str]:
+        """The slots variant ``vid`` of family ``fid`` actually uses (a composer prefers variants that say every
+        fact it has)."""
+        return self._slots_used.get((fid, vid), frozenset())
+
     def political_ids(self) -> list[str]:
         return [f.id for f in self._families.values() if f.political]
 

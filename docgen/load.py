@@ -30,7 +30,7 @@ from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
 from docgen.errors import FactsError, Problem
 
-__all__ = ["MAX_BYTES", "Loaded", "SourceMap", "format_loc", "load_yaml", "load_yaml_text"]
+__all__ = ["MAX_BYTES", "Loaded", "SourceMap", "format_loc", "load_yaml", "load_yaml_text", "parse_loc"]
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 100
@@ -77,6 +77,14 @@ def format_loc(loc: Loc) -> str:
         else:
             out += f".{part}" if out else part
     return out
+
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def parse_loc(path: str) -> Loc:
+    """``"outlets[2].name"`` -> ``("outlets", 2, "name")`` (the inverse of :func:`format_loc`)."""
+    return tuple(int(i) if i else k for k, i in _STEP.findall(path))
 
 
 @dataclass(frozen=True)

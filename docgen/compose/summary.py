@@ -1,4 +1,4 @@
-"""Work summary (工作总结; genre-and-schema.md §1.9, designed: the seeds hold no 政协 example).
+"""Work summary (工作总结; designed: the seeds hold no 政协 example).
 
 Skeleton: title ``{unit}{year}年{topic}工作总结``; a lead paragraph ending "现将……总结如下："; 一、主要工作及成效
 (one run-in level-2 point per highlight, made from the same fact blocks as a speech's achievements);
@@ -207,7 +207,8 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
             if len(built) > 1:  # one group alone needs no numbered heading
                 blocks.append(Heading(2, zh.l2_number(n, style), g.heading, (f"achievements.groups[{gi}]",)))
             if g.lead_in:
-                blocks.append(ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
+                lead_in = speech.without_period(ctx, g.lead_in)
+                blocks.append(ParaBuilder().add(lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
             blocks.extend(paras)
     elif a.presentation == "narrative":
         for h in speech.all_highlights(ctx, a):
@@ -310,7 +311,10 @@ def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
         items = [ctx.frag("TSK-special-item", when=e.when, name=e.name) for e in t.special_events]
         blocks.append(
             ParaBuilder()
-            .add(ctx.frag("WSM-special", items="；".join(items)), ["tasks.special_events"])
+            .add(
+                ctx.frag("WSM-special", items="；".join(items), one_item=len(items) == 1),
+                ["tasks.special_events"],
+            )
             .build()
         )
     return blocks

@@ -6,6 +6,7 @@ import functools
 import re
 import types
 import typing
+from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
@@ -66,6 +67,29 @@ def _nullable_optionals(schema: dict[str, Any], cls: type[BaseModel]) -> None:
         prop["anyOf"] = [inner, {"type": "null"}]
 
 
+def _number(v: Any) -> Any:
+    """A statistic: an integer, or a decimal with at most two places (8.6 with unit 万元 → "8.6万元")."""
+    if isinstance(v, bool) or not isinstance(v, float | Decimal):
+        return v
+    d = Decimal(str(v))
+    if d == d.to_integral_value():
+        return int(d)
+    if -d.as_tuple().exponent > 2:  # type: ignore[operator]
+        raise ValueError(f"小数 {v} 最多保留两位，如 8.6 或 1.25（写成“8.6万元”，单位写在 unit 中）")
+    return d
+
+
+#: An integer, or a decimal of at most two places, for money and large counts ("8.6万元", "1.2万份").
+Number = Annotated[int | Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
+
+
+def decimal_with_approx(value: int | Decimal, approx: str) -> str | None:
+    """The problem of a decimal followed by 余/多 (GB/T 15835: "8万余元", never "8.6余万元"), else None."""
+    if isinstance(value, Decimal) and value != value.to_integral_value() and approx in ("余", "多"):
+        return f"小数 {value} 之后不能加“{approx}”：写成整数加“{approx}”（如“8万{approx}元”：value: 8，unit: 万元），或删去约数"
+    return None
+
+
 def f(title: str, desc: str = "", *, example: Any = None, **kw: Any) -> Any:
     """A Field with a Chinese title and description (they feed the JSON Schema and ``docgen init``)."""
     extra: dict[str, Any] = {}
@@ -109,6 +133,16 @@ class FactModel(BaseModel):
             if k in fields and not fields[k].is_required() and (is_empty(v) or _blank(v))
         ]
         return {k: v for k, v in data.items() if k not in drop} if drop else data
+
+    @model_validator(mode="after")
+    def _no_approx_after_decimal(self) -> Any:
+        """Every quantity (a model with ``value`` and ``approx``): no 余/多 after a decimal (GB/T 15835)."""
+        value, approx = getattr(self, "value", None), getattr(self, "approx", None)
+        if isinstance(value, Decimal) and isinstance(approx, str):
+            problem = decimal_with_approx(value, approx)
+            if problem:
+                raise ValueError(problem)
+        return self
 
 
 def _has_free_str(annotation: Any) -> bool:
@@ -182,7 +216,9 @@ def is_empty(value: Any) -> bool:
 class Count(FactModel):
     """A counted quantity: value, qualifier (余/多/近/以上/约) and unit."""
 
-    value: int = f("数值", "统计数字（阿拉伯数字，不加千分位）", ge=0, example=120)
+    value: Number = f(
+        "数值", "统计数字（阿拉伯数字，不加千分位；大数可带小数并把“万”写进单位，如 8.6 + 万元）", ge=0, example=120
+    )
     approx: Approx = f("约数限定", "空=精确；余/多=“120余篇”；近=“近200篇”；以上=“95篇以上”；约", default="")
     unit: str = f("单位", "篇、条、期、件、篇次、次、名、个……", default="篇", example="篇")
 

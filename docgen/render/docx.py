@@ -12,6 +12,7 @@ sandboxed environment with ``StrictUndefined``.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import os
 import posixpath
@@ -278,10 +279,40 @@ def _install_odd_even(
             sect.insert(0, ref)
 
 
-def _jinja_source(xml: str, path: Path) -> str:
-    from docxtpl import DocxTemplate  # docxtpl's own preprocessing, so templates behave as with docxtpl
+def _patched(xml: str, path: Path) -> str:
+    """docxtpl's own preprocessing (``patch_xml``), so templates behave as with docxtpl.  The result is kept in
+    docgen's cache directory, keyed by the XML and the installed docxtpl, so a cold ``docgen render`` does not
+    import docxtpl and python-docx just for it."""
+    import hashlib
+    import importlib.util
 
-    src = DocxTemplate(str(path)).patch_xml(xml)
+    from docgen.fragcache import cache_dir
+
+    spec = importlib.util.find_spec("docxtpl")
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
+    folder = cache_dir()
+    target = None
+    if origin is not None and folder is not None:
+        with contextlib.suppress(OSError):
+            st = origin.stat()
+            stamp = f"{origin}\0{st.st_size}\0{st.st_mtime_ns}\0".encode()
+            target = folder / f"patched-{hashlib.sha256(stamp + xml.encode()).hexdigest()[:40]}.xml"
+            with contextlib.suppress(OSError):
+                return target.read_text(encoding="utf-8")
+    from docxtpl import DocxTemplate
+
+    src: str = DocxTemplate(str(path)).patch_xml(xml)
+    if target is not None:
+        with contextlib.suppress(OSError):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            tmp.write_text(src, encoding="utf-8")
+            os.replace(tmp, target)
+    return src
+
+
+def _jinja_source(xml: str, path: Path) -> str:
+    src = _patched(xml, path)
     # docxtpl's escaped delimiters ({_{ … }_}) become literal output, without touching rendered data.
     for esc, lit in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
         src = src.replace(esc, f"{{{{ '{lit}' }}}}")

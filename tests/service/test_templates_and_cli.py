@@ -150,3 +150,19 @@ def test_pdf_render_through_libreoffice(client: Callable[[str], Client]) -> None
     r = w.get(f"/api/documents/{doc['id']}/revisions/1/render?format=pdf")
     assert r.status_code == 200, r.text
     assert r.content.startswith(b"%PDF") and r.headers["content-type"] == "application/pdf"
+
+
+def test_a_template_with_an_entity_declaration_is_refused_before_parsing(client: Callable[[str], Client]) -> None:
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(TEMPLATE.read_bytes()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/styles.xml":
+                body = body.replace(b"?>", b'?><!DOCTYPE s [<!ENTITY lol "lollollol">]>', 1)
+            out.writestr(info, body)
+    r = client("admin_a").post("/api/templates", files={"file": ("evil.docx", buf.getvalue())})
+    assert r.status_code == 422 and r.json()["code"] == "docx-unusable" and "word/styles.xml" in r.json()["message"]
