@@ -36,7 +36,7 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 100
 MAX_EXPANDED_NODES = 100_000
 MAX_EXPANDED_CHARS = 4 * 1024 * 1024  # characters of text that aliases add when expanded
-MAX_NODES = 50_000  # nodes composed in all: a full facts file has a few thousand
+MAX_NODES = 20_000  # nodes composed in all: the largest example has under 1,000
 
 Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
