@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -11,7 +11,7 @@ from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
 from docgen.fastload import load_fast, load_fast_text
-from docgen.load import Loaded, load_yaml_text
+from docgen.load import Loaded, load_yaml_text, parse_loc
 from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 
@@ -50,7 +50,19 @@ def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
             ]
         ) from None
     draft.notices.extend(quality_notices(draft, facts))
+    draft.notices[:] = locate_notices(draft.notices, loaded)
     return draft
+
+
+def locate_notices(notices: list[Notice], loaded: Loaded) -> list[Notice]:
+    """The warnings of a draft, each with the file, line and column of its (first) path, sorted by position;
+    exact repeats dropped.  ``draft.notices`` is the one counted list every composer and checker appends to."""
+    out: dict[tuple[str, str, str], Notice] = {}
+    for n in notices:
+        first = n.path.split("、", 1)[0]
+        line, col = loaded.source.locate(parse_loc(first), prefer_key=True) if first else (1, 1)
+        out.setdefault((n.code, n.path, n.message), replace(n, file=loaded.file, line=line, col=col))
+    return sorted(out.values(), key=lambda n: (n.line, n.col))
 
 
 def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:
@@ -90,6 +102,11 @@ def render_draft(
         return render_html(draft).encode("utf-8")
     if fmt == "docx":
         from docgen.render.docx import render_docx
+
+        if template is not None:  # a house template: what `docgen template check` rejects is not used
+            from docgen.template_check import require_usable
+
+            require_usable(Path(template))
 
         return render_docx(
             draft,

@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +21,9 @@ from docgen.errors import (
     Problem,
     internal_error_line,
 )
+
+if TYPE_CHECKING:
+    from docgen.draft import Notice
 
 KIND_CHOICES = [
     "leadership_speech",
@@ -38,6 +41,12 @@ def _echo_problems(problems: list[Problem], fmt: str) -> None:
     else:
         for p in problems:
             click.echo(p.format(), err=True)
+
+
+def _echo_warnings(notices: list[Notice]) -> None:
+    """One line each on stderr: ``FILE:LINE:COL: path: message [code]``."""
+    for n in notices:
+        click.echo(n.format(), err=True)
 
 
 def _fail(exc: DocgenError) -> None:
@@ -195,7 +204,7 @@ def fragments(fmt: str) -> None:
 )
 @click.option("--bold-leads", is_flag=True, help="“一是”等引领句加粗")
 @click.option("--page-numbers", type=click.Choice(["center", "odd_even"]), default="center", help="页码位置")
-@click.option("--strict", is_flag=True, help="有任何略去的事实或警告时失败")
+@click.option("--strict", is_flag=True, help="有任何警告（未用上的事实、略去的分句等）时失败，不写文件")
 @click.option(
     "--compare-to",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -228,9 +237,8 @@ def render(
     try:
         draft = compose_file(file, mode=mode)  # type: ignore[arg-type]
         if strict and draft.notices:
-            for n in draft.notices:
-                click.echo(f"{file}: {n.path or '-'}: {n.message} [{n.code}]", err=True)
-            click.echo(f"--strict：有 {len(draft.notices)} 条警告。", err=True)
+            _echo_warnings(draft.notices)
+            click.echo(f"--strict：有 {len(draft.notices)} 条警告，未写入文件。", err=True)
             sys.exit(EXIT_PROBLEMS)
         opts: dict[str, Any] = dict(
             template=template, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
@@ -250,6 +258,9 @@ def render(
         return
     _write(out, data)
     click.echo(f"已生成 {out}")
+    if draft.notices:
+        _echo_warnings(draft.notices)
+        click.echo(f"共 {len(draft.notices)} 条警告（加 --strict 时有警告即失败）。", err=True)
 
 
 @main.command()

@@ -104,11 +104,22 @@ Block = Title | Subtitle | Byline | Salutation | Heading | Paragraph | ClosingLi
 
 @dataclass(frozen=True)
 class Notice:
-    """A counted warning raised while composing (a dropped clause, an unused fact…)."""
+    """A counted warning raised while composing (a dropped clause, an unused fact, a text-quality finding…).
+
+    Composers and checkers give ``code``, ``message`` and the data ``path`` (several joined by "、");
+    ``docgen.api`` adds where the path is in the facts file, so it prints like a problem:
+    ``FILE:LINE:COL: path: message [code]``."""
 
     code: str
     message: str
     path: str = ""
+    file: str = ""
+    line: int = 0
+    col: int = 0
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}:{self.col}: " if self.file else ""
+        return f"{where}{self.path or '(顶层)'}: {self.message} [{self.code}]"
 
 
 @dataclass(frozen=True)

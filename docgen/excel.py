@@ -18,6 +18,7 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -95,6 +96,10 @@ def _is_model(ann: Any) -> bool:
 
 def _scalar(ann: Any) -> tuple[ScalarKind, tuple[str, ...]] | None:
     ann = _strip_optional(ann)
+    if typing.get_origin(ann) is typing.Annotated:
+        ann = typing.get_args(ann)[0]
+    if set(typing.get_args(ann)) == {int, Decimal}:  # model.base.Number: a statistic, decimals allowed
+        return "float", ()
     if typing.get_origin(ann) is Literal:
         return "choice", tuple(str(a) for a in typing.get_args(ann))
     if typing.get_origin(ann) in (typing.Union, types.UnionType):

@@ -414,6 +414,8 @@ def _default_directory() -> Path:
     """The default fragment directory: ``$DOCGEN_FRAGMENTS``, else the repository's or the packaged copy."""
     env = os.environ.get(ENV_VAR)
     if env:
+        if not Path(env).is_dir():
+            raise FragmentError(f"环境变量 {ENV_VAR} 指定的片段目录不存在：{env}（请改正或删去这个环境变量）")
         return Path(env)
     found = data_dir("fragments")
     if found.is_dir():

@@ -155,21 +155,34 @@ APPROX_WORDS: tuple[str, ...] = ("", "余", "多", "近", "以上", "约")
 _PERCENT_APPROX: tuple[str, ...] = ("", "近", "以上", "约")
 
 
-def count(value: int, unit: str, approx: str | None = None) -> str:
+def count(value: int | Decimal, unit: str, approx: str | None = None) -> str:
     """A count with its measure word and optional qualifier, Arabic digits, no separators.
 
     ``count(160, "篇", "余")`` → "160余篇"; 多 → "900多条"; 近 → "近200篇"; 以上 → "95篇以上"; 约 → "约200篇".
+    Decimals are written as given, without trailing zeros: ``count(Decimal("8.6"), "万元")`` → "8.6万元",
+    ``count(38, "万人次", "近")`` → "近38万人次".  As GB/T 15835 writes them, 余/多 follow 万/亿 when the unit starts
+    with one: ``count(8, "万元", "余")`` → "8万余元"; they never follow a decimal (ValueError: "8.6余万元" is wrong).
     Zero or negative values raise :class:`ValueError`: the genre never says "0篇", callers drop the fact.
     """
-    _check_int(value, 1, 10**12, "value")
     approx = approx or ""
     if approx not in APPROX_WORDS:
         raise ValueError(f"unknown approx {approx!r}; expected one of {APPROX_WORDS}")
+    if isinstance(value, Decimal):
+        if value <= 0 or value > 10**12:
+            raise ValueError(f"value must be in (0, 10**12], got {value}")
+        if value != value.to_integral_value() and approx in ("余", "多"):
+            raise ValueError(f"a decimal takes no {approx}: write {value}{unit} or an integer with {approx}")
+        number = format(value.normalize(), "f") if value != value.to_integral_value() else str(int(value))
+    else:
+        _check_int(value, 1, 10**12, "value")
+        number = str(value)
     if approx in ("余", "多"):
-        return f"{value}{approx}{unit}"
+        if unit[:1] in ("万", "亿") and len(unit) > 1:
+            return f"{number}{unit[0]}{approx}{unit[1:]}"
+        return f"{number}{approx}{unit}"
     if approx in ("近", "约"):
-        return f"{approx}{value}{unit}"
-    return f"{value}{unit}{approx}"
+        return f"{approx}{number}{unit}"
+    return f"{number}{unit}{approx}"
 
 
 def percent(value: float | int, approx: str | None = None) -> str:
@@ -340,8 +353,8 @@ ChangeWording = Literal["auto", "increase_pct", "increase_abs", "multiple"]
 
 
 def change_phrase(
-    current: float | int,
-    previous: float | int | None,
+    current: float | int | Decimal,
+    previous: float | int | Decimal | None,
     *,
     wording: ChangeWording = "auto",
     unit: str = "",

@@ -608,3 +608,64 @@ def test_a_single_special_event_is_not_announced_as_several() -> None:
 def test_first_of_a_kind_names_who_did_it() -> None:
     data = edit(minimal_speech(), {"achievements.media.firsts": ["首次在人民政协网刊发协商活动报道"]})
     assert "市政协首次在人民政协网刊发协商活动报道" in _text(data)
+
+
+def test_year_significance_said_by_the_political_wording_in_other_words_is_dropped() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "document.date": dt.date(2026, 3, 20),
+            "period": {"kind": "calendar_year", "start": dt.date(2025, 1, 1), "end": dt.date(2025, 12, 31)},
+            "tasks.horizon": "2026年",
+            "situation": {"political_context": "pc_2026_standard", "year_significance": ["“十五五”开局之年"]},
+        },
+    )
+    text = _text(data)
+    assert text.count("开局之年") == 1
+
+
+def test_a_theme_said_in_the_situation_section_is_not_repeated_by_a_task_group() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "situation": {"themes": [{"code": "importance"}]},
+            "tasks.sections": DELETE,
+            "tasks.groups": [
+                {
+                    "heading": "提升新闻宣传工作水平",
+                    "situation": {"themes": ["importance", "media_convergence"]},
+                    "sections": [{"lead": "办好宣传阵地", "theme": "platforms"}],
+                },
+                {
+                    "heading": "推动信息工作提质增效",
+                    "situation": {"themes": ["media_convergence"]},
+                    "sections": [{"lead": "提高信息质量", "theme": "info_quality"}],
+                },
+            ],
+        },
+    )
+    text = _text(data)
+    group1 = text.split("提升新闻宣传工作水平\n", 1)[1].splitlines()[0]
+    group2 = text.split("推动信息工作提质增效\n", 1)[1].splitlines()[0]
+    assert group2.startswith("提高信息质量")  # media_convergence was said by the first group
+    assert not group1.startswith("办好宣传阵地")  # the first group still says media_convergence
+
+
+def test_every_user_string_loses_its_final_punctuation_before_the_frames_add_theirs() -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "exchange.lead.focus": "委员工作室建设。",
+            "exchange.lead.theme": "县委中心工作；",
+            "exchange.sections[0].heading": "建好阵地。",
+        },
+    )
+    text = _text(data)
+    assert "委员工作室建设" in text and "县委中心工作" in text
+    assert not any(p in text for p in ("。，", "；，", "。。", "；。", "。”", "建设。的"))
+
+
+def test_normalising_does_not_change_the_callers_facts() -> None:
+    facts = validate_text(dump(edit(minimal_exchange(), {"exchange.lead.focus": "委员工作室建设。"})))
+    compose(facts)
+    assert facts.exchange is not None and facts.exchange.lead.focus == "委员工作室建设。"

@@ -743,3 +743,11 @@ def test_invalid_files_cover_the_promised_problem_kinds() -> None:
         "order-front-page",
     }
     assert promised <= seen, sorted(promised - seen)
+
+
+def test_a_misspelt_key_is_not_also_reported_as_the_field_it_misses() -> None:
+    data = minimal_speech()
+    data["document"]["salutaton"] = data["document"].pop("salutation")
+    [problem] = problems_of(dump(data))
+    assert (problem.code, problem.path) == ("unknown-key", "document.salutaton")
+    assert "salutation" in problem.message

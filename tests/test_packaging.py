@@ -51,3 +51,20 @@ def test_data_dir_prefers_the_repository_then_the_packaged_copy(
     assert resources.data_dir("templates") == pkg / "_data" / "templates"
     with pytest.raises(ValueError):
         resources.data_dir("secrets")
+
+
+def test_building_prints_no_setuptools_warnings(tmp_path: Path) -> None:
+    """The metadata is current (SPDX ``license = "MIT"``; a plain package root): pip's verbose build log
+    carries no deprecation or editable-install notice of the project's own."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-v", "-w", str(tmp_path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    log = done.stdout + done.stderr
+    for marker in ("BuildBackendWarning", "SetuptoolsDeprecationWarning", "is deprecated", "Editable install"):
+        assert marker not in log, marker
+    assert "License-Expression: MIT" in zipfile.ZipFile(next(tmp_path.glob("docgen-*.whl"))).read(
+        "docgen-0.1.0.dist-info/METADATA"
+    ).decode("utf-8")

@@ -1,4 +1,4 @@
-"""The concluding speech (genre-and-schema.md §1.6): a speech given as a meeting closes.
+"""The concluding speech: a speech given as a meeting closes.
 
 Skeleton: title, byline, salutation; an opening that says the meeting is ending, who spoke and who exchanged
 experience, and announces the two parts; 一、the main outcomes of the meeting (（一）进一步提高了对……的认识 …);

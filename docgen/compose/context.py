@@ -10,6 +10,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from docgen import zh
 from docgen.draft import DraftMeta, Notice, Paragraph, Segment, SegmentRole
@@ -262,7 +263,7 @@ class Ctx:
     def outlets(self, ids: Iterable[str]) -> str:
         return join_book_titles([self.outlet(i) for i in dict.fromkeys(ids)])
 
-    def count(self, value: int | None, unit: str, approx: str | None = "") -> str | None:
+    def count(self, value: int | Decimal | None, unit: str, approx: str | None = "") -> str | None:
         if value is None or value <= 0:
             return None
         return zh.count(value, unit, approx or None)

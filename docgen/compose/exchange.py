@@ -1,4 +1,4 @@
-"""Experience exchange (genre-and-schema.md §1.7, §1.8): the written material and the spoken exchange.
+"""Experience exchange: the written material and the spoken exchange.
 
 Both kinds tell the same facts (``exchange``): a lead, three or so sections, each with run-in practices and
 result numbers.  The **material** is third person (the unit by its name, never 我们), has no salutation and
@@ -57,7 +57,7 @@ def org_name(ctx: Ctx) -> str:
 
 def _since(ctx: Ctx, ex: Exchange) -> str | None:
     if ex.lead.since:
-        return ex.lead.since
+        return phrases.clean(ex.lead.since)
     return ctx.period if ctx.facts.period is not None else None
 
 
@@ -71,7 +71,7 @@ def _keywords(ex: Exchange) -> tuple[str | None, str | None]:
 
 
 def _honour(ex: Exchange) -> str | None:
-    return zh.quoted(ex.lead.honour) if ex.lead.honour else None
+    return zh.quoted(phrases.clean(ex.lead.honour)) if ex.lead.honour else None
 
 
 def _clause(text: str) -> str:
@@ -243,8 +243,8 @@ def exchange_material(ctx: Ctx) -> Draft:
         "EXM-lead",
         since=_since(ctx, ex),
         org=name,
-        theme=ex.lead.theme,
-        focus=ex.lead.focus,
+        theme=phrases.clean(ex.lead.theme),
+        focus=phrases.clean(ex.lead.focus),
         keywords=keywords,
         n=n,
         honour=_honour(ex),
@@ -309,14 +309,14 @@ def exchange_speech(ctx: Ctx) -> Draft:
         ctx.frag(
             "EXS-lead",
             since=_since(ctx, ex),
-            theme=ex.lead.theme,
-            focus=ex.lead.focus,
+            theme=phrases.clean(ex.lead.theme),
+            focus=phrases.clean(ex.lead.focus),
             keywords=keywords,
             honour=_honour(ex),
         ),
         ["exchange.lead"],
     )
-    lead.add(ctx.frag("EXS-report", org=name, focus=ex.lead.focus), ["exchange.lead.focus"])
+    lead.add(ctx.frag("EXS-report", org=name, focus=phrases.clean(ex.lead.focus)), ["exchange.lead.focus"])
     draft.blocks.append(lead.build())
 
     draft.blocks.extend(_speech_points(ctx, ex))

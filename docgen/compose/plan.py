@@ -1,4 +1,4 @@
-"""Meeting plan (会议方案; genre-and-schema.md §1.10 — designed, not derived from the seeds).
+"""Meeting plan (会议方案; designed, not derived from the seeds).
 
 Skeleton: title ``{会议名称}方案``; a lead paragraph (purposes, approving body); 一、会议名称; 二、会议时间和地点;
 三、参会人员; 四、会议议程 (an intro naming the host, then a table: 序号 / 时间 / 议程 / 承担人 / 主持人, a column

@@ -1,4 +1,4 @@
-"""Work summary (工作总结; genre-and-schema.md §1.9, designed: the seeds hold no 政协 example).
+"""Work summary (工作总结; designed: the seeds hold no 政协 example).
 
 Skeleton: title ``{unit}{year}年{topic}工作总结``; a lead paragraph ending "现将……总结如下："; 一、主要工作及成效
 (one run-in level-2 point per highlight, made from the same fact blocks as a speech's achievements);

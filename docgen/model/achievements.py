@@ -1,4 +1,4 @@
-"""The `achievements` block: the year's facts, grouped as in genre-and-schema.md §2.2."""
+"""The `achievements` block: the year's facts, grouped by domain (see docs/format.md)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from docgen.model.base import Approx, Count, FactModel, f, strip_book_marks
+from docgen.model.base import Approx, Count, FactModel, Number, f, strip_book_marks
 
 Domain = Literal["publicity", "info", "culture", "grassroots", "team", "mixed"]
 REF_BLOCKS: tuple[str, ...] = (
@@ -122,7 +122,8 @@ class OwnPublication(FactModel):
 
 
 class Reads(FactModel):
-    value: int = f("数量", ge=0)
+    value: Number = f("数量", "可带小数，如 38 或 37.6（单位写“万人次”）", ge=0)
+    approx: Approx = f("约数限定", "近 → “近38万人次”；余 → “38万余人次”", default="")
     unit: str = f("单位", "如“万人次”", default="人次")
 
 
@@ -262,6 +263,8 @@ class Training(FactModel):
     name: str = f("培训名称", example="全市政协宣传信息业务培训班")
     days: int | None = f("天数", default=None, ge=1)
     participants: int | None = f("参训人数", default=None, ge=1)
+    participants_unit: Literal["人", "人次"] = f("参训人数单位", "人：不重复计人；人次：按场次累计", default="人次")
+    participants_approx: Approx = f("参训人数约数", "余/多/近/以上/约", default="")
     when: str | None = f("时间", default=None)
 
 
@@ -278,7 +281,7 @@ class Honour(FactModel):
 
 
 class ItemCount(FactModel):
-    value: int = f("数量", ge=0)
+    value: Number = f("数量", "可带小数，如 1.2（单位写“万份”）", ge=0)
     unit: str = f("单位", default="篇")
     approx: Approx = f("约数限定", default="")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Literal
 
 from docgen.model.base import FactModel, f
@@ -24,6 +25,64 @@ KINDS: dict[str, str] = {
     "meeting_plan": "会议方案：会议名称、时间地点、参会人员、会议议程（表格）、会议材料、工作分工、有关要求",
 }
 SPEECH_KINDS = frozenset({"leadership_speech", "concluding_speech", "exchange_speech"})
+
+
+@dataclass(frozen=True)
+class Expected:
+    """A fact a complete draft of a kind expects: its data path and the label of its 〔待补：label〕 marker."""
+
+    path: str
+    label: str
+
+
+#: Per kind, the facts a complete draft expects.  With ``mode: draft`` each one absent (left out, or written
+#: empty) is marked 〔待补：label〕; docs/format.md lists them.  A path under an absent one is not marked again.
+EXPECTED: dict[str, tuple[Expected, ...]] = {
+    "leadership_speech": (
+        Expected("period", "统计期"),
+        Expected("meeting", "会议名称和主要任务"),
+        Expected("achievements", "工作成绩"),
+        Expected("achievements.media", "新闻宣传数字"),
+        Expected("achievements.social_opinion", "社情民意信息数字"),
+        Expected("problems", "存在问题"),
+        Expected("situation", "形势与认识"),
+        Expected("tasks", "工作任务"),
+        Expected("closing", "结尾"),
+    ),
+    "concluding_speech": (
+        Expected("meeting", "会议名称"),
+        Expected("conclusion.speakers", "会上讲话领导"),
+        Expected("conclusion.outcomes", "会议主要收效"),
+        Expected("conclusion.implementation.transmit", "传达学习要求"),
+        Expected("conclusion.implementation.supervision", "督促检查要求"),
+        Expected("closing", "结尾"),
+    ),
+    "exchange_material": (
+        Expected("period", "统计期"),
+        Expected("exchange.lead.thesis_keywords", "关键词"),
+        Expected("exchange.lead.honour", "获得的荣誉"),
+    ),
+    "exchange_speech": (
+        Expected("meeting", "交流会议"),
+        Expected("exchange.lead.thesis_keywords", "关键词"),
+        Expected("exchange.lead.honour", "获得的荣誉"),
+    ),
+    "work_summary": (
+        Expected("period", "统计期"),
+        Expected("achievements.media", "新闻宣传数字"),
+        Expected("achievements.social_opinion", "社情民意信息数字"),
+        Expected("problems", "存在的问题和不足"),
+        Expected("tasks", "工作打算"),
+    ),
+    "meeting_plan": (
+        Expected("plan.time_text", "开会时间"),
+        Expected("plan.host", "主持人"),
+        Expected("plan.materials", "会议材料"),
+        Expected("plan.division", "工作分工"),
+        Expected("plan.requirements", "有关要求"),
+        Expected("plan.contact", "联系人和联系电话"),
+    ),
+}
 
 SectionName = Literal["opening", "achievements", "problems", "situation", "tasks", "closing"]
 ProblemsPlacement = Literal["end_of_achievements", "own_section", "in_situation", "preamble", "omit"]

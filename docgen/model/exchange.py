@@ -6,16 +6,16 @@ from typing import Any, Literal
 
 from pydantic import field_validator
 
-from docgen.model.base import Approx, FactModel, f
+from docgen.model.base import Approx, FactModel, Number, f
 
 
 class Result(FactModel):
     label: str = f("成效事项", "如“转报市委、市政府高质量信息”", example="转报市委、市政府高质量信息")
-    value: int = f("数值", ge=0, example=165)
+    value: Number = f("数值", "可带小数，如 8.6（单位写“万元”）", ge=0, example=165)
     approx: Approx = f("约数限定", default="")
     unit: str = f("单位", default="条")
     period_label: str | None = f("时段", "如“去年以来”", default=None)
-    previous: int | None = f("上期数值", default=None, ge=0)
+    previous: Number | None = f("上期数值", default=None, ge=0)
     previous_period: str | None = f("上期表述", default=None)
     note: str | None = f("补充", default=None)
 

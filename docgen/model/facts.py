@@ -1,4 +1,4 @@
-"""The root of the facts model (genre-and-schema.md §2.2)."""
+"""The root of the facts model (docs/format.md is generated from it)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Cross-field rules of genre-and-schema.md §2.3 that a single field cannot check.
+"""Cross-field rules that a single field cannot check.
 
 Each rule yields :class:`Issue` (a data location, a stable code, a Chinese message); ``docgen.model.validate``
 turns them into located problems.  Rules run on a model that validated field by field, or on the parts of it that did (``docgen.model.salvage``).
@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
 from docgen.model.document import SPEECH_KINDS
@@ -224,7 +225,7 @@ def _task_sections(facts: Facts) -> list[tuple[Loc, TaskSection]]:
     return out
 
 
-def _comparison_target(a: Achievements, ref: str) -> int | None:
+def _comparison_target(a: Achievements, ref: str) -> int | Decimal | None:
     m = re.fullmatch(r"([a-z_]+)\.([a-z_]+)(?:\[(.+)\])?", ref.strip())
     if not m:
         return None
@@ -247,7 +248,7 @@ def _comparison_target(a: Achievements, ref: str) -> int | None:
     return None
 
 
-def comparison_value(a: Achievements, ref: str) -> int | None:
+def comparison_value(a: Achievements, ref: str) -> int | Decimal | None:
     """The current value a comparison refers to (public for the composer)."""
     return _comparison_target(a, ref)
 

@@ -11,6 +11,7 @@ the indices) and holds back a finding that may only be a consequence of a cut (s
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import types
 import typing
 from collections.abc import Iterable
@@ -181,6 +182,7 @@ class Salvaged:
     data: Any
     cut: list[Loc] = field(default_factory=list)
     skip_rules: frozenset[str] = frozenset()
+    unknown: list[Loc] = field(default_factory=list)
 
     def file_loc(self, loc: Loc) -> Loc:
         return _to_file(self.data, loc)
@@ -188,11 +190,15 @@ class Salvaged:
     def keeps(self, loc: Loc, code: str) -> bool:
         """Whether a rule finding at file location ``loc`` stands on its own.  Held back: a finding on a part
         that was cut, or on the part holding it (e.g. "kind needs a speaker" when the speaker was refused), and a
-        reference finding when the referenced block lost a part."""
+        reference finding when the referenced block lost a part, and a finding on a field an unknown key beside it
+        misspells."""
         for c in self.cut:
             if loc[: len(c)] == c or (c[: len(loc)] == loc and len(c) - len(loc) <= 1):
                 return False
             if _REFERENCE_CODES.get(code) == c[0]:
+                return False
+        for u in self.unknown:  # a misspelt key already reported: "salutaton" stands for the missing salutation
+            if loc and u[:-1] == loc[:-1] and difflib.get_close_matches(str(loc[-1]), [str(u[-1])], cutoff=0.6):
                 return False
         return True
 
@@ -205,7 +211,8 @@ def salvage(data: Any, first: ValidationError) -> Salvaged | None:
     """Cut away what ``first`` (the errors of validating ``data``) refused, until the rest validates."""
     work = _copy(data)
     cut: list[Loc] = []
-    parts: list[Loc] = []  # the cuts that took away part of the model (not unknown keys)
+    parts: list[Loc] = []  # the cuts that took away part of the model
+    unknown: list[Loc] = []  # the unknown keys cut away
     skip: set[str] = set()
     errors: Iterable[Any] = first.errors(include_url=False)
     for _ in range(_MAX_ROUNDS):
@@ -235,12 +242,11 @@ def salvage(data: Any, first: ValidationError) -> Salvaged | None:
                 known = _is_field(here)  # checked before the cut: an unknown key is no part of the model
                 _cut(work, here)
                 cut.append(target)
-                if known:
-                    parts.append(target)
+                (parts if known else unknown).append(target)
         try:
             facts = Facts.model_validate(work)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
             continue
-        return Salvaged(facts, work, parts, frozenset(skip))
+        return Salvaged(facts, work, parts, frozenset(skip), unknown)
     return None

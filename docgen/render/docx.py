@@ -28,7 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from docgen.draft import Draft
-from docgen.errors import RenderError
+from docgen.errors import RenderError, reason_zh
 from docgen.render import ooxml
 from docgen.render.context import build_context, clean
 from docgen.render.finalize import read_parts, write_docx
@@ -100,7 +100,7 @@ def _parse(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
     except etree.XMLSyntaxError as exc:
-        raise RenderError(f"模板中的 {name} 不是合法的 XML：{exc}") from exc
+        raise RenderError(f"模板中的 {name} 不是合法的 XML：{reason_zh(exc)}") from exc
 
 
 def _tostring(root: etree._Element) -> bytes:
@@ -401,7 +401,7 @@ def _render_part(template: jinja2.Template, ctx: dict[str, Any], name: str) -> b
         etree.fromstring(xml)
     except etree.XMLSyntaxError as exc:
         raise RenderError(
-            f"渲染结果（{name}）不是合法的 XML：{exc}。请检查模板中的标签是否完整、是否被拆成了多段文字"
+            f"渲染结果（{name}）不是合法的 XML：{reason_zh(exc)}。请检查模板中的标签是否完整、是否被拆成了多段文字"
         ) from exc
     return (XML_DECL + xml).encode("utf-8")
 

@@ -149,6 +149,31 @@ def test_strict_render_fails_on_dropped_or_unused_facts(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
 
 
+def test_render_prints_each_warning_after_writing_and_strict_writes_nothing(tmp_path: Path) -> None:
+    # the city example with a closing fact its closing family does not use: a typed fact that never reaches
+    # the text is a located warning on every render, and a failure with --strict
+    facts = tmp_path / "unused.yaml"
+    text = CITY.read_text(encoding="utf-8").replace(
+        "  family: hope_contribution\n", "  family: hope_contribution\n  local_theme: 实干争先的主线\n", 1
+    )
+    facts.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  local_theme: 实干争先的主线") + 1
+    out = tmp_path / "speech.txt"
+    r = run("render", str(facts), "--format", "txt", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    assert out.read_text(encoding="utf-8").startswith("在全市政协宣传信息工作会议上的讲话")
+    [warning] = [x for x in r.stderr.splitlines() if x.endswith("[unused-fact]")]
+    assert warning.startswith(f"{facts}:{line}:3: closing.local_theme: ")
+    assert "实干争先的主线" in warning and "实干争先的主线" not in out.read_text(encoding="utf-8")
+    assert "共 1 条警告" in r.stderr
+    strict_out = tmp_path / "strict.txt"
+    r = run("render", str(facts), "--strict", "--format", "txt", "-o", str(strict_out))
+    assert r.returncode == 1
+    assert warning in r.stderr.splitlines()
+    assert not strict_out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["speech.txt", "unused.yaml"]
+
+
 def test_an_unexpected_error_is_one_chinese_line_not_a_traceback(tmp_path: Path) -> None:
     from click.testing import CliRunner
 

@@ -197,7 +197,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         nm = []
         for acct in m.new_media:
             posts = ctx.count(acct.posts, "条")
-            reads = ctx.count(acct.reads.value, acct.reads.unit) if acct.reads else None
+            reads = ctx.count(acct.reads.value, acct.reads.unit, acct.reads.approx) if acct.reads else None
             if posts or reads:
                 nm.append(
                     ctx.frag(
@@ -485,7 +485,7 @@ def trainings(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 when=tr.when,
                 name=tr.name,
                 days=ctx.count(tr.days, "天"),
-                participants=ctx.count(tr.participants, "人"),
+                participants=ctx.count(tr.participants, tr.participants_unit, tr.participants_approx),
             ).rstrip("。")
         )
     if not parts:

@@ -1,4 +1,4 @@
-"""Sections of a leadership speech (genre-and-schema.md §1.2): opening, achievements, problems, situation,
+"""Sections of a leadership speech: opening, achievements, problems, situation,
 tasks, closing.  Each returns draft blocks; L1 numbering is done by the kind composer."""
 
 from __future__ import annotations
@@ -198,10 +198,12 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
 
 
 def without_period(ctx: Ctx, text: str) -> str:
-    """A writer's sentence without a leading period label the intro just said (今年以来，……今年以来，……)."""
-    t = text.strip()
+    """A writer's sentence, closed with its full stop, without a leading period label the intro just said
+    (今年以来，……今年以来，……)."""
+    t = phrases.clean(text)
     head = f"{ctx.period}，"
-    return t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
+    t = t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
+    return t if t.endswith(("！", "？", "”", "。")) else t + "。"
 
 
 def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
@@ -302,9 +304,11 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         p.add(political, ["situation.political_context"])
         p.add(ctx.frag("SIT-bridge"))
     # the year's significance, without what the political wording already said (今年是……75周年 twice)
-    said = re.sub(r"\s", "", political or "")
+    said = [x for x in re.split(r"[。；]", political or "") if "今年" in x or "恰逢" in x]
     significance = [
-        x for x in (phrases.clean(y) for y in s.year_significance) if x and re.sub(r"\s", "", x) not in said
+        x
+        for x in (phrases.clean(y) for y in s.year_significance)
+        if x and not any(_within(x, p) for p in said)
     ]
     if significance:
         p.add(
@@ -329,6 +333,7 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         ctx.heard(lead)
         number = zh.l2_number(i, style) if len(s.themes) > 1 else ""
         q = ParaBuilder().lead(f"{number}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
+        ctx.once(f"theme-{t.code}", t.code)
         if t.code == "csppcc_advantage":
             q.add(_members_sentence(ctx), ["org.members", "org.term"])
         q.add(ctx.frag_fresh(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
@@ -342,6 +347,13 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         return None
     heading = s.heading or ctx.frag("SIT-heading")
     return Section(heading, blocks, ("situation",))
+
+
+def _within(item: str, sentence: str) -> bool:
+    """Whether the characters of ``item`` appear in order in ``sentence`` (“十五五”开局之年 within 今年是
+    “十五五”规划的开局之年): the political wording already said it, in its own words."""
+    it = iter(sentence)
+    return all(ch in it for ch in re.sub(r"[\s“”‘’\"']", "", item))
 
 
 def _members_sentence(ctx: Ctx) -> str | None:
@@ -381,6 +393,8 @@ def short_situation(ctx: Ctx, s: SituationLite, path: str) -> list[Block]:
         return []
     p = ParaBuilder()
     for code in s.themes:
+        if ctx.once(f"theme-{code}", code) is None:
+            continue  # this theme's boilerplate was said already (situation section or an earlier group)
         p.add(ctx.frag_fresh(f"SIT-short-{code}", ours=ctx.ours), [f"{path}.themes"])
     if s.text:
         p.add(s.text if s.text.endswith("。") else s.text + "。", [f"{path}.text"])
@@ -542,27 +556,47 @@ def demand_chain(items: list[str]) -> str:
 
 def closing(ctx: Ctx) -> list[Block]:
     c = ctx.facts.closing
-    if c is None or c.family == "none":
+    if c is None:
         return []
     gt = ctx.political(c.guiding_thought) if c.guiding_thought else None
-    text = ctx.frag(
-        f"CLS-{c.family}",
-        say=("addressees", "local_goal", "local_theme", "guiding"),
-        addressees=c.addressees,
-        local_goal=c.local_goal,
-        local_theme=c.local_theme,
-        guiding=gt,
-        ours=ctx.ours,
-        scope=ctx.scope,
-        rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
-    )
-    given = {
-        "closing.addressees": c.addressees,
-        "closing.local_goal": c.local_goal,
-        "closing.local_theme": c.local_theme,
-        "closing.guiding_thought": gt,
-    }
-    for path, value in given.items():
-        if value and value not in text:
-            ctx.notice("unused-fact", f"结束语句式“{c.family}”不用“{path}”，该事实未写入", path)
-    return [ParaBuilder().add(text, ["closing"]).build()]
+    text = ""
+    if c.family != "none":
+        text = ctx.frag(
+            f"CLS-{c.family}",
+            say=("addressees", "local_goal", "local_theme", "guiding"),
+            addressees=c.addressees,
+            local_goal=c.local_goal,
+            local_theme=c.local_theme,
+            guiding=gt,
+            ours=ctx.ours,
+            scope=ctx.scope,
+            rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+        )
+    _unused_closing_facts(ctx, text, gt)
+    return [ParaBuilder().add(text, ["closing"]).build()] if text else []
+
+
+# closing facts a family's wording may leave out, and how the warning names them
+_CLOSING_TITLES = {
+    "addressees": "希望的对象",
+    "local_goal": "贡献目标",
+    "local_theme": "本地主题主线",
+    "guiding_thought": "指导思想",
+}
+
+
+def _unused_closing_facts(ctx: Ctx, text: str, guiding: str | None) -> None:
+    """Every closing fact given but not in the closing sentence is a counted ``unused-fact`` warning (the
+    guiding thought is looked for as the approved wording its fragment id stands for)."""
+    c = ctx.facts.closing
+    assert c is not None
+    for name, title in _CLOSING_TITLES.items():
+        value = getattr(c, name)
+        shown = guiding if name == "guiding_thought" else value
+        if value and shown is not None and shown not in text:
+            ctx.notice(
+                "unused-fact",
+                f"结尾句式“{c.family}”的这一写法不用{title}“{value}”，该事实未写入文稿："
+                "换用用得上它的结尾句式（或用 document.variants 指定变体），或删去它",
+                f"closing.{name}",
+            )

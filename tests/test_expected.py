@@ -1,0 +1,94 @@
+"""Draft mode shows what is missing: every fact a complete draft of the kind expects is marked 〔待补：…〕 when
+it is absent, whether left out or written empty; final mode drops it silently."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import dump
+
+from docgen.api import compose_text
+from docgen.load import load_yaml
+from docgen.model.document import EXPECTED, KINDS
+from docgen.model.salvage import model_at
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLE_OF = {
+    "leadership_speech": "city_leadership_speech.yaml",
+    "concluding_speech": "concluding_speech.yaml",
+    "exchange_material": "county_exchange_material.yaml",
+    "exchange_speech": "exchange_speech.yaml",
+    "work_summary": "work_summary.yaml",
+    "meeting_plan": "meeting_plan.yaml",
+}
+CASES = [(kind, e.path, e.label) for kind in KINDS for e in EXPECTED[kind]]
+
+
+def test_every_kind_declares_its_expected_facts_on_real_fields() -> None:
+    assert set(EXPECTED) == set(KINDS)
+    for kind, items in EXPECTED.items():
+        assert items, kind
+        for e in items:
+            *parents, name = e.path.split(".")
+            model = model_at(tuple(parents))
+            assert model is not None and name in model.model_fields, (kind, e.path)
+
+
+def _example(kind: str) -> dict[str, Any]:
+    return copy.deepcopy(load_yaml(EXAMPLES / EXAMPLE_OF[kind]).data)
+
+
+def _set(data: dict[str, Any], path: str, how: str) -> None:
+    """Leave the fact out or write it empty; as a clerk would, drop the highlights and comparisons citing it."""
+    if path.startswith("achievements."):
+        block = path.split(".")[1]
+        ach = data["achievements"]
+        for key, cites in (("highlights", "refs"), ("comparisons", "ref")):
+            items = ach.get(key, [])
+            ach[key] = [i for i in items if not any(str(r).startswith(block) for r in _as_list(i[cites]))]
+    *parents, name = path.split(".")
+    node = data
+    for p in parents:
+        node = node.setdefault(p, {})
+    if how == "empty":
+        node[name] = None
+    else:
+        node.pop(name, None)
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+@pytest.mark.parametrize("how", ["left-out", "empty"])
+@pytest.mark.parametrize(("kind", "path", "label"), CASES, ids=[f"{k}:{p}" for k, p, _ in CASES])
+def test_draft_marks_an_absent_expected_fact(kind: str, path: str, label: str, how: str) -> None:
+    data = _example(kind)
+    complete = compose_text(dump({**data, "document": {**data["document"], "mode": "draft"}}))
+    assert f"〔待补：{label}〕" not in complete.text()  # the example gives it
+    _set(data, path, how)
+    data["document"]["mode"] = "draft"
+    draft = compose_text(dump(data))
+    assert f"〔待补：{label}〕" in draft.text() or any(
+        s.role == "todo" and any(p == path or p.startswith(path + ".") for p in s.paths)
+        for b in draft.blocks
+        for s in getattr(b, "segments", ())
+    )
+    data["document"]["mode"] = "final"
+    final = compose_text(dump(data))
+    assert "〔待补" not in final.text()
+
+
+def test_the_missing_list_sits_under_the_title_lines() -> None:
+    data = _example("leadership_speech")
+    del data["problems"], data["situation"]
+    data["document"]["mode"] = "draft"
+    draft = compose_text(dump(data))
+    lines = draft.text().splitlines()
+    assert lines[4] == "〔待补：存在问题〕〔待补：形势与认识〕"
+    assert lines[3] == "同志们："
+    codes = [(n.code, n.path) for n in draft.notices if n.code == "expected-fact"]
+    assert codes == [("expected-fact", "problems"), ("expected-fact", "situation")]

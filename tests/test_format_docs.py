@@ -1,0 +1,98 @@
+"""docs/format.md: generated from the model, current, complete, linked from the README; and nothing in the
+repository points at files outside it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from docgen.formatdoc import format_markdown, model_sections
+from docgen.model.document import EXPECTED, KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE = ROOT / "docs" / "format.md"
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return PAGE.read_text(encoding="utf-8")
+
+
+def test_page_is_current(page: str) -> None:
+    assert page == format_markdown(), "docs/format.md 已过期：运行 scripts/gen_format_docs.py 重新生成"
+
+
+def _section(page: str, heading: str, start: int = 0) -> str:
+    at = page.index(f"\n{heading}", start)
+    end = page.find("\n### ", at + 1)
+    return page[at : end if end != -1 else len(page)]
+
+
+def test_every_model_field_is_documented_in_both_languages(page: str) -> None:
+    english = page.index("\n## English")
+    missing = []
+    for model, _ in model_sections():
+        zh = _section(page, f"### {model.__name__}<a id=")
+        en = _section(page, f"### {model.__name__}\n", english)
+        for name, info in model.model_fields.items():
+            row = re.compile(rf"^\| `{name}` \|", re.MULTILINE)
+            if not row.search(zh) or not row.search(en):
+                missing.append(f"{model.__name__}.{name}")
+            if info.title and info.title not in zh:
+                missing.append(f"{model.__name__}.{name} title")
+    assert missing == []
+
+
+def test_chinese_comes_first_then_english(page: str) -> None:
+    assert 0 < page.index("\n## 中文") < page.index("\n## English")
+
+
+def test_allowed_values_and_defaults_are_shown(page: str) -> None:
+    outlet = _section(page, "### Outlet<a id=")
+    assert "可选值：`national`、`provincial`" in outlet and "national 全国" in outlet
+    count = _section(page, "### Count<a id=")
+    assert "| `unit` | 单位 |  | 文字 | `篇` |" in count
+
+
+def test_every_kind_and_its_expected_facts_are_listed(page: str) -> None:
+    for kind in KINDS:
+        assert f"| `{kind}` |" in page
+        for e in EXPECTED[kind]:
+            assert f"`{e.path}`（{e.label}）" in page
+
+
+def test_readme_links_the_format_page() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(docs/format.md)" in readme
+
+
+OUTSIDE = re.compile(r"\.\./shared|shared/reference|genre-and-schema|gongwen-format\.md|docx-review\.md|DESIGN\.md|peers\.md")
+
+
+def _shipped_text_files() -> list[Path]:
+    files = [ROOT / "README.md", ROOT / "pyproject.toml"]
+    for folder, patterns in {
+        "docs": ["*.md"],
+        "docgen": ["*.py", "*.html", "*.yaml", "*.j2", "*.txt"],
+        "fragments": ["*.yaml", "*.md"],
+        "scripts": ["*"],
+        "data": ["*.yaml"],
+    }.items():
+        for pattern in patterns:
+            files += [p for p in (ROOT / folder).rglob(pattern) if p.is_file() and "__pycache__" not in p.parts]
+    return files
+
+
+def test_nothing_points_at_files_outside_the_repository() -> None:
+    hits = []
+    for path in _shipped_text_files():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            if OUTSIDE.search(line):
+                hits.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
+    assert hits == []
