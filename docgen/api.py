@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Literal
 from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
-from docgen.load import Loaded, load_yaml, load_yaml_text, parse_loc
+from docgen.fastload import load_fast, load_fast_text
+from docgen.load import Loaded, load_yaml_text, parse_loc
 from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 
@@ -25,7 +26,7 @@ Mode = Literal["final", "draft"]
 
 def load_facts(path: str | PathLike[str]) -> Facts:
     """Read and validate a facts file; :class:`FactsError` lists every problem with its line and column."""
-    return validate_loaded(load_yaml(path))
+    return validate_loaded(load_fast(path))
 
 
 def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
@@ -74,7 +75,7 @@ def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:
 
 def compose_file(path: str | PathLike[str], *, mode: Mode | None = None) -> Draft:
     """Load, validate and compose one facts file."""
-    return compose_loaded(load_yaml(path), mode=mode)
+    return compose_loaded(load_fast(path), mode=mode)
 
 
 def render_draft(
@@ -101,6 +102,11 @@ def render_draft(
         return render_html(draft).encode("utf-8")
     if fmt == "docx":
         from docgen.render.docx import render_docx
+
+        if template is not None:  # a house template: what `docgen template check` rejects is not used
+            from docgen.template_check import require_usable
+
+            require_usable(Path(template))
 
         return render_docx(
             draft,
@@ -162,7 +168,7 @@ class Validation:
 
 def compose_text(text: str | bytes, *, file: str = "<facts>", mode: Mode | None = None) -> Draft:
     """Load, validate and compose facts given as text (UTF-8 bytes or str); same errors as :func:`compose_file`."""
-    return compose_loaded(load_yaml_text(text, file), mode=mode)
+    return compose_loaded(load_fast_text(text, file), mode=mode)
 
 
 def validate_text(text: str | bytes, *, file: str = "<facts>") -> Validation:

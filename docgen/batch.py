@@ -116,6 +116,10 @@ class Outcome:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    sha256: str = ""  # of the output written (the worker hashes what it wrote; PDFs are hashed when recorded)
+    size: int = 0
+    worker: int = 0  # process id of the worker that made it
+    rss: int = 0  # that worker's resident memory (bytes) just after it
 
 
 @dataclass
@@ -260,7 +264,21 @@ def render_job(job: Job, options: BatchOptions, target: Path) -> Outcome:
         message = f"{job.label}: 无法写入 {target}（{exc.strerror or exc}）"
         return Outcome(job.label, "", "failed", [message], seconds=time.perf_counter() - t0)
     warnings = [f"{n.path or '-'}: {n.message} [{n.code}]" for n in draft.notices]
-    return Outcome(job.label, job.name, "rendered", [], warnings, time.perf_counter() - t0)
+    digest = hashlib.sha256(data).hexdigest()
+    seconds = time.perf_counter() - t0
+    return Outcome(job.label, job.name, "rendered", [], warnings, seconds, digest, len(data), os.getpid(), _rss())
+
+
+def _rss() -> int:
+    """Resident memory of this process in bytes (Linux /proc; elsewhere the peak from getrusage)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
 
 
 def _guarded(job: Job, options: BatchOptions, target: Path) -> Outcome:
@@ -313,14 +331,18 @@ class Manifest:
             return False
         return len(data) == entry.get("size") and hashlib.sha256(data).hexdigest() == entry.get("sha256")
 
-    def record(self, job: Job, outdir: Path) -> None:
+    def record(self, job: Job, outdir: Path, outcome: Outcome | None = None) -> None:
         if not job.key:
             return
-        with contextlib.suppress(OSError):
-            data = (outdir / job.name).read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
-            self.entries[job.name] = {"input": job.label, "key": job.key, "sha256": digest, "size": len(data)}
-            self.dirty = True
+        digest, size = (outcome.sha256, outcome.size) if outcome is not None else ("", 0)
+        if not digest:
+            try:
+                data = (outdir / job.name).read_bytes()
+            except OSError:
+                return
+            digest, size = hashlib.sha256(data).hexdigest(), len(data)
+        self.entries[job.name] = {"input": job.label, "key": job.key, "sha256": digest, "size": size}
+        self.dirty = True
 
     def forget(self, name: str) -> None:
         if self.entries.pop(name, None) is not None:
@@ -353,6 +375,9 @@ def run(
 ) -> BatchResult:
     """Render every job; skip those up to date; never stop at a bad one.  Ctrl-C stops after the documents in
     progress (:attr:`BatchResult.interrupted`); what was finished is kept and recorded."""
+    import gc
+
+    gc.enable()  # the CLI turns it off for short runs; a batch of a thousand documents needs it
     t0 = time.perf_counter()
     outdir = options.outdir
     if outdir.exists() and not outdir.is_dir():
@@ -366,7 +391,7 @@ def run(
     def done(i: int, outcome: Outcome) -> None:
         outcomes[i] = outcome
         if outcome.status == "rendered":
-            manifest.record(jobs[i], outdir)
+            manifest.record(jobs[i], outdir, outcome)
         elif outcome.status == "failed":
             manifest.forget(jobs[i].name)
         if time.monotonic() - saved[0] > SAVE_EVERY:  # a killed batch loses at most this much bookkeeping
@@ -492,7 +517,7 @@ def _run_pdf(
                 pdf = staging / "pdf" / job.name
                 if pdf.is_file():
                     os.replace(pdf, options.outdir / job.name)
-                    done(i, replace(outcome, output=job.name))
+                    done(i, replace(outcome, output=job.name, sha256="", size=0))
                 else:
                     message = f"{job.label}: LibreOffice 未能转换为 PDF" + (f"（{error}）" if error else "")
                     done(i, Outcome(job.label, "", "failed", [message], outcome.warnings, outcome.seconds))

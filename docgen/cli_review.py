@@ -184,7 +184,9 @@ def render_extras(
     if compare_to is not None:
         from docgen.review.redline import redline_docx
 
-        red = redline_docx(_read(compare_to, "对比稿"), data)
+        red = redline_docx(
+            _read(compare_to, "对比稿"), data, old_label=f"对比稿 {compare_to}", new_label="新生成的文稿"
+        )
         target = redline_path(out)
         _write(target, red)
         click.echo(f"已生成 {target}", err=True)

@@ -74,6 +74,27 @@ class RenderError(DocgenError):
     exit_code = EXIT_RENDER
 
 
+def reason_zh(exc: BaseException) -> str:
+    """A short Chinese reason for a zip or XML parser error, in place of the library's English text
+    (libxml2's position is kept: ``第 3 行第 17 列附近``)."""
+    name = type(exc).__name__
+    if name in ("BadZipFile", "BadZipfile", "LargeZipFile"):
+        return "zip 结构损坏或不完整"
+    if name == "EOFError" or isinstance(exc, EOFError):
+        return "文件不完整（被截断）"
+    if name in ("error",) and type(exc).__module__ == "zlib":
+        return "压缩数据已损坏"
+    if name == "NotImplementedError" or isinstance(exc, NotImplementedError):
+        return "使用了不支持的压缩方式"
+    position = getattr(exc, "position", None)
+    if name in ("XMLSyntaxError", "ParseError") and isinstance(position, tuple) and len(position) == 2:
+        line, col = position
+        return f"第 {line} 行第 {col} 列附近 XML 格式错误"
+    if name in ("XMLSyntaxError", "ParseError"):
+        return "XML 格式错误"
+    return "无法解析"
+
+
 def internal_error_line(exc: BaseException) -> str:
     """The one line shown for an unexpected exception (exit :data:`EXIT_INTERNAL`)."""
     return f"docgen 内部错误：{type(exc).__name__}: {exc}。{INTERNAL_HINT}"

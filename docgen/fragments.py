@@ -282,6 +282,11 @@ class FragmentLibrary:
     def families(self) -> list[Family]:
         return list(self._families.values())
 
+    def slots_of(self, fid: str, vid: str) -> frozenset[str]:
+        """The slots variant ``vid`` of family ``fid`` actually uses (a composer prefers variants that say every
+        fact it has)."""
+        return self._slots_used.get((fid, vid), frozenset())
+
     def political_ids(self) -> list[str]:
         return [f.id for f in self._families.values() if f.political]
 
@@ -409,6 +414,8 @@ def _default_directory() -> Path:
     """The default fragment directory: ``$DOCGEN_FRAGMENTS``, else the repository's or the packaged copy."""
     env = os.environ.get(ENV_VAR)
     if env:
+        if not Path(env).is_dir():
+            raise FragmentError(f"环境变量 {ENV_VAR} 指定的片段目录不存在：{env}（请改正或删去这个环境变量）")
         return Path(env)
     found = data_dir("fragments")
     if found.is_dir():

@@ -166,9 +166,26 @@ def _too_large(file: str, size: int) -> FactsError:
     return _fail(file, "file-too-large", message)
 
 
+_NOT_YAML = {
+    b"PK\x03\x04": "这是 Word 文档（.docx）或其他 zip 压缩包，不是 YAML 事实文件；如果是 docgen check，参数顺序为“文稿.docx 事实.yaml”",
+    b"\xd0\xcf\x11\xe0": "这是旧版 Word/Excel 文档或其他 OLE 文件，不是 YAML 事实文件",
+    b"%PDF": "这是 PDF 文件，不是 YAML 事实文件",
+    b"{\\rtf": "这是 RTF 文件，不是 YAML 事实文件",
+}
+
+
 def _decode(data: bytes, file: str) -> str:
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        raise _fail(file, "not-utf8", "文件是 UTF-32 编码，请另存为 UTF-8")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise _fail(file, "not-utf8", "文件是 UTF-16 编码，请另存为 UTF-8")
+    for magic, what in _NOT_YAML.items():
+        if data.startswith(magic):
+            raise _fail(file, "not-utf8", what)
+    head = data[:64]
+    if len(head) >= 8 and head.count(0) * 4 >= len(head):  # no BOM, but every other/fourth byte is NUL
+        width = "UTF-32" if head.count(0) * 4 >= len(head) * 3 else "UTF-16"
+        raise _fail(file, "not-utf8", f"文件像是 {width} 编码（没有 BOM），请另存为 UTF-8")
     data = data.removeprefix(codecs.BOM_UTF8)
     try:
         return data.decode("utf-8")
@@ -390,14 +407,26 @@ class _Parse:
             return yaml.compose(text), yaml.composer, None
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            pos = _pos(mark) if mark is not None else (1, 1)
             english = exc.problem or exc.context or ""
             hint = next((zh for needle, zh in _SYNTAX_HINTS if needle in english), "YAML 语法错误")
-            return None, None, Problem(self.file, *pos, "", "yaml-syntax", f"{hint}（{english}）")
+            context = exc.context or ""
+            if exc.context_mark is not None and "end of stream" in english and "scalar" in context:
+                # an unclosed quote: point at where it opens, not at the end of the file
+                mark = exc.context_mark
+                hint = "从这里开始的引号没有闭合（缺少配对的引号）"
+            elif (
+                exc.context_mark is not None
+                and "flow" in context
+                and ("end of stream" in english or "stream end" in english)
+            ):
+                mark = exc.context_mark
+                hint = "从这里开始的括号没有闭合（缺少配对的 ] 或 }）"
+            pos = _pos(mark) if mark is not None else (1, 1)
+            return None, None, Problem(self.file, *pos, "", "yaml-syntax", hint)
         except _Refused as exc:
             return None, None, Problem(self.file, *exc.pos, "", "alias-limit", exc.message)
         except (RecursionError, YAMLError) as exc:  # too deep for the composer; unmarked ruamel errors
-            message = "嵌套层次太深" if isinstance(exc, RecursionError) else f"YAML 语法错误（{exc}）"
+            message = "嵌套层次太深" if isinstance(exc, RecursionError) else "YAML 语法错误"
             return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", message)
 
     def check_tag(self, node: Any, loc: Loc, copy: bool) -> None:

@@ -16,6 +16,7 @@ check reports every problem at once, each with a stable code, a place and a Chin
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterator
@@ -40,7 +41,7 @@ from docgen.draft import (
     Table,
     Title,
 )
-from docgen.errors import RenderError
+from docgen.errors import RenderError, reason_zh
 from docgen.render import ooxml
 from docgen.render.finalize import read_parts
 from docgen.render.house import REQUIRED_STYLES, Layout, canonical_styles, layout, style_renames
@@ -101,8 +102,9 @@ def summary(findings: list[Finding]) -> str:
     return f"共 {errors} 个错误、{warnings} 个警告。" + ("" if errors else "模板可以使用。")
 
 
-def check_template(path: str | Path) -> list[Finding]:
-    """Check a template file; every finding, in the order: package, styles, tags, sections, trial render."""
+def check_template(path: str | Path, *, trial: bool = True) -> list[Finding]:
+    """Check a template file; every finding, in the order: package, styles, tags, sections, trial render
+    (``trial=False`` leaves out the trial render: ``render --template`` runs this before it renders)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -112,7 +114,12 @@ def check_template(path: str | Path) -> list[Finding]:
         parts = read_parts(data)
         lay = layout(parts)
     except (RenderError, etree.XMLSyntaxError) as exc:
-        return [Finding("not-docx", str(exc) if isinstance(exc, RenderError) else f"不是有效的 .docx：{exc}")]
+        return [
+            Finding(
+                "not-docx",
+                str(exc) if isinstance(exc, RenderError) else f"不是有效的 .docx：{reason_zh(exc)}",
+            )
+        ]
     trees: dict[str, etree._Element] = {}
     findings: list[Finding] = []
     for name in (lay.main, lay.styles, lay.settings, *lay.headers_footers):
@@ -121,7 +128,7 @@ def check_template(path: str | Path) -> list[Finding]:
         try:
             trees[name] = etree.fromstring(parts[name], parser=_PARSER)
         except etree.XMLSyntaxError as exc:
-            findings.append(Finding("bad-xml", f"不是合法的 XML：{exc}", name))
+            findings.append(Finding("bad-xml", f"不是合法的 XML：{reason_zh(exc)}", name))
     if lay.main not in trees:
         return findings
     findings += _check_styles(lay, trees)
@@ -130,7 +137,7 @@ def check_template(path: str | Path) -> list[Finding]:
             findings += _check_tags(name, trees[name])
     findings += _check_jinja(path, lay, trees, parts)
     findings += _check_sections(lay, trees, parts)
-    if not any(f.severity == "error" for f in findings):
+    if trial and not any(f.severity == "error" for f in findings):
         findings += _trial_render(path)
     return findings
 
@@ -200,6 +207,28 @@ def _check_styles(lay: Layout, trees: dict[str, etree._Element]) -> list[Finding
                         )
                     )
     return out
+
+
+@functools.lru_cache(maxsize=32)
+def _errors_of(path: str, mtime_ns: int, size: int) -> tuple[str, ...]:
+    del mtime_ns, size  # cache key only
+    return tuple(f.format(path) for f in check_template(path, trial=False) if f.severity == "error")
+
+
+def require_usable(path: str | Path) -> None:
+    """Raise :class:`RenderError` listing the errors ``docgen template check`` finds in a house template, so
+    ``render --template`` never uses a template the check rejects."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise RenderError(f"找不到模板文件：{p}") from None
+    except OSError as exc:
+        raise RenderError(f"无法读取模板 {p}（{exc.strerror or exc}）") from None
+    errors = _errors_of(str(p), st.st_mtime_ns, st.st_size)
+    if errors:
+        shown = "\n".join(errors[:20]) + (f"\n还有 {len(errors) - 20} 个问题未列出" if len(errors) > 20 else "")
+        raise RenderError(f"模板 {p} 未通过 docgen template check，无法使用：\n{shown}")
 
 
 def _style_use(sid: str) -> str:

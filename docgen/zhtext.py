@@ -207,7 +207,7 @@ TODO_MARK = "〔待补："
 #: Placeholder tokens the seeds use for missing facts; never allowed in data or output (whatever the mode):
 #: 20xx / 20** (a year), 第× …, any × (U+00D7), a run of two or more x/X not touching other Latin letters
 #: (xx县, XXX; not "xxl"), a single x between 汉字 (x月x日, 尊敬的x主席), any run of * (** or a lone *),
-#: and 某某.
+#: 某某, the other X marks (✕ ✖ ╳ ☓), and runs of ○ ◯ □ or 〇 (〇〇 only outside a numeral such as 二〇〇〇).
 PLACEHOLDER_RE = re.compile(
     "|".join(
         [
@@ -219,6 +219,9 @@ PLACEHOLDER_RE = re.compile(
             f"(?<![A-Za-z0-9])[xXｘＸ](?=[{HAN_CLASS}])",
             r"\*+",
             r"某某+",
+            r"[✕✖╳☓]+",  # other X marks, like ×
+            r"[○◯□]{2,}",  # ○○县, □□同志
+            r"(?<![一二三四五六七八九十零〇])〇{2,}(?![一二三四五六七八九十零〇])",  # 〇〇县, not 二〇〇〇年
         ]
     )
 )

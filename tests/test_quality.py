@@ -54,10 +54,20 @@ BAD = [
     ("quality-doubled", ["听取了青禾县政协等5家单位等5个单位的交流发言。"]),
     ("quality-doubled", ["市政协办公室被评为2024年度“2023年度全省政协宣传信息工作先进单位”。"]),
     ("quality-doubled", ["先后建立完善了建立信息报送机制，为工作开展提供了保障。"]),
+    (
+        "quality-repeat",
+        ["今年又恰逢人民政协成立75周年，我们要讲好政协故事。", "今年是人民政协成立75周年，任务更加繁重。"],
+    ),
+    ("quality-doubled", ["建立信息报送机制、实行信息通报制度相继建立，为工作提供了保障。"]),
+    ("quality-doubled", ["实行信息员制度、推行信息通报制度相继建立。"]),
+    ("quality-subject", ["今年以来，在《东岚政协报》的发稿量在全省16家单位中位居第三位。"]),
+    ("quality-single", ["重点做了以下几个方面的工作：一是宣传信息工作稳步推进。"]),
     # user phrases in the wrong slot
     ("quality-yao-subject", ["要每位信息员每月报送一条信息。"]),
     ("quality-yao-subject", ["一要2025年上半年举办业务培训班；二要加强队伍建设。"]),
     ("quality-yao-subject", ["要市政协办公室牵头抓好落实。"]),
+    ("quality-yao-subject", ["二要12月上旬市政协办公室将对完成情况进行通报。"]),
+    ("quality-yao-subject", ["要今年年底前完成征订任务。"]),
     ("quality-stub", ["在《人民政协报》刊发稿件3篇，首次。"]),
     # lists of one
     ("quality-single", ["今年以来主要有以下特点：一是围绕中心大局精准发声。"]),
@@ -78,6 +88,8 @@ BAD = [
     ("quality-claim", ["委员反映的信息占总数的82%以上。"]),
     ("quality-claim", ["收集信息480余条，采用率84.6%。"]),
     ("quality-claim", ["发稿200篇以上，与去年同期持平。"]),
+    ("quality-claim", ["在县级以上媒体刊发稿件45余篇，与去年全年持平。"]),
+    ("quality-claim", ["凡被全国政协采用的，每条奖励1000元，全年被全国政协采用3条以上。"]),
 ]
 
 
@@ -95,12 +107,25 @@ GOOD = [
     "要坚持问题导向，做到情况摸得准、原因析得透、建议提得实。",
     "要一体部署、一体推进，做到应订尽订。",
     "要多措并举，第一时间报送重要信息。",
+    "会议通知联络员要24小时保证手机畅通。",
+    "要深度报道群众关心问题的解决情况。",
+    "一要当好参谋；二要当好助手。",
     "制定年度宣传工作要点，明确主要领导责任。",
     "对被省政协采用的信息，每条奖励100元；对被全国政协采用的信息，每条奖励300元。",
     "委员反映的信息占总数的78%，以界别名义反映信息26条。",
+    "共收集社情民意信息520余条，较去年同期增长20%以上。",
+    "全年提供信息5条以上且被采用3条以上的，参加优秀信息员评选。",
+    "对全年被采用3条以上的信息员，给予通报表扬和奖励。",
     "市政协在中央、省、市主要媒体刊发稿件186篇，较去年同期增长22.4%。",
     "在2023—2024年度全省16家单位信息采用量考核中，我市排名第四。",
     "于二〇二四年十二月六日召开会议。",
+    "今年是中华人民共和国成立75周年，也是人民政协成立75周年。",
+    "1—9月，市政协在《东岚政协报》的发稿量在全省16家单位中位居第五位。",
+    "在2023—2024年度全省信息采用量考核中，我市排名第四。",
+    "各级政协都要把政协云、微信公众号用起来、用活起来。",
+    "将选题参考由季度发布改为每月发布。",
+    "《澄阳市政协宣传信息工作激励办法》、社情民意信息“季通报、年考评”制度相继建立。",
+    "会议主要有以下几个方面的特点：一是节奏紧凑；二是重点突出。",
     "谢谢大家！",
 ]
 
@@ -158,13 +183,31 @@ def test_a_list_item_with_its_own_dun_in_a_dun_list_is_found_with_the_data() -> 
     draft = _draft(_para(text))
     assert [f.code for f in check_draft(draft, data=data)] == ["quality-nested-list"]
     quoted = {"achievements": {"mechanisms": ["社情民意信息“季通报、年考评”制度", "信息通报制度"]}}
-    assert check_draft(_draft(_para("社情民意信息“季通报、年考评”制度、信息通报制度相继建立。")), data=quoted) == []
+    assert (
+        check_draft(_draft(_para("社情民意信息“季通报、年考评”制度、信息通报制度相继建立。")), data=quoted)
+        == []
+    )
 
 
 def test_a_qualifier_the_data_gives_is_not_a_claim() -> None:
     draft = _draft(_para("委员反映的信息占总数的80%以上。"))
     assert [f.code for f in check_draft(draft)] == ["quality-claim"]
     assert check_draft(draft, data={"note": "委员反映的信息占总数的80%以上"}) == []
+
+
+def test_a_county_has_no_levels_of_cppcc_below_it() -> None:
+    draft = _draft(_para("今年以来，全县各级政协组织围绕中心工作积极作为。"))
+    assert [f.code for f in check_draft(draft, data={"org": {"level": "county"}})] == ["quality-claim"]
+    assert check_draft(draft, data={"org": {"level": "city"}}) == []
+
+
+def test_one_item_after_a_few_aspects_across_paragraphs() -> None:
+    intro = _para("今年以来，重点做了以下几个方面的工作：")
+    one = Paragraph((Segment("宣传信息工作稳步推进。", "l3_lead"), Segment("发稿60篇。")))
+    two = Paragraph((Segment("信息工作量质齐升。", "l3_lead"), Segment("收集信息40条。")))
+    after = _para("成绩来之不易，问题也不容忽视。")
+    assert [f.code for f in check_draft(_draft(intro, one, after))] == ["quality-single"]
+    assert check_draft(_draft(intro, one, two, after)) == []
 
 
 def test_every_code_is_documented() -> None:

@@ -35,6 +35,16 @@ function cspNonce() {
   return m ? m.getAttribute("content") : "";
 }
 
+// CodeMirror's own words, in Chinese (EditorState.phrases).
+const PHRASES = {
+  "Diagnostics": "问题", "No diagnostics": "没有问题", "close": "关闭", "Completions": "补全",
+  "Go to line": "跳到行", "go": "跳转", "Find": "查找", "Replace": "替换", "next": "下一个", "previous": "上一个",
+  "all": "全部", "match case": "区分大小写", "regexp": "正则表达式", "by word": "整词", "replace": "替换",
+  "replace all": "全部替换", "Selection deleted": "已删除所选内容", "Folded lines": "已折叠的行",
+  "Unfolded lines": "已展开的行", "to": "至", "folded code": "已折叠的代码", "unfold": "展开",
+  "Fold line": "折叠", "Unfold line": "展开", "Control character": "控制字符",
+};
+
 function byId(id) { return id ? document.getElementById(id) : null; }
 
 // ---- YAML path at a position (indentation based; "[]" stands for a list item) ----
@@ -295,6 +305,7 @@ function mount(textarea) {
       doc: textarea.value,
       extensions: [
         EditorView.cspNonce.of(cspNonce()),
+        EditorState.phrases.of(PHRASES),
         lineNumbers(),
         EditorView.lineWrapping,
         highlightActiveLineGutter(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from docgen.compose.context import Ctx
 from docgen.compose.expected import mark_expected
 from docgen.compose.kinds import PointsMismatch, composer_for
+from docgen.compose.normalise import normalise
 from docgen.draft import Draft, Notice
 from docgen.errors import RenderError
 from docgen.fragments import FragmentLibrary
@@ -19,7 +20,7 @@ def compose(facts: Facts, *, lib: FragmentLibrary | None = None) -> Draft:
     if composer is None:
         raise RenderError(f"文种 {facts.document.kind} 的组稿功能尚未实现")
     lib = lib or FragmentLibrary.load()
-    draft = composer(Ctx(facts, lib))
+    draft = composer(Ctx(normalise(facts), lib))
     mark_expected(draft, facts)
     horizon = lib.political_horizon()
     on = facts.document.date

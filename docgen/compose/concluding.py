@@ -104,7 +104,8 @@ def _speakers_clause(ctx: Ctx, speakers: list[MeetingSpeaker]) -> str | None:
 
 
 def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool) -> str | None:
-    units = phrases.join_items(c.exchange_units, "、") or None
+    names = [phrases.split_count_suffix(u)[0] for u in c.exchange_units]
+    units = phrases.join_items(names, "、") or None
     count = c.exchange_count
     if units is None and count is None:
         return None
@@ -115,8 +116,19 @@ def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool) -> str | None:
 # --- 一、会议的主要收效 --------------------------------------------------------------------------------
 
 
+#: The noun each outcome frame ends with (进一步明确了……的任务): an object that already ends with it is said
+#: with the frame's verb alone (进一步明确了明年的工作任务), never “……任务的任务”.
+_OUTCOME_NOUNS = {"awareness": "认识", "thinking": "思路", "tasks": "任务"}
+
+
 def _outcome_lead(ctx: Ctx, o: Outcome) -> str:
-    return ctx.frag(f"CON-outcome-{o.kind}", object=o.object.rstrip("。")).rstrip("。") + "。"
+    obj = phrases.clean(o.object)
+    noun = _OUTCOME_NOUNS.get(o.kind)
+    if noun and obj.endswith(noun):
+        text = ctx.frag(f"CON-outcome-{o.kind}", object="\x00").replace(f"\x00的{noun}", obj)
+        if obj in text:
+            return text.rstrip("。") + "。"
+    return ctx.frag(f"CON-outcome-{o.kind}", object=obj).rstrip("。") + "。"
 
 
 def _outcomes(ctx: Ctx, outcomes: list[Outcome]) -> list[Block]:

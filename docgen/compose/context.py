@@ -19,8 +19,17 @@ from docgen.model.facts import Facts
 from docgen.model.outlets import Outlet
 
 TODO_RE = re.compile(r"(〔待补：[^〕]*〕)")
-#: Levels with no CPPCC body below them: their documents never speak of 各级政协组织.
+#: Words a level's documents avoid when a variant without them exists: the lowest levels have no CPPCC body
+#: below them (各级政协组织); a province's peers are provinces, not 市县.
 LOWEST_LEVELS = frozenset({"county", "district", "county_city"})
+LEVEL_AVOID: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(LOWEST_LEVELS, ("各级政协",)),
+    "province": ("兄弟市县",),
+}
+#: Words that announce several items (avoided before a single one): 以下几个方面, 先后, 相继, 分别.
+PLURAL_WORDS = ("几", "以下", "先后", "相继", "分别")
+#: Words of variants written for a single item (还将安排一项专项工作), avoided before several.
+SINGULAR_WORDS = ("一项",)
 RECENT = 4  # sentences (most recent first said) a new sentence must not open like
 SHORT_OPENING = 4  # …and the sentence just said (这次会议…。这次会议…)
 OPENING = 6  # characters compared when two sentences must not open alike (成绩来之不易)
@@ -67,14 +76,20 @@ class Ctx:
         return self.facts.document.heading_style == "county"
 
     # --- fragments -----------------------------------------------------------------------------------
-    def frag(self, fid: str, *, one_item: bool = False, **slots: object) -> str:
+    def frag(
+        self, fid: str, *, one_item: bool | None = None, say: Iterable[str] = (), **slots: object
+    ) -> str:
         """Render fragment family ``fid`` with the document's stable variant (or its override).
 
         The stable choice skips variants that do not suit this document (see :meth:`_choose`); with
-        ``one_item`` (an intro followed by a single point) also variants that announce 几个/几点."""
+        ``say`` names slots holding facts: a variant that uses every one of them that has a value is preferred
+        (a closing that drops the guiding thought the data gives is chosen only if no variant says it).
+        ``one_item`` True (an intro followed by a single point) also variants that announce several (几个, 先后…),
+        and with ``one_item`` False variants written for a single item (一项)."""
         fid, override = self.resolve(fid)
         if override is None:
-            override = self._choose(fid, fresh=False, one_item=one_item)
+            wanted = frozenset(k for k in say if slots.get(k))
+            override = self._choose(fid, fresh=False, one_item=one_item, say=wanted)
         return self._render(fid, slots, override)
 
     def frag_fresh(self, fid: str, **slots: object) -> str | None:
@@ -111,26 +126,33 @@ class Ctx:
                 self.openings.append(sent[:OPENING])
         return text
 
-    def _choose(self, fid: str, *, fresh: bool, one_item: bool = False) -> str | None:
+    def _choose(
+        self, fid: str, *, fresh: bool, one_item: bool | None = None, say: frozenset[str] = frozenset()
+    ) -> str | None:
         """The variant this document uses: the stable hash picks a start among the eligible variants, and
-        the first one from there (cyclically) that suits the document is taken.  Suiting means: for an
-        organisation with no lower level, not speaking of 各级政协; not opening like one of the last few
-        sentences said; when ``fresh``, not used yet in this document.  The first two are preferences (if
-        no variant meets them, they are dropped); ``fresh`` is a rule (None when every variant is used)."""
+        the first one from there (cyclically) that suits the document is taken.  Suiting means: none of the
+        level's words to avoid (:data:`LEVEL_AVOID`); before a single item, none of :data:`PLURAL_WORDS`; not
+        opening like one of the last few sentences said; when ``fresh``, not used yet in this document.  All
+        but ``fresh`` are preferences (dropped when no variant meets them); ``fresh`` is a rule (None when
+        every variant is used)."""
         pool = self.lib.eligible(fid, on=self.facts.document.date)
         if not pool:
             return None
         start = choice_index(self.doc_id, fid, len(pool))
         ring = pool[start:] + pool[:start]
+        if say:  # the facts given for ``say`` slots: prefer a variant that says them all
+            ring = _prefer(ring, lambda v: say <= self.lib.slots_of(fid, v.id))
         if fresh:
             used = self.used_variants.get(fid, set())
             ring = [v for v in ring if v.id not in used]
             if not ring:
                 return None
-        if self.facts.org.level in LOWEST_LEVELS:
-            ring = _prefer(ring, lambda v: "各级政协" not in v.text)
         if one_item:
-            ring = _prefer(ring, lambda v: "几" not in v.text)
+            ring = _prefer(ring, lambda v: not any(w in v.text for w in PLURAL_WORDS))
+        elif one_item is False:
+            ring = _prefer(ring, lambda v: not any(w in v.text for w in SINGULAR_WORDS))
+        avoid = LEVEL_AVOID.get(self.facts.org.level, ())
+        ring = _prefer(ring, lambda v: not any(a in v.text for a in avoid))
         last = self.openings[-1][:SHORT_OPENING] if self.openings else None
         recent = {o[:SHORT_OPENING] for o in self.openings if len(o) < OPENING}  # short leads heard
         ring = _prefer(

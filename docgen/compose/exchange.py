@@ -57,7 +57,7 @@ def org_name(ctx: Ctx) -> str:
 
 def _since(ctx: Ctx, ex: Exchange) -> str | None:
     if ex.lead.since:
-        return ex.lead.since
+        return phrases.clean(ex.lead.since)
     return ctx.period if ctx.facts.period is not None else None
 
 
@@ -71,7 +71,7 @@ def _keywords(ex: Exchange) -> tuple[str | None, str | None]:
 
 
 def _honour(ex: Exchange) -> str | None:
-    return zh.quoted(ex.lead.honour) if ex.lead.honour else None
+    return zh.quoted(phrases.clean(ex.lead.honour)) if ex.lead.honour else None
 
 
 def _clause(text: str) -> str:
@@ -157,14 +157,14 @@ def practices_text(
 ) -> str | None:
     """Parallel measures joined by ；(one sentence), or as sentences when one already holds a 。.
 
-    ``subject`` (我们) is put before the first measure unless it already says who acts (我…, or one of
-    ``names``, e.g. the unit's short name or place).
+    ``subject`` (我们) is put before the first measure when it is a verb phrase that does not already say
+    who acts (我…, or one of ``names``, e.g. the unit's short name or place).
     """
     items = [_clause(p) for p in practices if _clause(p)]
     if not items:
         return None
-    if subject and not items[0].startswith(("我", *names)):
-        items[0] = subject + items[0]
+    if subject and not items[0].startswith(("我", *names)) and phrases.phrase_kind(items[0]) == "verb":
+        items[0] = subject + items[0]  # 我们 only before a predicate: a clause has its own subject or time
     if any("。" in x for x in items):
         return "".join(_stop(x) for x in items)
     return "；".join(items) + "。"
@@ -243,8 +243,8 @@ def exchange_material(ctx: Ctx) -> Draft:
         "EXM-lead",
         since=_since(ctx, ex),
         org=name,
-        theme=ex.lead.theme,
-        focus=ex.lead.focus,
+        theme=phrases.clean(ex.lead.theme),
+        focus=phrases.clean(ex.lead.focus),
         keywords=keywords,
         n=n,
         honour=_honour(ex),
@@ -309,14 +309,14 @@ def exchange_speech(ctx: Ctx) -> Draft:
         ctx.frag(
             "EXS-lead",
             since=_since(ctx, ex),
-            theme=ex.lead.theme,
-            focus=ex.lead.focus,
+            theme=phrases.clean(ex.lead.theme),
+            focus=phrases.clean(ex.lead.focus),
             keywords=keywords,
             honour=_honour(ex),
         ),
         ["exchange.lead"],
     )
-    lead.add(ctx.frag("EXS-report", org=name, focus=ex.lead.focus), ["exchange.lead.focus"])
+    lead.add(ctx.frag("EXS-report", org=name, focus=phrases.clean(ex.lead.focus)), ["exchange.lead.focus"])
     draft.blocks.append(lead.build())
 
     draft.blocks.extend(_speech_points(ctx, ex))

@@ -74,8 +74,8 @@ def mark_expected(draft: Draft, facts: Facts) -> None:
         return
     # one marker naming them all ("〔待补：存在问题、形势与认识〕"): a run of markers would read as a doubled word
     labels = "、".join(e.label for e in todo)
-    paths = tuple(e.path for e in todo)
-    para = Paragraph((Segment(f"〔待补：{labels}〕", "todo", paths), Segment(_NOTE, "todo", paths)))
+    where = tuple(e.path for e in todo)
+    para = Paragraph((Segment(f"〔待补：{labels}〕", "todo", where), Segment(_NOTE, "todo", where)))
     head: tuple[type[Block], ...] = (Title, Subtitle, Byline, Salutation)
     at = 0
     while at < len(draft.blocks) and isinstance(draft.blocks[at], head):

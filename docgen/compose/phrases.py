@@ -92,10 +92,11 @@ def has_year(text: str) -> bool:
 _METRIC_SUFFIXES = ("考核排名", "考核名次", "排名", "名次", "考核", "考评")
 
 
-def strip_metric_suffix(metric: str) -> str:
-    """A metric without a trailing 考核/排名/名次 (the frame says it): 信息工作考核 → 信息工作."""
+def strip_metric_suffix(metric: str, suffixes: Sequence[str] = _METRIC_SUFFIXES) -> str:
+    """A metric without a trailing 考核/排名/名次 (the frame says it): 信息工作考核 → 信息工作.  ``suffixes``
+    narrows what is stripped (a frame that says only 排名 keeps 考核: 信息工作考核排名)."""
     m = clean(metric)
-    for s in _METRIC_SUFFIXES:
+    for s in suffixes:
         if m.endswith(s) and len(m) > len(s):
             return m[: -len(s)]
     return m
@@ -129,7 +130,12 @@ def _mask(text: str) -> str:
 
 def _tags(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs; a quoted name or bracketed aside counts as one noun."""
-    masked = _mask(text)
+    from docgen.compose.tagcache import cached_tags
+
+    return cached_tags(_mask(text), _jieba_tags)
+
+
+def _jieba_tags(masked: str) -> list[tuple[str, str]]:
     posseg = _tagger()
     return [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
 

@@ -207,7 +207,8 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
             if len(built) > 1:  # one group alone needs no numbered heading
                 blocks.append(Heading(2, zh.l2_number(n, style), g.heading, (f"achievements.groups[{gi}]",)))
             if g.lead_in:
-                blocks.append(ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
+                lead_in = speech.without_period(ctx, g.lead_in)
+                blocks.append(ParaBuilder().add(lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
             blocks.extend(paras)
     elif a.presentation == "narrative":
         for h in speech.all_highlights(ctx, a):
@@ -310,7 +311,10 @@ def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
         items = [ctx.frag("TSK-special-item", when=e.when, name=e.name) for e in t.special_events]
         blocks.append(
             ParaBuilder()
-            .add(ctx.frag("WSM-special", items="；".join(items)), ["tasks.special_events"])
+            .add(
+                ctx.frag("WSM-special", items="；".join(items), one_item=len(items) == 1),
+                ["tasks.special_events"],
+            )
             .build()
         )
     return blocks

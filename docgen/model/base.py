@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import functools
+import re
+import types
+import typing
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 _APPROX = ("", "多", "余", "近", "以上", "约")
+
+# -- the bounds every renderer assumes, stated once for every field of every model -------------------------
+MAX_NUMBER = 10**12  # any number a document states (counts, targets, years, percentages)
+MAX_TEXT = 5_000  # characters of one text value (a long paragraph is under 1,000)
+# Text made only of quotes, book-title marks, brackets, punctuation and spaces says nothing.
+_HOLLOW = re.compile(r"[\s《》〈〉“”‘’「」『』\"'（）()【】\[\]〔〕、，。；：！？,.;:!?·…—\-_~～]*")
 
 
 def _none_is_exact(v: Any) -> Any:
@@ -97,8 +109,17 @@ class FactModel(BaseModel):
         populate_by_name=True,
         validate_default=False,
         frozen=False,
+        allow_inf_nan=False,
         json_schema_extra=_nullable_optionals,
     )
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _within_bounds(cls, value: Any, info: ValidationInfo) -> Any:
+        """Numbers within ±:data:`MAX_NUMBER`; free text (not choices) not hollow and at most :data:`MAX_TEXT`
+        characters — so a file that validates renders."""
+        check_bounds(value, info.field_name is not None and _free_text(cls, info.field_name))
+        return value
 
     @model_validator(mode="before")
     @classmethod
@@ -106,7 +127,11 @@ class FactModel(BaseModel):
         if not isinstance(data, dict):
             return data
         fields = cls.model_fields
-        drop = [k for k, v in data.items() if k in fields and not fields[k].is_required() and is_empty(v)]
+        drop = [
+            k
+            for k, v in data.items()
+            if k in fields and not fields[k].is_required() and (is_empty(v) or _blank(v))
+        ]
         return {k: v for k, v in data.items() if k not in drop} if drop else data
 
     @model_validator(mode="after")
@@ -118,6 +143,64 @@ class FactModel(BaseModel):
             if problem:
                 raise ValueError(problem)
         return self
+
+
+def _has_free_str(annotation: Any) -> bool:
+    if annotation is str:
+        return True
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        return False
+    if origin is Annotated:
+        return _has_free_str(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType, list, tuple, set, frozenset, dict):
+        return any(_has_free_str(arg) for arg in typing.get_args(annotation) if arg is not Ellipsis)
+    return False
+
+
+@functools.cache
+def _free_text(cls: type[BaseModel], name: str) -> bool:
+    """True when the field holds free text (``str``, possibly in a list or optional), not a choice."""
+    info = cls.model_fields.get(name)
+    return info is not None and _has_free_str(info.annotation)
+
+
+def check_bounds(value: Any, text: bool) -> None:
+    """Raise a located Chinese error for a number out of range or (``text``) hollow or overlong text."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int | float):
+        if not -MAX_NUMBER <= value <= MAX_NUMBER:
+            raise PydanticCustomError(
+                "docgen-too-large", "数值过大：绝对值不能超过 1,000,000,000,000（一万亿）"
+            )
+        return
+    if isinstance(value, str):
+        if not text:
+            return
+        if len(value) > MAX_TEXT:
+            raise PydanticCustomError(
+                "docgen-text-too-long",
+                "文字过长：{n} 个字符，单项文字不能超过 {limit} 个字符",
+                {"n": f"{len(value):,}", "limit": f"{MAX_TEXT:,}"},
+            )
+        if _HOLLOW.fullmatch(value):
+            raise PydanticCustomError(
+                "docgen-empty-text",
+                "不能为空，也不能只有书名号、引号、标点或空格；不填请删去这一项",
+            )
+        return
+    if isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            check_bounds(item, text)
+    elif isinstance(value, dict):
+        for item in value.values():
+            check_bounds(item, text)
+
+
+def _blank(value: Any) -> bool:
+    """Text written with nothing in it (``""``, spaces, full-width spaces): an optional field left out."""
+    return isinstance(value, str) and not value.strip()
 
 
 def is_empty(value: Any) -> bool:

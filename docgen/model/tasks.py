@@ -45,8 +45,8 @@ TaskTheme = Literal[
 class Target(FactModel):
     metric: str = f("指标", "如“上稿”“反映社情民意信息”", example="上稿")
     outlet: str | None = f("媒体ID", default=None)
-    min: int | None = f("下限", default=None, ge=0)
-    max: int | None = f("上限", default=None, ge=0)
+    min: int | None = f("下限", "至少为 1", default=None, ge=1)
+    max: int | None = f("上限", "至少为 1", default=None, ge=1)
     unit: str = f("单位", default="篇")
     per: str | None = f("周期与主体", "如“每位委员每年”“每月”", default=None)
     year: int | None = f("年度", "须在部署期内", default=None, ge=1949)

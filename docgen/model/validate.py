@@ -81,6 +81,12 @@ _SIMPLE = {
     "model_type": ("not-mapping", "应为下一级字段的映射（缩进写出各字段）"),
     "model_attributes_type": ("not-mapping", "应为下一级字段的映射（缩进写出各字段）"),
     "string_pattern_mismatch": ("bad-format", "格式不符：以字母开头，只用字母、数字、下划线和连字符"),
+    "finite_number": ("not-number", "应为有限的数值（不能是 .inf 或 .nan）"),
+    "int_parsing_size": ("too-large", "数值过大：绝对值不能超过 1,000,000,000,000（一万亿）"),
+    "float_type": ("not-number", "应为数值"),
+    "float_parsing": ("not-number", "应为数值（阿拉伯数字，不加单位）"),
+    "string_too_long": ("text-too-long", "文字过长"),
+    "too_long": ("too-many", "项数过多"),
 }
 
 
@@ -122,9 +128,11 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
     if typ in _SIMPLE:
         code, msg = _SIMPLE[typ]
         return loc, code, f"{msg}，实际为“{_show(value)}”" if value is not None else msg, False
+    if typ.startswith("docgen-"):
+        return loc, typ.removeprefix("docgen-"), str(err.get("msg", "")), False
     if typ == "value_error":
         return loc, "invalid-value", str(ctx.get("error", err.get("msg", ""))), False
-    return loc, "invalid-value", f"值“{_show(value)}”不合法（{err.get('msg', '')}）", False
+    return loc, "invalid-value", f"值“{_show(value)}”不合法", False
 
 
 def _placeholder_issues(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:

@@ -23,12 +23,13 @@ from typing import Any
 from docgen import fragcache
 
 _NUMBERED_YAO_RE = re.compile(r"^[一二三四五六七八九十]要$")
-_DIGIT_RE = re.compile(r"\d")
 # POS tags of jieba's dictionary (ICTCLAS set): t time word, m numeral, r pronoun, j abbreviation of an
 # organisation, ns place name, nt organisation name, n* nouns, v* verbs.
-_SUBJECT_TAGS = frozenset({"j", "ns", "nt"})
+_SUBJECT_TAGS = frozenset({"j", "nt"})  # not ns: the dictionary tags some adverbs (深度) as place names
 _OPENING_TAGS = frozenset({"t", "m", "r", *_SUBJECT_TAGS})
+_DATE_RE = re.compile(r"\d+(?:—\d+)?[年月日]|[一二三四五六七八九十]+月")
 _MAX_WORD = 6
+_SUCCESSIVE_RE = re.compile(r"(?:相继|先后|陆续|分别)[\u4e00-\u9fff]{2}$")
 
 
 @functools.cache
@@ -41,25 +42,25 @@ def _posseg() -> Any:
 
 
 @functools.cache
-def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """From jieba's bundled dictionary: the words whose tag can open a clause with its own subject or time,
-    and the two-character words containing 要 (要点, 重要…), where 要 is not the modal verb.
+    the two-character words containing 要 (要点, 重要…), where 要 is not the modal verb, and the verbs.
 
     Read once and kept in docgen's cache directory (marshal, keyed by the dictionary's size and mtime)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     path = Path(spec.origin).parent / "dict.txt"
     stat = path.stat()
-    name = f"jieba-lexicon-1-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    name = f"jieba-lexicon-2-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     d = fragcache.cache_dir()
     if d is not None:
         with contextlib.suppress(Exception):
-            opening, yao = marshal.loads((d / name).read_bytes())
-            return frozenset(opening), frozenset(yao)
+            opening, yao, verbs = marshal.loads((d / name).read_bytes())
+            return frozenset(opening), frozenset(yao), frozenset(verbs)
     lex = _read_lexicon(path)
     if d is not None:
-        _write_cache(d, name, marshal.dumps((tuple(sorted(lex[0])), tuple(sorted(lex[1])))))
+        _write_cache(d, name, marshal.dumps(tuple(tuple(sorted(x)) for x in lex)))
     return lex
 
 
@@ -76,9 +77,10 @@ def _write_cache(d: Path, name: str, blob: bytes) -> None:
                 os.unlink(tmp)
 
 
-def _read_lexicon(path: Path) -> tuple[frozenset[str], frozenset[str]]:
+def _read_lexicon(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     opening: set[str] = set()
     yao_words: set[str] = set()
+    verbs: set[str] = set()
     with path.open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
@@ -89,7 +91,9 @@ def _read_lexicon(path: Path) -> tuple[frozenset[str], frozenset[str]]:
                 opening.add(word)
             if len(word) == 2 and "要" in word and word != "一要":
                 yao_words.add(word)
-    return frozenset(opening), frozenset(yao_words)
+            if parts[2] == "v" and 2 <= len(word) <= 4:
+                verbs.add(word)
+    return frozenset(opening), frozenset(yao_words), frozenset(verbs)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -99,7 +103,7 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
 
 
 def _may_open_subject(clause: str) -> bool:
-    words, yao_words = _lexicon()
+    words, yao_words, _ = _lexicon()
     for m in re.finditer("要", clause):
         i = m.start()
         if clause[i : i + 2] in yao_words or (i > 0 and clause[i - 1 : i + 1] in yao_words):
@@ -123,7 +127,8 @@ def yao_subject(clause: str) -> str | None:
             continue
         nxt, nflag = toks[i + 1]
         after = toks[i + 2][1] if i + 2 < len(toks) else ""
-        if nflag == "t" or (nflag == "m" and _DIGIT_RE.search(nxt)) or nxt[:1].isdigit():
+        rest = "".join(w for w, _ in toks[i + 1 : i + 4])
+        if (nflag == "t" and len(nxt) >= 2) or _DATE_RE.match(rest):
             return nxt
         if nflag == "r" and (nxt.endswith("们") or after.startswith(("n", "j"))):
             return nxt
@@ -151,6 +156,48 @@ def doubled_verb(clause: str) -> str | None:
         nxt, nflag = toks[i + 1]
         if len(nxt) >= 2 and nflag.startswith("v") and nxt in [w for w, _ in toks[max(0, i - 3) : i]]:
             return nxt
+    return None
+
+
+def _item_starts(clause: str) -> list[str]:
+    return [clause[:_MAX_WORD]] + [clause[m.end() : m.end() + _MAX_WORD] for m in re.finditer("、", clause)]
+
+
+def _may_end_doubled(clause: str) -> bool:
+    """The clause's last two characters also open one of its 、-items, or it ends 相继/先后 + a word while an
+    item opens with a verb of the dictionary."""
+    tail = clause[-2:]
+    if tail not in clause[:-2] and not _SUCCESSIVE_RE.search(clause):
+        return False
+    starts = _item_starts(clause)
+    if any(s.startswith(tail) for s in starts[:-1]) or (starts[-1].startswith(tail) and len(starts[-1]) > 2):
+        return True
+    if not _SUCCESSIVE_RE.search(clause):
+        return False
+    verbs = _lexicon()[2]
+    return any(s[:n] in verbs for s in starts for n in (2, 3, 4))
+
+
+def end_verb_doubled(clause: str) -> str | None:
+    """The clause's closing verb said already inside it (建立……机制、……相继建立): verb phrases made into the
+    items of a list whose predicate repeats their own verb."""
+    if len(clause) < 6 or "、" not in clause:
+        return None
+    if not _may_end_doubled(clause):
+        return None
+    successive = bool(_SUCCESSIVE_RE.search(clause))
+    toks = tag(clause)
+    if not toks:
+        return None
+    word, flag = toks[-1]
+    if len(word) < 2 or flag != "v":
+        return None
+    # the items of the 、-list: what opens the clause and what follows each 、
+    starts = [toks[i] for i in range(len(toks) - 1) if i == 0 or toks[i - 1][0] == "、"]
+    if word in [w for w, _ in starts]:
+        return word
+    if successive and any(f == "v" for _, f in starts):
+        return word  # 建立…机制、实行…制度相继建立: verb phrases made into nouns
     return None
 
 

@@ -32,9 +32,19 @@ _EXTRA_PLACEHOLDER_RE = re.compile(
     "(?<![一二三四五六七八九〇零])[〇○◯]{2,}(?![一二三四五六七八九〇零年])|[✕✗□■]{2,}|Ｘ{2,}"
 )
 _PCT_ABOVE_RE = re.compile(r"\d+(?:\.\d+)?%以上")
-_DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%")
+_DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%(?!以上|左右)")
 _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条篇件次期]|\d+[个家名位项条篇件次期]左右")
+_RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
+_ANY_COUNT_RE = re.compile(r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余")
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
+_SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
+_FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
+_COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
+_LEAD_ROLES = frozenset({"l2_lead", "l3_lead", "item_lead"})
+_RANK_RE = re.compile(r"位居|名列|排名第|排在第|居第")
+_TIME_PREFIX_RE = re.compile(
+    r"^(?:今年|去年|全年|以来|本届|\d{4}(?:—\d{4})?年度?|\d+(?:—\d+)?月(?:份)?|上半年|下半年)+"
+)
 _LIST_START_RE = re.compile(r"(?:^|[：；。，！])(一是|一要)")
 _LEADING_MARKERS = (
     "再比如",
@@ -61,6 +71,8 @@ def check_text(units: list[Unit], *, final: bool, data: object = None) -> list[F
         lambda: _placeholders(units, final),
         lambda: _punctuation(units),
         lambda: _repeats(sentences),
+        lambda: _significance(sentences),
+        lambda: _few(units),
         lambda: _doubled(sentences),
         lambda: _singles(units),
         lambda: _yao(sentences),
@@ -68,10 +80,17 @@ def check_text(units: list[Unit], *, final: bool, data: object = None) -> list[F
         lambda: _same_opening(units),
         lambda: _repeat_leads(sentences),
         lambda: _claims(sentences, data),
+        lambda: _levels(sentences, data),
+        lambda: _rank_subjects(sentences),
         lambda: _nested_lists(sentences, data),
     )
     for check in checks:
         findings.extend(check())
+    # a sentence already reported as repeated is not reported again for the clauses it repeats
+    repeated = {(f.block, f.sentence) for f in findings if f.code == "quality-repeat"}
+    findings = [
+        f for f in findings if f.code != "quality-boilerplate" or (f.block, f.sentence) not in repeated
+    ]
     findings.sort(key=lambda f: f.block)
     return findings
 
@@ -117,8 +136,11 @@ def _punctuation(units: list[Unit]) -> Iterator[Finding]:
 
 
 # -- repetition ----------------------------------------------------------------------------------------------
+_HAN_RE = re.compile(f"[{_HAN}]")
+
+
 def _han_len(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return len(_HAN_RE.findall(text))
 
 
 def _clauses(text: str) -> list[str]:
@@ -147,6 +169,18 @@ def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
                 yield _f("quality-boilerplate", f"分句“{c}”前文已经用过", s)
 
 
+def _significance(sentences: list[Sentence]) -> Iterator[Finding]:
+    said: dict[str, str] = {}
+    for s in sentences:
+        text = _plain(s.text)
+        for m in _SIGNIFICANCE_RE.finditer(text):
+            what = m.group(1)
+            if what in said and said[what] != text:
+                yield _f("quality-repeat", f"“{what}”作为年度意义前文已经说过", s)
+                break
+            said.setdefault(what, text)
+
+
 def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         text = _plain(s.text)
@@ -157,11 +191,14 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
                 break
         else:
             for c in _clauses(text):
-                if "了" in c:
-                    verb = grammar.doubled_verb(c)
-                    if verb:
-                        yield _f("quality-doubled", f"“{verb}”在“了”前后重复", s)
-                        break
+                verb = grammar.doubled_verb(c)
+                if verb:
+                    yield _f("quality-doubled", f"“{verb}”在“了”前后重复", s)
+                    break
+                verb = grammar.end_verb_doubled(c)
+                if verb:
+                    yield _f("quality-doubled", f"列举项是动词短语，谓语“{verb}”与之重复或不搭", s)
+                    break
 
 
 def _repeat_leads(sentences: list[Sentence]) -> Iterator[Finding]:
@@ -237,20 +274,42 @@ def _singles(units: list[Unit]) -> Iterator[Finding]:
                     open_items.pop(first, None)
 
 
+def _few(units: list[Unit]) -> Iterator[Finding]:
+    """“以下几个方面：” followed by one item only."""
+    for i, u in enumerate(units):
+        if u.kind != "para":
+            continue
+        for s in u.sentences():
+            if not _FEW_RE.search(_plain(s.text)):
+                continue
+            rest = u.text[s.end :]
+            items = len(_COUNTED_RE.findall(rest))
+            for v in units[i + 1 :]:
+                if v.kind != "para" or not v.spans or v.spans[0].role not in _LEAD_ROLES:
+                    break
+                items += 1
+            if items == 1:
+                yield _f("quality-single", "说“以下几个方面”，后面只有一项", s)
+
+
 def _nested_lists(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     if data is None:
         return
-    lists = [(p, v) for p, v in _string_lists(data, "") if len(v) >= 2 and any(_bare_dun(x) for x in v)]
-    if not lists:
+    needles: list[tuple[str, str, str]] = []  # (joined pair, the item holding 、, path)
+    for path, items in _string_lists(data, ""):
+        if len(items) < 2 or "、" not in "".join(items):
+            continue
+        for a, b in itertools.pairwise(items):
+            bare = a if _bare_dun(a) else b if _bare_dun(b) else None
+            if bare is not None:
+                needles.append((f"{a}、{b}", bare, path))
+    if not needles:
         return
     for s in sentences:
-        for path, items in lists:
-            for a, b in itertools.pairwise(items):
-                if (_bare_dun(a) or _bare_dun(b)) and f"{a}、{b}" in s.text:
-                    yield _f(
-                        "quality-nested-list", f"列举项“{a if _bare_dun(a) else b}”自身含顿号（{path}）", s
-                    )
-                    break
+        for needle, item, path in needles:
+            if needle in s.text:
+                yield _f("quality-nested-list", f"列举项“{item}”自身含顿号（{path}）", s)
+                break
 
 
 _BRACKETED_RE = re.compile(r"（[^）]*）|“[^”]*”|《[^》]*》|\([^)]*\)|「[^」]*」")
@@ -287,31 +346,67 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
 
 def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
-        if s.unit.kind != "para":
-            continue
-        text = _plain(s.text).strip()
+        if s.unit.kind != "para" or TODO_MARK in s.text:
+            continue  # a draft-mode marker stands for words still to be written
+        text = s.text.strip()
         body = text.rstrip("。！？”’」』）")
-        if not body:
+        if not body or body.endswith("："):
             continue
         parts = re.split(r"[，；：]", body)
         last = parts[-1]
         if (len(parts) > 1 and 0 < _han_len(last) <= 2 and last == re.sub(r"[^\u4e00-\u9fff]", "", last)) or (
-            _han_len(body) <= 3 and s.unit.number == ""
+            _han_len(body) <= 3 and s.unit.number == "" and not any(ch.isdigit() for ch in body)
         ):
             yield _f("quality-stub", f"句末分句“{last}”残缺", s)
 
 
 # -- claims ------------------------------------------------------------------------------------------------------
+def _precise_from_approx(text: str) -> bool:
+    """A percentage with decimals whose nearest preceding count is approximate (480余条，采用率84.6%)."""
+    for m in _DECIMAL_PCT_RE.finditer(text):
+        counts = list(_ANY_COUNT_RE.finditer(text, 0, m.start()))
+        if counts and _APPROX_COUNT_RE.search(counts[-1].group()):
+            return True
+    return False
+
+
 def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     data_text = repr(data) if data is not None else ""
     for s in sentences:
         text = _plain(s.text)
         m = _PCT_ABOVE_RE.search(text)
-        if m and m.group() not in data_text:
+        bound = _APPROX_COUNT_RE.search(text) or _ABOVE_COUNT_RE.search(text)
+        if m and m.group() not in data_text and not bound:  # from an approximate count 以上 is a bound
             yield _f("quality-claim", f"精确百分数后加“以上”（“{m.group()}”）", s)
             continue
-        if _APPROX_COUNT_RE.search(text) and _DECIMAL_PCT_RE.search(text):
-            yield _f("quality-claim", "约数旁出现精确到小数的百分数", s)
+        if _precise_from_approx(text):
+            yield _f("quality-claim", "由约数算出精确到小数的百分数", s)
             continue
-        if "持平" in text and _ABOVE_COUNT_RE.search(text):
-            yield _f("quality-claim", "“以上”之数旁说“持平”", s)
+        if "持平" in text and (_ABOVE_COUNT_RE.search(text) or _APPROX_COUNT_RE.search(text)):
+            yield _f("quality-claim", "约数旁说“持平”", s)
+            continue
+        last = _clauses(text)[-1] if _clauses(text) else ""
+        if "奖励" in text and _RULE_ONLY_RE.search(last) and "奖励" not in last:
+            yield _f("quality-claim", f"奖励条件“{last}”后面没有对应的奖项或奖励", s)
+
+
+_LOWEST_LEVELS = frozenset({"county", "district", "county_city"})
+
+
+def _levels(sentences: list[Sentence], data: object) -> Iterator[Finding]:
+    """各级政协组织 said of an office that has no 政协 below it (a county, district or county-level city)."""
+    org = data.get("org") if isinstance(data, dict) else None
+    if not isinstance(org, dict) or org.get("level") not in _LOWEST_LEVELS:
+        return
+    for s in sentences:
+        if "各级政协组织" in s.text:
+            yield _f("quality-claim", "县、区一级没有下级政协，不宜说“各级政协组织”", s)
+
+
+def _rank_subjects(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A rank said without who is ranked (今年以来，在《X》的发稿量在全省16家单位中位居第三位)."""
+    for s in sentences:
+        for c in _clauses(s.text):
+            if _RANK_RE.search(c) and _TIME_PREFIX_RE.sub("", c).startswith("在"):
+                yield _f("quality-subject", "排名句缺少主语（谁排第几）", s)
+                break

@@ -42,6 +42,7 @@ class Unit:
     text: str
     spans: list[Span] = field(default_factory=list)
     number: str = ""  # heading or run-in lead number: "（一）", "1.", "一、"
+    _sentences: list[Sentence] | None = field(default=None, repr=False, compare=False)
 
     def paths(self, start: int, end: int) -> tuple[str, ...]:
         seen: dict[str, None] = {}
@@ -52,11 +53,13 @@ class Unit:
         return tuple(seen)
 
     def sentences(self) -> list[Sentence]:
-        out: list[Sentence] = []
-        for m in _SENTENCE_RE.finditer(self.text):
-            if m.group().strip():
-                out.append(Sentence(self, m.start(), m.end()))
-        return out
+        if self._sentences is None:
+            self._sentences = [
+                Sentence(self, m.start(), m.end())
+                for m in _SENTENCE_RE.finditer(self.text)
+                if m.group().strip()
+            ]
+        return self._sentences
 
 
 @dataclass(frozen=True)

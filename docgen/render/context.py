@@ -8,12 +8,12 @@ docxtpl), and the signature and table XML is built here with every value escaped
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-from docxtpl import RichText
 from markupsafe import Markup
 
 from docgen.draft import (
@@ -69,6 +69,24 @@ def _inline(text: str) -> str | Markup:
         return text
     xml = escape(text).replace("\n", f"</w:t><w:br/>{_T_OPEN}").replace("\t", f"</w:t><w:tab/>{_T_OPEN}")
     return Markup(xml)
+
+
+class RichText:
+    """The part of docxtpl's ``RichText`` docgen uses — runs of text with a character style — producing the
+    same XML, so rendering never imports docxtpl (and python-docx) for it."""
+
+    def __init__(self) -> None:
+        self.xml = ""
+
+    def add(self, text: str, style: str | None = None) -> None:
+        prop = f'<w:rPr><w:rStyle w:val="{style}"/></w:rPr>' if style else ""
+        self.xml += f'<w:r>{prop}<w:t xml:space="preserve">{html.escape(text)}</w:t></w:r>'
+
+    def __str__(self) -> str:
+        return self.xml
+
+    def __html__(self) -> str:
+        return self.xml
 
 
 def _rich(segments: Iterable[Segment], used: set[str]) -> RichText:

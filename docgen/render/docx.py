@@ -12,6 +12,7 @@ sandboxed environment with ``StrictUndefined``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import re
@@ -27,7 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from docgen.draft import Draft
-from docgen.errors import RenderError
+from docgen.errors import RenderError, reason_zh
 from docgen.render import ooxml
 from docgen.render.context import build_context, clean
 from docgen.render.finalize import read_parts, write_docx
@@ -99,7 +100,7 @@ def _parse(data: bytes, name: str) -> etree._Element:
     try:
         return etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
     except etree.XMLSyntaxError as exc:
-        raise RenderError(f"模板中的 {name} 不是合法的 XML：{exc}") from exc
+        raise RenderError(f"模板中的 {name} 不是合法的 XML：{reason_zh(exc)}") from exc
 
 
 def _tostring(root: etree._Element) -> bytes:
@@ -210,10 +211,40 @@ def _install_odd_even(
             sect.insert(0, ref)
 
 
-def _jinja_source(xml: str, path: Path) -> str:
-    from docxtpl import DocxTemplate  # docxtpl's own preprocessing, so templates behave as with docxtpl
+def _patched(xml: str, path: Path) -> str:
+    """docxtpl's own preprocessing (``patch_xml``), so templates behave as with docxtpl.  The result is kept in
+    docgen's cache directory, keyed by the XML and the installed docxtpl, so a cold ``docgen render`` does not
+    import docxtpl and python-docx just for it."""
+    import hashlib
+    import importlib.util
 
-    src = DocxTemplate(str(path)).patch_xml(xml)
+    from docgen.fragcache import cache_dir
+
+    spec = importlib.util.find_spec("docxtpl")
+    origin = Path(spec.origin) if spec is not None and spec.origin else None
+    folder = cache_dir()
+    target = None
+    if origin is not None and folder is not None:
+        with contextlib.suppress(OSError):
+            st = origin.stat()
+            stamp = f"{origin}\0{st.st_size}\0{st.st_mtime_ns}\0".encode()
+            target = folder / f"patched-{hashlib.sha256(stamp + xml.encode()).hexdigest()[:40]}.xml"
+            with contextlib.suppress(OSError):
+                return target.read_text(encoding="utf-8")
+    from docxtpl import DocxTemplate
+
+    src: str = DocxTemplate(str(path)).patch_xml(xml)
+    if target is not None:
+        with contextlib.suppress(OSError):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            tmp.write_text(src, encoding="utf-8")
+            os.replace(tmp, target)
+    return src
+
+
+def _jinja_source(xml: str, path: Path) -> str:
+    src = _patched(xml, path)
     # docxtpl's escaped delimiters ({_{ … }_}) become literal output, without touching rendered data.
     for esc, lit in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
         src = src.replace(esc, f"{{{{ '{lit}' }}}}")
@@ -370,7 +401,7 @@ def _render_part(template: jinja2.Template, ctx: dict[str, Any], name: str) -> b
         etree.fromstring(xml)
     except etree.XMLSyntaxError as exc:
         raise RenderError(
-            f"渲染结果（{name}）不是合法的 XML：{exc}。请检查模板中的标签是否完整、是否被拆成了多段文字"
+            f"渲染结果（{name}）不是合法的 XML：{reason_zh(exc)}。请检查模板中的标签是否完整、是否被拆成了多段文字"
         ) from exc
     return (XML_DECL + xml).encode("utf-8")
 

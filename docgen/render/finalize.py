@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from docgen.errors import RenderError
+from docgen.errors import RenderError, reason_zh
 
 __all__ = ["FIXED_DATE_TIME", "finalize", "parts_digest", "read_parts", "write_docx"]
 
@@ -65,7 +65,7 @@ def read_parts(docx_bytes: bytes) -> dict[str, bytes]:
                     raise RenderError(f".docx 中有重复的部件：{info.filename}")
                 parts[info.filename] = zf.read(info)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise RenderError(f"不是有效的 .docx（zip）文件：{exc}") from exc
+        raise RenderError(f"不是有效的 .docx（zip）文件：{reason_zh(exc)}") from exc
     if "[Content_Types].xml" not in parts:
         raise RenderError("不是有效的 .docx 文件：缺少 [Content_Types].xml")
     return parts

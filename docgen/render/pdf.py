@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import io
+import math
 import os
 import re
 import shutil
@@ -31,7 +32,7 @@ from typing import Literal
 
 from lxml import etree
 
-from docgen.errors import RenderError
+from docgen.errors import RenderError, UsageError, reason_zh
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -336,7 +337,7 @@ def requested_fonts(docx: bytes) -> tuple[str, ...]:
                 for rf in root.iter(f"{{{_W}}}rFonts"):
                     names.update(v for a in _FONT_ATTRS if (v := rf.get(a)))
     except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as exc:
-        raise RenderError(f"不是有效的 .docx 文件：{exc}") from exc
+        raise RenderError(f"不是有效的 .docx 文件：{reason_zh(exc)}") from exc
     return tuple(sorted(names))
 
 
@@ -359,10 +360,18 @@ def embedded_fonts(pdf: Path) -> tuple[str, ...]:
 def _timeout(timeout: float | None) -> float:
     if timeout is not None:
         return timeout
-    try:
-        return float(os.environ.get("DOCGEN_SOFFICE_TIMEOUT", DEFAULT_TIMEOUT))
-    except ValueError:
+    raw = os.environ.get("DOCGEN_SOFFICE_TIMEOUT")
+    if raw is None or not raw.strip():
         return DEFAULT_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value) or not 1 <= value <= 24 * 3600:
+        raise UsageError(
+            f"环境变量 DOCGEN_SOFFICE_TIMEOUT 的值“{raw[:40]}”无效：应为 1 到 86400 之间的秒数（默认 {DEFAULT_TIMEOUT:g}）"
+        )
+    return value
 
 
 def _kill(proc: subprocess.Popen[bytes]) -> None:

@@ -21,7 +21,7 @@ from docgen.draft import (
 __all__ = ["render_markdown", "render_text"]
 
 _LEAD_ROLES = frozenset({"l2_lead", "l3_lead", "item_lead"})
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~=#])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~=#&])")
 # Closing punctuation moved outside a bold span: CommonMark does not close "**…。**" when a letter follows
 # (the closing ** is preceded by punctuation and followed by a letter, so it is not right-flanking).
 _TRAILING_PUNCT = re.compile(r"[。，；：！？、）”’》]+$")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from docgen.errors import EXIT_USAGE, DocgenError
+from docgen.errors import EXIT_USAGE, DocgenError, reason_zh
 from docgen.review import wml
 from docgen.review.wml import CHANGE_NAMES, TXBX, P, w
 
@@ -140,7 +140,7 @@ def read_zip(data: bytes, label: str) -> dict[str, bytes]:
         ValueError,
         NotImplementedError,
     ) as exc:
-        raise ReviewError(f"{label}：zip 文件已损坏或无法读取（{exc}）") from exc
+        raise ReviewError(f"{label}：zip 文件已损坏或无法读取（{reason_zh(exc)}）") from exc
     except RuntimeError as exc:  # encrypted entries
         raise ReviewError(f"{label}：文件已加密，无法读取") from exc
     return parts
@@ -153,7 +153,7 @@ def parse_xml(data: bytes, label: str, part: str) -> etree._Element:
     try:
         root = etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:
-        raise ReviewError(f"{label}：{part} 不是合法的 XML（{exc}）") from exc
+        raise ReviewError(f"{label}：{part} 不是合法的 XML（{reason_zh(exc)}）") from exc
     if root.getroottree().docinfo.doctype:
         raise ReviewError(f"{label}：{part} 含有 DOCTYPE 声明，拒绝处理")
     return root

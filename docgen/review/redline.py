@@ -394,9 +394,13 @@ def redline_docx(
     author: str = AUTHOR,
     date: str | None = None,
     accept_changes: bool = False,
+    old_label: str = "旧稿",
+    new_label: str = "新稿",
 ) -> bytes:
-    """A copy of ``new`` with its differences from ``old`` as tracked changes (deterministic bytes)."""
-    return redline(compare_docx(old, new, accept_changes=accept_changes), author=author, date=date)
+    """A copy of ``new`` with its differences from ``old`` as tracked changes (deterministic bytes).  The labels
+    name the two inputs in error messages."""
+    cmp = compare_docx(old, new, old_label=old_label, new_label=new_label, accept_changes=accept_changes)
+    return redline(cmp, author=author, date=date)
 
 
 # -- checking a redline (tests, and anyone who wants to verify one) ----------------------------------------------

@@ -107,9 +107,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.secret = settings.secret_key or shared_secret(factory)
     install_handlers(app)
 
-    from docgen.service import routes_admin, routes_auth, routes_documents, routes_tools
+    from docgen.service import routes_admin, routes_auth, routes_batch, routes_documents, routes_tools
 
-    for module in (routes_auth, routes_tools, routes_documents, routes_admin):
+    for module in (routes_auth, routes_tools, routes_documents, routes_admin, routes_batch):
         app.include_router(module.router)
     _include_web(app)
     limit = 2 * settings.max_docx_bytes + 4 * settings.max_yaml_bytes + 1024 * 1024

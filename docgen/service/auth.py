@@ -139,7 +139,9 @@ def caller(
     """The authenticated caller: an API token, else the session cookie (+ CSRF check on state changes)."""
     header = request.headers.get("authorization", "")
     if header.startswith("Bearer "):
-        return Caller(_from_token(session, header), session, "token")
+        by_token = _from_token(session, header)
+        session.commit()
+        return Caller(by_token, session, "token")
     raw = request.cookies.get(COOKIE, "")
     token = _unsign(request.app.state.secret, raw) if raw else None
     if token is None:
@@ -152,7 +154,9 @@ def caller(
         raise ApiError(401, "not-authenticated", "请先登录")
     if request.method not in SAFE_METHODS and not (sent and hmac.compare_digest(sent, row.csrf_token)):
         raise ApiError(403, "csrf-failed", "页面已过期或请求来源不可信（CSRF 校验失败），请刷新页面后重试")
-    return Caller(user, session, "session", row.csrf_token)
+    csrf = row.csrf_token
+    session.commit()  # end the read: no database lock is held while the handler works (SQLite)
+    return Caller(user, session, "session", csrf)
 
 
 def require(role: str) -> Callable[..., Caller]:
@@ -197,6 +201,8 @@ def login(session: Session, settings: Settings, name: str, password: str, addres
         session.commit()
         raise ApiError(401, "login-failed", "用户名或密码不正确")
     session.execute(delete(LoginFailure).where(LoginFailure.key == keys[0][0]))
+    stale = utcnow() - dt.timedelta(minutes=settings.login_window_minutes)
+    session.execute(delete(LoginFailure).where(LoginFailure.at < stale))
     session.execute(delete(LoginSession).where(LoginSession.expires_at < utcnow()))
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     expires = utcnow() + dt.timedelta(hours=settings.session_hours)

@@ -25,6 +25,7 @@ from docgen.service.rendering import (
 )
 from docgen.service.routes_tools import RenderFormat, diff_json
 from docgen.service.store import (
+    check_text,
     document,
     document_json,
     house_template,
@@ -75,6 +76,8 @@ def create_document(body: NewDocument, c: Caller = Depends(writer)) -> dict[str,
 
     if body.kind not in KINDS:
         raise ApiError(422, "kind-unknown", f"没有这个文种：{body.kind}（见 /api/kinds）")
+    text = body.yaml if body.yaml is not None else skeleton(body.kind)
+    check = check_text(text)
     doc = Document(
         office_id=c.office_id,
         kind=body.kind,
@@ -84,7 +87,7 @@ def create_document(body: NewDocument, c: Caller = Depends(writer)) -> dict[str,
     )
     c.db.add(doc)
     c.db.flush()
-    rev, _ = save_revision(c, doc, body.yaml if body.yaml is not None else skeleton(body.kind))
+    rev, _ = save_revision(c, doc, text, check=check)
     audit(c, "create", f"document:{doc.id}", kind=doc.kind)
     audit(c, "save", f"document:{doc.id}", revision=rev.number)
     return document_json(c.db, doc)
@@ -117,8 +120,9 @@ def list_revisions(doc_id: int, c: Caller = Depends(reader)) -> list[dict[str, A
 @router.post("/{doc_id}/revisions")
 def post_revision(doc_id: int, body: SaveBody, response: Response, c: Caller = Depends(writer)) -> dict[str, Any]:  # noqa: B008
     """保存新的修订版本（内容与最新版本相同时不另存）；保存时校验，结果与警告随版本保存。"""
+    check = check_text(body.yaml)
     doc = document(c, doc_id)
-    rev, created = save_revision(c, doc, body.yaml, base=body.base)
+    rev, created = save_revision(c, doc, body.yaml, base=body.base, check=check)
     if created:
         audit(c, "save", f"document:{doc.id}", revision=rev.number)
     response.status_code = 201 if created else 200

@@ -10,12 +10,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from docgen.api import validate_text
+from docgen.api import Validation, validate_text
 from docgen.service.auth import Caller
 from docgen.service.errors import ApiError, not_found
 from docgen.service.models import Document, HouseTemplate, Revision, User, iso
 
 __all__ = [
+    "check_text",
     "document",
     "document_json",
     "house_template",
@@ -57,11 +58,20 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def save_revision(c: Caller, doc: Document, text: str, *, base: int | None = None) -> tuple[Revision, bool]:
-    """Store ``text`` as the next revision with its validation result and warnings (True when new).  Saving
-    the same text as the newest revision stores nothing.  ``base``: the revision the writer started from;
-    a newer one already stored is a conflict (409)."""
-    check = validate_text(text, file=f"文稿{doc.id}.yaml")
+def check_text(text: str) -> Validation:
+    """Validate before touching the database, so no transaction is open while composing."""
+    return validate_text(text, file="facts.yaml")
+
+
+def save_revision(
+    c: Caller, doc: Document, text: str, *, base: int | None = None, check: Validation | None = None
+) -> tuple[Revision, bool]:
+    """Store ``text`` as the next revision with its validation result and warnings (True when new).
+    Saving the same text as the newest revision stores nothing.  ``base``: the revision the writer started
+    from; a newer one already stored is a conflict (409).  ``check``: the validation of ``text`` when the
+    caller ran it before opening a transaction (:func:`check_text`)."""
+    if check is None:
+        check = check_text(text)
     digest = content_hash(text)
     for _ in range(3):
         last = latest_revision(c.db, doc)

@@ -22,10 +22,13 @@ def _read(upload: UploadFile, limit: int, what: str) -> bytes:
 
 def read_docx(settings: Settings, upload: UploadFile, what: str) -> bytes:
     """The bytes of an uploaded .docx, checked as a bounded, sane zip (not yet parsed as Word XML)."""
-    from docgen.review.extract import read_zip
+    from docgen.review.extract import ReviewError, read_zip
 
     data = _read(upload, settings.max_docx_bytes, what)
-    read_zip(data, what)  # raises ReviewError (→ 422 docx-unusable) for bombs, non-zips, encrypted files
+    parts = read_zip(data, what)  # raises ReviewError (→ 422 docx-unusable) for bombs, non-zips, encrypted files
+    for name, body in parts.items():
+        if name.endswith((".xml", ".rels")) and (b"<!DOCTYPE" in body or b"<!ENTITY" in body):
+            raise ReviewError(f"{what}：{name} 含有 DOCTYPE 或实体声明，拒绝处理")
     return data
 
 

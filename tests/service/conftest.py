@@ -5,6 +5,7 @@ httpx clients (Starlette's TestClient) against the ASGI app."""
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -47,11 +48,27 @@ def fast_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auth, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
 
 
+@pytest.fixture(scope="session")
+def postgres_schema_url() -> Iterator[str]:
+    """The test database with a schema of this test run's own (search_path), so test runs sharing one
+    PostgreSQL do not drop each other's tables."""
+    base = postgres_url() or ""
+    schema = f"docgen_t{os.getpid()}_{secrets.token_hex(3)}"
+    engine = make_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    sep = "&" if "?" in base else "?"
+    yield f"{base}{sep}options=-csearch_path%3D{schema}"
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     url = ""
     if request.param == "postgres":
-        url = postgres_url() or ""
+        url = request.getfixturevalue("postgres_schema_url")
         _reset_postgres(url)
     return Settings(data_dir=tmp_path / "data", database_url=url, render_timeout=60)
 

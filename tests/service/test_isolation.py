@@ -15,7 +15,12 @@ TEMPLATE = ROOT / "templates" / "leadership_speech.docx"
 MISSING = 987654
 
 
-def _calls(doc: int, tpl: int, user: int, token: int) -> list[tuple[str, str, dict[str, Any]]]:
+NO_BATCH = "0" * 64
+
+
+def _calls(
+    doc: int, tpl: int, user: int, token: int, batch: str = NO_BATCH
+) -> list[tuple[str, str, dict[str, Any]]]:
     draft = {"files": {"draft": ("a.docx", docx_of())}}
     return [
         ("get", f"/api/documents/{doc}", {}),
@@ -34,18 +39,21 @@ def _calls(doc: int, tpl: int, user: int, token: int) -> list[tuple[str, str, di
         ("post", "/api/render", {"json": {"yaml": EXAMPLE, "template_id": tpl}}),
         ("patch", f"/api/users/{user}", {"json": {"role": "reviewer"}}),
         ("delete", f"/api/auth/tokens/{token}", {}),
+        ("get", f"/api/batches/{batch}", {}),
+        ("get", f"/api/batches/{batch}/zip", {}),
     ]
 
 
 @pytest.fixture
-def office_a(client: Callable[[str], Client]) -> dict[str, int]:
+def office_a(client: Callable[[str], Client]) -> dict[str, Any]:
     w, a = client("writer_a"), client("admin_a")
     doc = new_document(w)
     assert w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EDITED}).status_code == 201
     up = a.post("/api/templates", files={"file": ("本单位.docx", TEMPLATE.read_bytes())}, data={"name": "本单位"})
     assert up.status_code == 201, up.text
     token = w.post("/api/auth/tokens", json={"label": "a"}).json()["id"]
-    return {"doc": doc["id"], "tpl": up.json()["id"], "user": w.user["id"], "token": token}
+    batch = w.post("/api/batches", json={"documents": [doc["id"]], "format": "txt"}).json()["id"]
+    return {"doc": doc["id"], "tpl": up.json()["id"], "user": w.user["id"], "token": token, "batch": batch}
 
 
 def test_every_id_endpoint_is_covered_here(app: FastAPI) -> None:
@@ -53,7 +61,7 @@ def test_every_id_endpoint_is_covered_here(app: FastAPI) -> None:
     covered = {c[1].split("?")[0] for c in _calls(1, 2, 3, 4)}
     normalized = {
         p.replace("{doc_id}", "1").replace("{number}", "1").replace("{template_id}", "2")
-        .replace("{user_id}", "3").replace("{token_id}", "4")
+        .replace("{user_id}", "3").replace("{token_id}", "4").replace("{key}", NO_BATCH)
         for p in paths
         if not p.startswith("/api/kinds/")
     }
@@ -62,10 +70,10 @@ def test_every_id_endpoint_is_covered_here(app: FastAPI) -> None:
 
 @pytest.mark.parametrize("who", ["admin_b", "writer_b"])
 def test_office_b_cannot_see_or_touch_office_a(
-    client: Callable[[str], Client], office_a: dict[str, int], who: str
+    client: Callable[[str], Client], office_a: dict[str, Any], who: str
 ) -> None:
     b = client(who)
-    theirs = _calls(office_a["doc"], office_a["tpl"], office_a["user"], office_a["token"])
+    theirs = _calls(office_a["doc"], office_a["tpl"], office_a["user"], office_a["token"], office_a["batch"])
     missing = _calls(MISSING, MISSING, MISSING, MISSING)
     for (method, url, kw), (_, url_missing, kw_missing) in zip(theirs, missing, strict=True):
         got = getattr(b, method)(url, **kw)
@@ -88,7 +96,7 @@ def test_office_b_cannot_see_or_touch_office_a(
 
 
 def test_a_render_cached_by_one_office_is_not_a_hit_for_another(
-    client: Callable[[str], Client], office_a: dict[str, int]
+    client: Callable[[str], Client], office_a: dict[str, Any]
 ) -> None:
     a = client("writer_a")
     assert a.get(f"/api/documents/{office_a['doc']}/revisions/1/render").status_code == 200

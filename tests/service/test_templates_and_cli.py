@@ -135,3 +135,34 @@ def test_cli_user_can_log_in_to_the_service(tmp_path: Path) -> None:
 def test_serve_is_documented_in_the_cli_help() -> None:
     r = CliRunner().invoke(main, ["serve", "--help"])
     assert r.exit_code == 0 and "--workers" in r.output and "--data" in r.output
+
+
+@pytest.mark.office
+def test_pdf_render_through_libreoffice(client: Callable[[str], Client]) -> None:
+    from docgen.render.pdf import find_soffice
+
+    if find_soffice() is None:
+        if __import__("os").environ.get("DOCGEN_REQUIRE_OFFICE") == "1":
+            pytest.fail("DOCGEN_REQUIRE_OFFICE=1 but LibreOffice is not installed")
+        pytest.skip("LibreOffice is not installed")
+    w = client("writer_a")
+    doc = new_document(w)
+    r = w.get(f"/api/documents/{doc['id']}/revisions/1/render?format=pdf")
+    assert r.status_code == 200, r.text
+    assert r.content.startswith(b"%PDF") and r.headers["content-type"] == "application/pdf"
+
+
+def test_a_template_with_an_entity_declaration_is_refused_before_parsing(client: Callable[[str], Client]) -> None:
+    import io
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(TEMPLATE.read_bytes()))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as out:
+        for info in src.infolist():
+            body = src.read(info)
+            if info.filename == "word/styles.xml":
+                body = body.replace(b"?>", b'?><!DOCTYPE s [<!ENTITY lol "lollollol">]>', 1)
+            out.writestr(info, body)
+    r = client("admin_a").post("/api/templates", files={"file": ("evil.docx", buf.getvalue())})
+    assert r.status_code == 422 and r.json()["code"] == "docx-unusable" and "word/styles.xml" in r.json()["message"]

@@ -253,3 +253,21 @@ def test_two_uploaded_files_give_a_redline(app: Any) -> None:
         headers={"accept": "text/html"},
     )
     assert junk.status_code == 422 and "<html" in junk.text
+
+
+def test_lint_answers_problems_and_warnings_with_their_lines(app: Any) -> None:
+    c, csrf = _login(app, "a-writer")
+    doc = _new_doc(c, csrf)
+    partial = (Path(__file__).resolve().parents[2] / "data" / "examples" / "county_leadership_speech_partial.yaml").read_text(
+        encoding="utf-8"
+    )
+    body = c.post(doc + "/lint", json={"text": partial}, headers={"X-CSRF-Token": csrf}).json()
+    assert body["problems"] == []
+    unused = [w for w in body["warnings"] if w["code"] == "unused-fact"]
+    assert unused
+    lines = partial.splitlines()
+    for w in unused:  # each points at its own key's line
+        key = w["path"].rsplit(".", 1)[-1]
+        assert lines[w["line"] - 1].strip().startswith(key + ":"), w
+    broken = c.post(doc + "/lint", json={"text": "document: [\n"}, headers={"X-CSRF-Token": csrf}).json()
+    assert broken["problems"] and broken["problems"][0]["line"] >= 1

@@ -37,6 +37,13 @@ def _compare(ctx: Ctx, a: Achievements, ref: str, unit: str, approx: str | None 
     return None
 
 
+def _with_subject(ctx: Ctx, text: str) -> str:
+    """A writer's “首次……” phrase with the unit as its subject unless it names one (区政协首次在……)."""
+    t = phrases.clean(text)
+    names = tuple(x for x in (ctx.org, ctx.facts.org.place, ctx.ours, "我") if x)
+    return t if t.startswith(names) or phrases.phrase_kind(t) == "noun" else ctx.org + t
+
+
 def _bare_scope(text: str) -> str:
     """A media scope as a noun phrase: 在中央、省、市主要媒体 → 中央、省、市主要媒体 (the frame says 在)."""
     t = phrases.clean(text)
@@ -80,6 +87,18 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         ]
         total = ctx.count(m.total.value, m.total.unit, m.total.approx) if m.total is not None else None
         paths = tuple(f"{A}.media.{k}" for k in ("total", "by_outlet", "ranks") if getattr(m, k))
+        named = {b.outlet for b in m.by_outlet if b.count}
+        if (
+            m.total is not None
+            and m.total.scope_text
+            and set(m.total.outlets or []) - named
+            and sub != "ranks"
+        ):
+            ctx.notice(
+                "unused-fact",
+                "已写明发稿范围（scope_text），发稿媒体（outlets）未写入",
+                f"{A}.media.total.outlets",
+            )
         if total is not None or details or where_ids:
             out.append(
                 (
@@ -213,7 +232,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     if want("firsts") and m.firsts:
         out.append(
             (
-                ctx.frag("ACH-media-firsts", items="，".join(phrases.clean(x) for x in m.firsts)),
+                ctx.frag("ACH-media-firsts", items="，".join(_with_subject(ctx, x) for x in m.firsts)),
                 (f"{A}.media.firsts",),
             )
         )
@@ -259,6 +278,7 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             (
                 ctx.frag(
                     "ACH-campaign",
+                    one_item=len(c.coverage) <= 1,
                     lead=ctx.example_lead(),
                     first=i == 0,
                     org=ctx.org,
@@ -379,7 +399,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
                     period=r.period_label,
                     scope=r.scope,
                     of=f"{r.of}家" if r.of else None,
-                    metric=phrases.strip_metric_suffix(r.metric) if r.metric else None,
+                    metric=phrases.strip_metric_suffix(r.metric, ("排名", "名次")) if r.metric else None,
                     ours=ctx.ours,
                     rank=zh.rank_bare(r.rank),
                 ),
@@ -456,21 +476,21 @@ def team(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
 
 
 def trainings(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
-    out: list[Sent] = []
-    for i, tr in enumerate(a.trainings):
-        out.append(
-            (
-                ctx.frag(
-                    "ACH-training",
-                    when=tr.when,
-                    name=tr.name,
-                    days=ctx.count(tr.days, "天"),
-                    participants=ctx.count(tr.participants, tr.participants_unit, tr.participants_approx),
-                ),
-                (f"{A}.trainings[{i}]",),
-            )
+    """The year's trainings in one sentence (……；……), not one sentence frame per training."""
+    parts: list[str] = []
+    for tr in a.trainings:
+        parts.append(
+            ctx.frag(
+                "ACH-training",
+                when=tr.when,
+                name=tr.name,
+                days=ctx.count(tr.days, "天"),
+                participants=ctx.count(tr.participants, tr.participants_unit, tr.participants_approx),
+            ).rstrip("。")
         )
-    return out
+    if not parts:
+        return []
+    return [("；".join(parts) + "。", tuple(f"{A}.trainings[{i}]" for i in range(len(a.trainings))))]
 
 
 def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
@@ -569,6 +589,7 @@ def mechanisms(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         (
             ctx.frag(
                 "ACH-mechanisms",
+                one_item=len(items) == 1,
                 items=phrases.join_items(nouns, "和") or None,
                 actions="，".join(actions) or None,
             ),

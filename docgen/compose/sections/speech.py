@@ -94,6 +94,8 @@ def meeting_aims(ctx: Ctx) -> str | None:
     return "，".join(aims) or None
 
 
+_HAS_COUNT = re.compile(r"\d+\s*[位名个家]|[一二两三四五六七八九十]+[位名个家]")
+
 #: Head nouns that already name a talk (作了{text}); any other lecture text is its topic (就{text}作了……)
 _TALK_HEADS = ("报告", "辅导", "讲座", "讲话", "授课", "党课", "解读", "讲解", "专题课")
 
@@ -114,6 +116,8 @@ def agenda_item(ctx: Ctx, a: object) -> str | None:
         text, topic = None, topic or text
     by, listed = phrases.split_count_suffix(a.by) if a.by else (None, None)
     n = a.count or listed
+    if by and n and (by.startswith("各") or _HAS_COUNT.search(by) or len(by.split("、")) >= n):
+        n = None  # 各县（市、区）政协 / 6位同志 / a complete list: 等N个单位 would be wrong or doubled
     return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by or None, count=ctx.count(n, "个"), topic=topic)
 
 
@@ -143,7 +147,9 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
                 blocks.append(Heading(2, zh.l2_number(n, ctx.facts.document.heading_style), g.heading))
             if g.lead_in:
                 blocks.append(
-                    ParaBuilder().add(g.lead_in, [f"achievements.groups[{gi - 1}].lead_in"]).build()
+                    ParaBuilder()
+                    .add(without_period(ctx, g.lead_in), [f"achievements.groups[{gi - 1}].lead_in"])
+                    .build()
                 )
             blocks.extend(hl_blocks)
     elif a.presentation == "narrative":
@@ -189,6 +195,15 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     if not any(isinstance(b, Paragraph) and b.text for b in blocks):
         return None
     return Section(heading, blocks, ("achievements",))
+
+
+def without_period(ctx: Ctx, text: str) -> str:
+    """A writer's sentence, closed with its full stop, without a leading period label the intro just said
+    (今年以来，……今年以来，……)."""
+    t = phrases.clean(text)
+    head = f"{ctx.period}，"
+    t = t[len(head) :] if ctx.period_said and t.startswith(head) and len(t) > len(head) + 4 else t
+    return t if t.endswith(("！", "？", "”", "。")) else t + "。"
 
 
 def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
@@ -289,9 +304,11 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         p.add(political, ["situation.political_context"])
         p.add(ctx.frag("SIT-bridge"))
     # the year's significance, without what the political wording already said (今年是……75周年 twice)
-    said = re.sub(r"\s", "", political or "")
+    said = [x for x in re.split(r"[。；]", political or "") if "今年" in x or "恰逢" in x]
     significance = [
-        x for x in (phrases.clean(y) for y in s.year_significance) if x and re.sub(r"\s", "", x) not in said
+        x
+        for x in (phrases.clean(y) for y in s.year_significance)
+        if x and not any(_within(x, p) for p in said)
     ]
     if significance:
         p.add(
@@ -316,6 +333,7 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         ctx.heard(lead)
         number = zh.l2_number(i, style) if len(s.themes) > 1 else ""
         q = ParaBuilder().lead(f"{number}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
+        ctx.once(f"theme-{t.code}", t.code)
         if t.code == "csppcc_advantage":
             q.add(_members_sentence(ctx), ["org.members", "org.term"])
         q.add(ctx.frag_fresh(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
@@ -329,6 +347,13 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         return None
     heading = s.heading or ctx.frag("SIT-heading")
     return Section(heading, blocks, ("situation",))
+
+
+def _within(item: str, sentence: str) -> bool:
+    """Whether the characters of ``item`` appear in order in ``sentence`` (“十五五”开局之年 within 今年是
+    “十五五”规划的开局之年): the political wording already said it, in its own words."""
+    it = iter(sentence)
+    return all(ch in it for ch in re.sub(r"[\s“”‘’\"']", "", item))
 
 
 def _members_sentence(ctx: Ctx) -> str | None:
@@ -368,6 +393,8 @@ def short_situation(ctx: Ctx, s: SituationLite, path: str) -> list[Block]:
         return []
     p = ParaBuilder()
     for code in s.themes:
+        if ctx.once(f"theme-{code}", code) is None:
+            continue  # this theme's boilerplate was said already (situation section or an earlier group)
         p.add(ctx.frag_fresh(f"SIT-short-{code}", ours=ctx.ours), [f"{path}.themes"])
     if s.text:
         p.add(s.text if s.text.endswith("。") else s.text + "。", [f"{path}.text"])
@@ -413,6 +440,7 @@ def tasks(ctx: Ctx) -> list[Section]:
             .add(
                 ctx.frag(
                     "TSK-special",
+                    one_item=len(items) == 1,
                     rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
                     items="；".join(items),
                 ),
@@ -457,7 +485,10 @@ def task_details(
         if tg.min or tg.max
     ]
     if targets:
-        p.add(ctx.frag(f"{prefix}-targets", items="，".join(targets), rel=rel), [f"{path}.targets"])
+        p.add(
+            ctx.frag(f"{prefix}-targets", items="，".join(targets), rel=rel, one_item=len(targets) == 1),
+            [f"{path}.targets"],
+        )
     p.add(rewards_sentence(ctx, sec), [f"{path}.rewards"])
     if sec.subscriptions:
         sb = sec.subscriptions
@@ -532,6 +563,7 @@ def closing(ctx: Ctx) -> list[Block]:
     if c.family != "none":
         text = ctx.frag(
             f"CLS-{c.family}",
+            say=("addressees", "local_goal", "local_theme", "guiding"),
             addressees=c.addressees,
             local_goal=c.local_goal,
             local_theme=c.local_theme,

@@ -10,7 +10,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from docgen.service.web.formgen import FormError, _load, _yaml
+from docgen.service.web.formgen import FormError, load_rt, rt_yaml
 
 __all__ = ["carry_forward"]
 
@@ -60,7 +60,7 @@ def _comparisons(ach: Any) -> list[CommentedMap]:
 
 def carry_forward(text: str) -> str:
     """Last year's facts text → this year's starting text (comments kept)."""
-    data = _load(text)
+    data = load_rt(text)
     if not isinstance(data, CommentedMap):
         raise FormError("去年的文稿不是有效的事实数据（顶层应是“键: 值”的映射）。")
     doc = data.get("document")
@@ -82,5 +82,5 @@ def carry_forward(text: str) -> str:
         if comps:
             ach["comparisons"] = CommentedSeq(comps)
     buf = io.StringIO()
-    _yaml().dump(data, buf)
+    rt_yaml().dump(data, buf)
     return buf.getvalue()

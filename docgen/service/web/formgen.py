@@ -24,7 +24,7 @@ from ruamel.yaml.error import YAMLError
 
 from docgen.model.facts import Facts
 
-__all__ = ["FORM_BLOCKS", "FormError", "FormField", "FormGroup", "apply_form", "form_groups"]
+__all__ = ["FORM_BLOCKS", "FormError", "FormField", "FormGroup", "apply_form", "choice_label", "form_groups", "load_rt", "rt_yaml"]
 
 #: The blocks shown in the form view (every kind uses them); the rest is edited in YAML.
 FORM_BLOCKS = ("document", "org", "period", "meeting")
@@ -155,7 +155,7 @@ def _group(model: type[BaseModel], path: str, title: str, desc: str, data: Any, 
     return group
 
 
-def _yaml() -> YAML:
+def rt_yaml() -> YAML:
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.width = 4096
@@ -163,9 +163,9 @@ def _yaml() -> YAML:
     return y
 
 
-def _load(text: str) -> Any:
+def load_rt(text: str) -> Any:
     try:
-        return _yaml().load(text) if text.strip() else CommentedMap()
+        return rt_yaml().load(text) if text.strip() else CommentedMap()
     except YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行" if mark is not None else "文件中"
@@ -175,7 +175,7 @@ def _load(text: str) -> Any:
 def form_groups(text: str) -> list[FormGroup]:
     """The form of the common blocks, filled with the values in ``text`` (empty when the text is unreadable)."""
     try:
-        data = _load(text)
+        data = load_rt(text)
     except FormError:
         data = {}
     if not isinstance(data, Mapping):
@@ -219,7 +219,7 @@ def _parse(f: FormField, raw: str) -> Any:
 
 def apply_form(text: str, values: Mapping[str, str]) -> str:
     """Write the submitted form values into the YAML text; unchanged values leave the text as it is."""
-    data = _load(text)
+    data = load_rt(text)
     if not isinstance(data, CommentedMap):
         raise FormError("YAML 顶层应是“键: 值”的映射，请先在 YAML 编辑器中改正。")
     changed = False
@@ -252,5 +252,5 @@ def apply_form(text: str, values: Mapping[str, str]) -> str:
     if not changed:
         return text
     buf = io.StringIO()
-    _yaml().dump(data, buf)
+    rt_yaml().dump(data, buf)
     return buf.getvalue()

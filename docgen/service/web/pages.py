@@ -25,9 +25,12 @@ __all__ = [
     "KIND_LABELS",
     "ROLE_LABELS",
     "STATIC",
+    "error_page",
+    "local_path",
     "page",
     "page_caller",
     "render",
+    "secure",
     "static_response",
 ]
 
@@ -90,13 +93,13 @@ def page_caller(
         target = request.url.path if request.method == "GET" else request.headers.get("referer", "")
         if request.method == "GET" and request.url.query:
             target += "?" + request.url.query
-        url = request.url_for("login").path + "?next=" + quote(_local(target, request), safe="/?=&")
+        url = request.url_for("login").path + "?next=" + quote(local_path(target, request), safe="/?=&")
         if exc.code == "session-expired":
             url += "&expired=1"
         raise HTTPException(303, headers={"Location": url}) from None
 
 
-def _local(target: str, request: Request) -> str:
+def local_path(target: str, request: Request) -> str:
     """Only a path on this site may be a ``next`` target (no open redirect)."""
     base = str(request.base_url).rstrip("/")
     if target.startswith(base):

@@ -21,7 +21,7 @@ from docgen.service.errors import ApiError, docgen_error
 from docgen.service.models import Document, Revision
 from docgen.service.rendering import MEDIA_TYPES, Options, render_text
 from docgen.service.web.pages import error_page, page, secure
-from docgen.service.web.routes import Page, _doc_view, _notes, _rev_view
+from docgen.service.web.routes import Page, doc_view, rev_view, revision_notes
 from docgen.service.web.views import check_rows, diff_rows, summary_counts
 
 __all__ = ["router"]
@@ -85,7 +85,7 @@ def diff_revisions(request: Request, doc_id: int, a: int, b: int, c: Caller = Pa
             raise
         return _fail(request, c, exc, back)
     audit(c, "diff", f"document:{doc.id}", old=ra.number, new=rb.number)
-    notes = _notes(c, doc)
+    notes = revision_notes(c, doc)
     redline = request.url_for("redline", doc_id=str(doc.id)).path + f"?a={ra.number}&b={rb.number}"
     return page(
         request,
@@ -93,9 +93,9 @@ def diff_revisions(request: Request, doc_id: int, a: int, b: int, c: Caller = Pa
         "文稿比较",
         "diff.html",
         nav="review",
-        doc=_doc_view(c, doc),
-        old_label=_label(_rev_view(ra, notes)),
-        new_label=_label(_rev_view(rb, notes)),
+        doc=doc_view(c, doc),
+        old_label=_label(rev_view(ra, notes)),
+        new_label=_label(rev_view(rb, notes)),
         redline_url=redline,
         **_diff_context(out.result),
     )
@@ -130,7 +130,7 @@ def redline_revisions(request: Request, doc_id: int, a: int, b: int, c: Caller =
 @router.get("/review", name="review", response_class=HTMLResponse)
 def review(request: Request, c: Caller = Page) -> HTMLResponse:
     q = select(Document).where(Document.office_id == c.office_id, Document.deleted_at.is_(None))
-    docs = [_doc_view(c, d) for d in c.db.scalars(q.order_by(Document.year.desc(), Document.id.desc()))]
+    docs = [doc_view(c, d) for d in c.db.scalars(q.order_by(Document.year.desc(), Document.id.desc()))]
     return page(request, c, "比较与核对", "review.html", nav="review", docs=docs)
 
 
@@ -192,14 +192,14 @@ async def review_redline(request: Request, c: Caller = Page) -> Response:
 
 
 def _check_page(request: Request, c: Caller, doc: Document, **extra: Any) -> HTMLResponse:
-    notes = _notes(c, doc)
+    notes = revision_notes(c, doc)
     revs = c.db.scalars(
         select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc())
     )
-    views = [_rev_view(r, notes) for r in revs]
+    views = [rev_view(r, notes) for r in revs]
     extra.setdefault("chosen", views[0]["id"] if views else None)
     return page(
-        request, c, "核对改稿", "check.html", nav="review", doc=_doc_view(c, doc), revisions=views, **extra
+        request, c, "核对改稿", "check.html", nav="review", doc=doc_view(c, doc), revisions=views, **extra
     )
 
 

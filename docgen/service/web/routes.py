@@ -29,12 +29,12 @@ from docgen.service.errors import ApiError, docgen_error
 from docgen.service.models import AuditEvent, Document, HouseTemplate, Revision
 from docgen.service.rendering import MEDIA_TYPES, Options, render_text, template_file
 from docgen.service.web.carry import carry_forward
-from docgen.service.web.formgen import FormError, apply_form, form_groups
+from docgen.service.web.formgen import FormError, apply_form, form_groups, load_rt
 from docgen.service.web.pages import (
     FONT_PROFILES,
     KIND_LABELS,
-    _local,
     error_page,
+    local_path,
     page,
     page_caller,
     render,
@@ -43,7 +43,7 @@ from docgen.service.web.pages import (
 )
 from docgen.service.web.views import preview_blocks
 
-__all__ = ["router"]
+__all__ = ["Page", "doc_view", "rev_view", "revision_notes", "router"]
 
 router = APIRouter(include_in_schema=False)
 Page = Depends(page_caller)
@@ -62,7 +62,7 @@ def _need_writer(c: Caller) -> None:
         raise ApiError(403, "role-required", "需要“撰稿”或更高的角色")
 
 
-def _doc_view(c: Caller, doc: Document) -> dict[str, Any]:
+def doc_view(c: Caller, doc: Document) -> dict[str, Any]:
     last = store.latest_revision(c.db, doc)
     count = c.db.scalar(select(func.count()).where(Revision.document_id == doc.id)) or 0
     return {
@@ -77,7 +77,7 @@ def _doc_view(c: Caller, doc: Document) -> dict[str, Any]:
     }
 
 
-def _notes(c: Caller, doc: Document) -> dict[int, str]:
+def revision_notes(c: Caller, doc: Document) -> dict[int, str]:
     """Revision number → the writer's note (kept in the save event of the audit log)."""
     rows = c.db.scalars(
         select(AuditEvent).where(
@@ -94,7 +94,7 @@ def _notes(c: Caller, doc: Document) -> dict[int, str]:
     return out
 
 
-def _rev_view(rev: Revision, notes: dict[int, str]) -> dict[str, Any]:
+def rev_view(rev: Revision, notes: dict[int, str]) -> dict[str, Any]:
     return {
         "id": rev.number,
         "number": rev.number,
@@ -135,7 +135,7 @@ def _login_form(request: Request, status: int = 200, **extra: Any) -> HTMLRespon
 
 @router.get("/login", name="login", response_class=HTMLResponse)
 def login_page(request: Request, next: str = "/", expired: int = 0) -> HTMLResponse:
-    return _login_form(request, next=_local(next, request), expired=bool(expired), username="")
+    return _login_form(request, next=local_path(next, request), expired=bool(expired), username="")
 
 
 @router.post("/login", name="login_post", response_class=HTMLResponse)
@@ -147,7 +147,7 @@ def login_post(
     csrf_token: str = Form(""),
     session: Session = Depends(db),  # noqa: B008
 ) -> Response:
-    again = {"next": _local(next, request), "username": username, "expired": False}
+    again = {"next": local_path(next, request), "username": username, "expired": False}
     sent = request.cookies.get(LOGIN_CSRF, "")
     if not sent or not hmac.compare_digest(sent, csrf_token):
         return _login_form(request, 403, error="登录页面已过期，请重新输入用户名和密码。", **again)
@@ -157,7 +157,7 @@ def login_post(
     except ApiError as exc:
         return _login_form(request, exc.status, error=exc.message, **again)
     session.commit()
-    resp = RedirectResponse(_local(next, request), status_code=303)
+    resp = RedirectResponse(local_path(next, request), status_code=303)
     set_cookie(resp, request, token)
     resp.delete_cookie(LOGIN_CSRF, path="/login")
     return secure(resp)
@@ -189,7 +189,7 @@ def home(request: Request, year: str = "", kind: str = "", c: Caller = Page) -> 
     for d in docs:
         if not groups or groups[-1][0] != d.year:
             groups.append((d.year, []))
-        groups[-1][1].append(_doc_view(c, d))
+        groups[-1][1].append(doc_view(c, d))
     return page(
         request,
         c,
@@ -208,7 +208,7 @@ def home(request: Request, year: str = "", kind: str = "", c: Caller = Page) -> 
 def new_page(request: Request, c: Caller = Page) -> HTMLResponse:
     _need_writer(c)
     q = select(Document).where(Document.office_id == c.office_id, Document.deleted_at.is_(None))
-    prev = [_doc_view(c, d) for d in c.db.scalars(q.order_by(Document.year.desc(), Document.id.desc()))]
+    prev = [doc_view(c, d) for d in c.db.scalars(q.order_by(Document.year.desc(), Document.id.desc()))]
     return page(
         request,
         c,
@@ -271,9 +271,10 @@ def _problems_with_lines(text: str, warnings: list[dict[str, Any]]) -> list[dict
     out = []
     for w in warnings:
         loc: list[str | int] = []
-        for part in re.findall(r"[^.\[\]]+|\[\d+\]", str(w.get("path", ""))):
+        first = re.split(r"[、,，\s]+", str(w.get("path", "")).strip())[0]  # quality findings list several
+        for part in re.findall(r"[^.\[\]]+|\[\d+\]", first):
             loc.append(int(part[1:-1]) if part.startswith("[") else part)
-        line, col = source.locate(tuple(loc)) if loc else (0, 0)
+        line, col = source.locate(tuple(loc), prefer_key=True) if loc else (0, 0)
         out.append({**w, "line": line, "col": col})
     return out
 
@@ -284,7 +285,7 @@ def editor(request: Request, doc_id: int, rev: int | None = None, c: Caller = Pa
     last = store.latest_revision(c.db, doc)
     shown = store.revision(c, doc, rev) if rev is not None else last
     text = shown.yaml if shown else skeleton(doc.kind)
-    notes = _notes(c, doc)
+    notes = revision_notes(c, doc)
     templates = c.db.scalars(
         select(HouseTemplate).where(
             HouseTemplate.office_id == c.office_id, HouseTemplate.deleted_at.is_(None)
@@ -296,9 +297,9 @@ def editor(request: Request, doc_id: int, rev: int | None = None, c: Caller = Pa
         doc.title,
         "editor.html",
         nav="docs",
-        doc=_doc_view(c, doc),
+        doc=doc_view(c, doc),
         text=text,
-        rev=_rev_view(shown, notes) if shown else None,
+        rev=rev_view(shown, notes) if shown else None,
         is_latest=shown is None or last is None or shown.number == last.number,
         problems=shown.problems if shown else [],
         warnings=_problems_with_lines(text, shown.warnings) if shown else [],
@@ -382,9 +383,7 @@ def form_fragment(request: Request, doc_id: int, yaml: str = Form(""), c: Caller
     store.document(c, doc_id)
     error = ""
     try:
-        from docgen.service.web.formgen import _load
-
-        _load(yaml)
+        load_rt(yaml)
     except FormError as exc:
         error = str(exc)
     return render("parts/form.html", request, c, groups=form_groups(yaml), doc_id=doc_id, error=error)
@@ -497,7 +496,7 @@ def revision_download(
 @router.get("/docs/{doc_id}/history", name="history", response_class=HTMLResponse)
 def history(request: Request, doc_id: int, c: Caller = Page) -> HTMLResponse:
     doc = store.document(c, doc_id)
-    notes = _notes(c, doc)
+    notes = revision_notes(c, doc)
     revs = c.db.scalars(
         select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc())
     )
@@ -507,6 +506,6 @@ def history(request: Request, doc_id: int, c: Caller = Page) -> HTMLResponse:
         "修订历史",
         "history.html",
         nav="docs",
-        doc=_doc_view(c, doc),
-        revisions=[_rev_view(r, notes) for r in revs],
+        doc=doc_view(c, doc),
+        revisions=[rev_view(r, notes) for r in revs],
     )
