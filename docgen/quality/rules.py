@@ -13,7 +13,7 @@ from docgen.quality.units import Sentence, Unit
 from docgen.zhtext import TODO_MARK, find_placeholders
 
 _HAN = "\u4e00-\u9fff"
-_TODO_RE = re.compile(r"〔待补：[^〕]*〕")
+_TODO_RE = re.compile(r"(?:〔待补：[^〕]*〕)+")  # adjacent markers count as one missing-fact slot
 _CLAUSE_SPLIT_RE = re.compile(r"[，；：。！？]")
 _CN_NUM = "0-9一二三四五六七八九十百千"
 

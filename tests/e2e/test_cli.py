@@ -153,8 +153,11 @@ def test_render_prints_each_warning_after_writing_and_strict_writes_nothing(tmp_
     # the city example with a closing fact its closing family does not use: a typed fact that never reaches
     # the text is a located warning on every render, and a failure with --strict
     facts = tmp_path / "unused.yaml"
-    text = CITY.read_text(encoding="utf-8").replace(
-        "  family: hope_contribution\n", "  family: hope_contribution\n  local_theme: 实干争先的主线\n", 1
+    # (the closing variant is pinned to one that has no slot for the theme)
+    text = (
+        CITY.read_text(encoding="utf-8")
+        .replace("  family: hope_contribution\n", "  family: hope_contribution\n  local_theme: 实干争先的主线\n", 1)
+        .replace("  kind: leadership_speech\n", "  kind: leadership_speech\n  variants:\n    CLS-hope_contribution: a\n", 1)
     )
     facts.write_text(text, encoding="utf-8")
     line = text.splitlines().index("  local_theme: 实干争先的主线") + 1
