@@ -313,6 +313,9 @@ def preview(
         click.echo(line, err=True)
     pages = f"{pv.pages[0]} … {pv.pages[-1].name}" if len(pv.pages) > 1 else "、".join(map(str, pv.pages))
     click.echo(f"已生成 {pv.pdf}（{len(pv.pages)} 页）和 PNG 预览：{pages}")
+    if pv.warnings:
+        _echo_warnings(list(pv.warnings))
+        click.echo(f"共 {len(pv.warnings)} 条警告。", err=True)
 
 
 @main.group()

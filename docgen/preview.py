@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from docgen.draft import Notice
 from docgen.errors import RenderError
 from docgen.fsutil import OutputRefused, atomic_write, guard_output
 from docgen.render.pdf import POPPLER_HINT, PdfResult, docx_to_pdf, require_soffice
@@ -41,6 +42,7 @@ class Preview:
     pdf: Path
     pages: tuple[Path, ...]
     result: PdfResult
+    warnings: tuple[Notice, ...] = ()  # the composed draft's counted warnings (none for a .docx source)
 
 
 def pdf_to_png(pdf: bytes, *, dpi: int = DEFAULT_DPI) -> list[tuple[str, bytes]]:
@@ -160,12 +162,14 @@ def preview(
     """
     src = Path(source)
     out = Path(outdir)
+    warnings: tuple[Notice, ...] = ()
     if src.suffix.lower() == ".docx":
         data = _read_docx(src)
     else:
         from docgen.api import compose_file, render_draft
 
         draft = compose_file(src, mode=mode)  # type: ignore[arg-type]
+        warnings = tuple(draft.notices)
         data = render_draft(
             draft,
             "docx",
@@ -186,4 +190,4 @@ def preview(
         _publish(out, stem, files, (src, Path(template) if template is not None else None))
     except OSError as exc:
         raise RenderError(f"无法写入 {out}（{exc.strerror or exc}）") from None
-    return Preview(out / files[0][0], tuple(out / name for name, _ in files[1:]), result)
+    return Preview(out / files[0][0], tuple(out / name for name, _ in files[1:]), result, warnings)
