@@ -558,8 +558,8 @@ def test_closing_fact_the_family_does_not_use_is_warned_about() -> None:
 
 def test_trainings_are_said_in_one_sentence() -> None:
     trainings = [
-        {"name": "信息员培训班", "when": "5月", "days": 3, "participants": 150},
-        {"name": "通讯员培训班", "when": "9月", "days": 2, "participants": 85},
+        {"name": "信息员培训班", "when": "5月", "days": 3, "participants": 150, "participants_unit": "人"},
+        {"name": "通讯员培训班", "when": "9月", "days": 2, "participants": 85, "participants_unit": "人"},
     ]
     data = edit(
         minimal_speech(),

@@ -224,14 +224,15 @@ async def check_post(request: Request, doc_id: int, c: Caller = Page) -> Respons
         return _fail(request, c, exc, back)
     filename = f.filename if isinstance(f, UploadFile) and f.filename else "改稿.docx"
     audit(c, "check", f"document:{doc.id}", revision=rev.number, findings=len(result.findings))
+    rows = check_rows(result)
     return _check_page(
         request,
         c,
         doc,
         chosen=rev.number,
         result=result,
-        rows=check_rows(result),
-        counts=summary_counts(result),
+        rows=rows,
+        counts=summary_counts(rows),
         filename=filename,
         result_rev=rev.number,
         result_rev_id=rev.number,

@@ -3,6 +3,7 @@ check findings.  No storage and no HTTP here (the routes supply both)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,7 +21,7 @@ from docgen.draft import (
     Table,
     Title,
 )
-from docgen.review.check import CheckResult
+from docgen.review.check import CheckResult, Finding
 from docgen.review.diff import Change, DiffResult
 from docgen.review.extract import story_label
 from docgen.review.tokens import is_number, tokenize
@@ -124,23 +125,64 @@ def diff_rows(result: DiffResult, *, context: bool = False) -> list[DiffRow]:
 # -- fact check ---------------------------------------------------------------------------------------------------
 
 CHECK_LABELS = {
-    "unknown-number": "事实中没有的数字（过时或写错）",
+    "unknown-number": "事实中没有的数字",
+    "stale-number": "过时的数字",
     "unknown-date": "事实中没有的日期",
     "fact-not-stated": "文稿中缺少的事实",
 }
 
 
+def _stale_pairs(result: CheckResult) -> dict[int, Finding]:
+    """Unknown numbers that stand where the facts now have another: the draft's sentence, with the unknown
+    number replaced by a fact the draft no longer states, is the sentence docgen composes from the facts.
+    Index of the unknown-number finding → the fact-not-stated finding it replaces."""
+    missing = [f for f in result.findings if f.code == "fact-not-stated" and f.number and f.excerpt]
+    out: dict[int, Finding] = {}
+    for i, f in enumerate(result.findings):
+        if f.code != "unknown-number" or not f.number or not f.excerpt:
+            continue
+        context = f.excerpt.strip("…")
+        at = context.find(f.number)
+        if at < 0:
+            continue
+        # the words right around the number (up to the next digit: a neighbouring number may have changed too)
+        before = re.search(r"[^\d.%]{0,6}$", context[:at])
+        after = re.match(r"[^\d.]{0,4}", context[at + len(f.number) :])
+        around = (before.group() if before else "", after.group() if after else "")
+        if len(around[0]) + len(around[1]) < 3:
+            continue
+        for m in missing:
+            if m not in out.values() and around[0] + m.number + around[1] in m.excerpt:
+                out[i] = m
+                break
+    return out
+
+
 def check_rows(result: CheckResult) -> list[dict[str, Any]]:
+    """Findings as table rows; an unknown number that a changed fact explains is shown as stale, with the
+    fact's current value, and that fact is not listed again as missing."""
+    stale = _stale_pairs(result)
+    replaced = {id(m) for m in stale.values()}
     rows = []
-    for f in result.findings:
+    for i, f in enumerate(result.findings):
+        if id(f) in replaced:
+            continue
         d = f.as_dict()
-        d["label"] = CHECK_LABELS.get(f.code, f.code)
+        if i in stale:
+            m = stale[i]
+            d.update(
+                code="stale-number",
+                message=f"数字“{f.number}”已过时：事实中现为“{m.number}”（{m.path}）。原句：{f.excerpt}",
+                path=m.path,
+                line=m.line,
+            )
+        d["label"] = CHECK_LABELS.get(str(d["code"]), str(d["code"]))
         rows.append(d)
     return rows
 
 
-def summary_counts(result: CheckResult) -> Sequence[tuple[str, int]]:
+def summary_counts(rows: Sequence[dict[str, Any]]) -> Sequence[tuple[str, int]]:
     counts: dict[str, int] = {}
-    for f in result.findings:
-        counts[f.code] = counts.get(f.code, 0) + 1
-    return [(CHECK_LABELS.get(k, k), n) for k, n in counts.items()]
+    for r in rows:
+        counts[r["label"]] = counts.get(r["label"], 0) + 1
+    return list(counts.items())
