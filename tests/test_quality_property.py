@@ -57,17 +57,7 @@ def _findings(text: str) -> tuple[tuple[str, str, str], ...] | None:
 
 # Codes the composer still produces on generated documents: filled in at the end of a change with the
 # reason; each xfail is strict, so the mark must go once the class is fixed.
-KNOWN: dict[str, str] = {
-    "quality-same-opening": (
-        "composer: a group's first paragraph opens with the period phrase the section's opening paragraph just "
-        "used (今年以来，…/今年以来，县政协新闻宣传工作…), e.g. county_leadership_speech_partial with its "
-        "highlights cut down"
-    ),
-    "quality-repeat-lead": (
-        "composer: the special-events sentence repeats the time lead of the sentence before it "
-        "(明年，…。明年，我们还将安排几项专项工作：…), e.g. district_leadership_speech_groups_2023 perturbed"
-    ),
-}
+KNOWN: dict[str, str] = {}
 
 PARAMS = [
     pytest.param(code, marks=pytest.mark.xfail(strict=True, reason=KNOWN[code])) if code in KNOWN else code
