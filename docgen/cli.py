@@ -20,6 +20,7 @@ from docgen.errors import (
     FactsError,
     Problem,
     internal_error_line,
+    shown_lines,
 )
 
 if TYPE_CHECKING:
@@ -39,8 +40,8 @@ def _echo_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
-        for p in problems:
-            click.echo(p.format(), err=True)
+        for line in shown_lines(problems):
+            click.echo(line, err=True)
 
 
 def _echo_warnings(notices: list[Notice]) -> None:
@@ -312,6 +313,9 @@ def preview(
         click.echo(line, err=True)
     pages = f"{pv.pages[0]} … {pv.pages[-1].name}" if len(pv.pages) > 1 else "、".join(map(str, pv.pages))
     click.echo(f"已生成 {pv.pdf}（{len(pv.pages)} 页）和 PNG 预览：{pages}")
+    if pv.warnings:
+        _echo_warnings(list(pv.warnings))
+        click.echo(f"共 {len(pv.warnings)} 条警告。", err=True)
 
 
 @main.group()

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from docgen.errors import EXIT_OK, EXIT_PROBLEMS, EXIT_RENDER, EXIT_USAGE, DocgenError, FactsError
+from docgen.errors import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_RENDER,
+    EXIT_USAGE,
+    DocgenError,
+    FactsError,
+    shown_lines,
+)
 from docgen.fsutil import guard_output
 
 __all__ = ["check", "diff", "redline_path", "register", "render_extras"]
@@ -132,8 +140,8 @@ def check(draft: Path, facts: Path, fmt: str) -> None:
         model = validate_loaded(loaded)
         result = check_draft(data, model, source=loaded.source, label=f"文稿 {draft}")
     except FactsError as exc:
-        for p in exc.problems:
-            click.echo(p.format(), err=True)
+        for line in shown_lines(exc.problems):
+            click.echo(line, err=True)
         _die(f"事实文件 {facts} 有 {len(exc.problems)} 个问题，无法核对")
         return
     except DocgenError as exc:

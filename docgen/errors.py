@@ -18,6 +18,7 @@ EXIT_INTERNAL = 4  # a bug in docgen: never the user's input
 INTERNAL_HINT = "这是 docgen 自身的缺陷，不是输入的问题；请把命令和输入文件报告给维护者（设 DOCGEN_DEBUG=1 可显示详细信息）"
 
 ROOT_PATH = "(顶层)"
+MAX_SHOWN = 200  # problems printed one per line; the rest are counted ("还有 M 个问题未列出")
 
 
 @dataclass(frozen=True, order=True)
@@ -43,6 +44,14 @@ class Problem:
             "code": self.code,
             "message": self.message,
         }
+
+
+def shown_lines(problems: list[Problem], limit: int = MAX_SHOWN) -> list[str]:
+    """The lines a terminal shows: the first ``limit`` problems, then how many more there are."""
+    lines = [p.format() for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"还有 {len(problems) - limit} 个问题未列出（只显示前 {limit} 个）")
+    return lines
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -211,11 +211,11 @@ def _kinds(lang: str) -> list[str]:
     out.append("")
     out.append(
         "草稿（`mode: draft`）中，完整文稿应有的下列事实缺少（未写或留空）时，都标出〔待补：……〕："
-        "用到它的分句处标在原处，其余在标题、称呼之下的一段中逐项列出。"
+        "用到它的分句处标在原处，其余在标题、称呼之下的一段中合为一个标记列出（如〔待补：存在问题、形势与认识〕）。"
         if zh
         else "In a draft (`mode: draft`) each of these facts a complete draft expects is marked 〔待补：…〕 when it "
-        "is absent (left out or empty): in place where a clause needs it, otherwise in one paragraph under the "
-        "title lines."
+        "is absent (left out or empty): in place where a clause needs it, otherwise named together in one marker "
+        "under the title lines."
     )
     out.append("")
     out.append("| 文种 | 应有事实 |" if zh else "| kind | expected facts |")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import contextlib
 import datetime
 import math
 import os
@@ -36,6 +35,8 @@ __all__ = ["MAX_BYTES", "Loaded", "SourceMap", "format_loc", "load_yaml", "load_
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 100
 MAX_EXPANDED_NODES = 100_000
+MAX_EXPANDED_CHARS = 4 * 1024 * 1024  # characters of text that aliases add when expanded
+MAX_NODES = 20_000  # nodes composed in all: the largest example has under 1,000
 
 Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -239,8 +240,8 @@ class _CLoader:
 
 
 class _Refused(Exception):
-    def __init__(self, pos: Pos, message: str) -> None:
-        self.pos, self.message = pos, message
+    def __init__(self, pos: Pos, message: str, code: str = "alias-limit") -> None:
+        self.pos, self.message, self.code = pos, message, code
 
 
 class _Composer(Composer):
@@ -254,6 +255,9 @@ class _Composer(Composer):
         self.aliases = 0
         self.extra = 0  # nodes added by expanding aliases = sum of the expanded sizes of their targets
         self.sizes: dict[int, int] = {}  # id(node) -> expanded size; absent while the node is being composed
+        self.chars: dict[int, int] = {}  # id(node) -> characters of text once expanded
+        self.extra_chars = 0
+        self.nodes = 0
         self.explicit: set[int] = set()
         self.text_lines: set[int] = set()
 
@@ -266,6 +270,10 @@ class _Composer(Composer):
             if id(alias.target) not in self.sizes:
                 raise _Refused(alias.pos, f"引用“*{alias.name}”指向包含它自身的内容（循环引用）")
             self.extra += self.sizes[id(alias.target)]
+            self.extra_chars += self.chars[id(alias.target)]
+            if self.extra_chars > MAX_EXPANDED_CHARS:
+                message = f"引用展开后文字过多（超过 {MAX_EXPANDED_CHARS:,} 个字符），疑似“引用炸弹”"
+                raise _Refused(alias.pos, message)
             if self.aliases > MAX_ALIASES:
                 raise _Refused(alias.pos, f"引用（*别名）太多：超过上限 {MAX_ALIASES} 处")
             if self.extra > MAX_EXPANDED_NODES:
@@ -273,18 +281,26 @@ class _Composer(Composer):
                 raise _Refused(alias.pos, message)
             return alias
         tag = getattr(event, "ctag", None)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            mark = getattr(event, "start_mark", None)
+            pos = _pos(mark) if mark is not None else (1, 1)
+            message = f"内容过多：超过 {MAX_NODES:,} 个值（列表项、字段和文字），不像是一份事实文件"
+            raise _Refused(pos, message, "too-many-nodes")
         node = super().compose_node(parent, index)
         if tag is not None and str(tag) != "!":
             self.explicit.add(id(node))
         if isinstance(node, ScalarNode):
             self.sizes[id(node)] = 1
+            self.chars[id(node)] = len(node.value)
             if node.style in ("|", ">", "'", '"'):
                 last = node.end_mark.line + (1 if node.end_mark.column else 0)
                 self.text_lines.update(range(node.start_mark.line + 2, last + 1))
             return node
         children = node.value if isinstance(node, SequenceNode) else [n for pair in node.value for n in pair]
-        targets = (child.target if isinstance(child, _Alias) else child for child in children)
+        targets = [child.target if isinstance(child, _Alias) else child for child in children]
         self.sizes[id(node)] = 1 + sum(self.sizes[id(target)] for target in targets)
+        self.chars[id(node)] = sum(self.chars[id(target)] for target in targets)
         return node
 
 
@@ -397,10 +413,14 @@ class _Parse:
             # libyaml scans and parses (about 4x faster); our composer still builds the nodes, so positions,
             # duplicate keys and sizes are exactly as below.  Tags, anchors, aliases and tabs take the pure
             # path, and so does anything libyaml rejects (for ruamel's precise messages).
-            with contextlib.suppress(Exception):
+            try:
                 loader = _CLoader(text)
                 composer = _Composer(loader)
                 return composer.get_single_node(), composer, None
+            except _Refused as exc:
+                return None, None, Problem(self.file, *exc.pos, "", exc.code, exc.message)
+            except Exception:
+                pass  # the pure parser below gives the precise message
         yaml = YAML(typ="safe", pure=True)
         yaml.Composer = _Composer
         try:
@@ -424,7 +444,7 @@ class _Parse:
             pos = _pos(mark) if mark is not None else (1, 1)
             return None, None, Problem(self.file, *pos, "", "yaml-syntax", hint)
         except _Refused as exc:
-            return None, None, Problem(self.file, *exc.pos, "", "alias-limit", exc.message)
+            return None, None, Problem(self.file, *exc.pos, "", exc.code, exc.message)
         except (RecursionError, YAMLError) as exc:  # too deep for the composer; unmarked ruamel errors
             message = "嵌套层次太深" if isinstance(exc, RecursionError) else "YAML 语法错误"
             return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", message)

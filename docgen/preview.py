@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from docgen.draft import Notice
 from docgen.errors import RenderError
 from docgen.fsutil import OutputRefused, atomic_write, guard_output
 from docgen.render.pdf import POPPLER_HINT, PdfResult, docx_to_pdf, require_soffice
@@ -41,6 +42,7 @@ class Preview:
     pdf: Path
     pages: tuple[Path, ...]
     result: PdfResult
+    warnings: tuple[Notice, ...] = ()  # the composed draft's counted warnings (none for a .docx source)
 
 
 def pdf_to_png(pdf: bytes, *, dpi: int = DEFAULT_DPI) -> list[tuple[str, bytes]]:
@@ -123,6 +125,24 @@ def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
+def _read_docx(src: Path) -> bytes:
+    """A .docx to preview, with the limits every .docx docgen opens has (size, zip bomb, XML work)."""
+    from docgen.render.finalize import read_parts
+    from docgen.review.extract import MAX_INPUT
+
+    try:
+        if src.stat().st_size > MAX_INPUT:
+            raise RenderError(f"{src} 过大（超过 {MAX_INPUT // 1024 // 1024} MB），不像是一份文稿")
+        data = src.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"无法读取 {src}（{exc.strerror or exc}）") from None
+    try:
+        read_parts(data)
+    except RenderError as exc:
+        raise RenderError(f"{src}：{exc}") from None
+    return data
+
+
 def preview(
     source: str | os.PathLike[str],
     outdir: str | os.PathLike[str] = ".",
@@ -142,18 +162,14 @@ def preview(
     """
     src = Path(source)
     out = Path(outdir)
-    require_soffice()
-    if shutil.which("pdftoppm") is None:
-        raise RenderError(POPPLER_HINT)
+    warnings: tuple[Notice, ...] = ()
     if src.suffix.lower() == ".docx":
-        try:
-            data = src.read_bytes()
-        except OSError as exc:
-            raise RenderError(f"无法读取 {src}（{exc.strerror or exc}）") from None
+        data = _read_docx(src)
     else:
         from docgen.api import compose_file, render_draft
 
         draft = compose_file(src, mode=mode)  # type: ignore[arg-type]
+        warnings = tuple(draft.notices)
         data = render_draft(
             draft,
             "docx",
@@ -162,6 +178,9 @@ def preview(
             bold_leads=bold_leads,
             page_numbers=page_numbers,
         )
+    require_soffice()
+    if shutil.which("pdftoppm") is None:
+        raise RenderError(POPPLER_HINT)
     result = docx_to_pdf(data, timeout=timeout)
     pngs = pdf_to_png(result.pdf, dpi=dpi)
     stem = src.stem
@@ -171,4 +190,4 @@ def preview(
         _publish(out, stem, files, (src, Path(template) if template is not None else None))
     except OSError as exc:
         raise RenderError(f"无法写入 {out}（{exc.strerror or exc}）") from None
-    return Preview(out / files[0][0], tuple(out / name for name, _ in files[1:]), result)
+    return Preview(out / files[0][0], tuple(out / name for name, _ in files[1:]), result, warnings)

@@ -150,3 +150,19 @@ def test_render_refuses_a_template_that_template_check_rejects(tmp_path: Path) -
     assert not (tmp_path / "x.docx").exists()
     shutil.copy(src, tpl)
     assert cli("render", CITY, "--template", tpl, "-o", tmp_path / "x.docx")[0] == 0
+
+
+@pytest.mark.parametrize("value", [".inf", "-.inf", ".nan", "1e13", "12345678901234.5"])
+def test_a_decimal_statistic_that_is_not_finite_or_too_large_is_refused(value: str) -> None:
+    # found by benchmarks/fuzz_10k.py: exchange results are Number (int or two-place decimal)
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from fieldsweep import outcome
+
+    text = (ROOT / "data" / "examples" / "exchange_speech.yaml").read_text(encoding="utf-8")
+    import re as _re
+
+    damaged = _re.sub(r"(\n\s+value: )\d+", lambda m: m.group(1) + value, text, count=1)
+    assert damaged != text
+    assert outcome(damaged)[0] == 1

@@ -2,7 +2,7 @@
 (:data:`docgen.model.document.EXPECTED`) that is absent — left out or written empty — is marked 〔待补：…〕.
 
 A composer marks many gaps in place (the clause that needed the fact); what it did not mark is listed in one
-paragraph of markers right under the title lines, so a clerk who left a whole block out sees it too.
+paragraph right under the title lines, so a clerk who left a whole block out sees it too.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from docgen.model.document import EXPECTED, Expected
 from docgen.model.facts import Facts
 
 __all__ = ["absent", "mark_expected", "missing_expected"]
+
+#: what the marker paragraph says after the marker (highlighted with it; a draft only)
+_NOTE = "——完整文稿应有的事实，定稿前补齐。"
 
 
 def absent(facts: Facts, path: str) -> bool:
@@ -57,8 +60,8 @@ def _marked(draft: Draft) -> tuple[set[str], set[str]]:
 
 
 def mark_expected(draft: Draft, facts: Facts) -> None:
-    """In draft mode, add a paragraph of 〔待补：…〕 markers for the absent expected facts not yet marked in
-    place, under the title lines, and count each as an ``expected-fact`` warning."""
+    """In draft mode, add a paragraph with one 〔待补：…〕 marker naming the absent expected facts not yet marked
+    in place, under the title lines, and count each as an ``expected-fact`` warning."""
     if facts.document.mode != "draft":
         return
     texts, paths = _marked(draft)
@@ -69,7 +72,10 @@ def mark_expected(draft: Draft, facts: Facts) -> None:
     ]
     if not todo:
         return
-    para = Paragraph(tuple(Segment(f"〔待补：{e.label}〕", "todo", (e.path,)) for e in todo))
+    # one marker naming them all ("〔待补：存在问题、形势与认识〕"): a run of markers would read as a doubled word
+    labels = "、".join(e.label for e in todo)
+    where = tuple(e.path for e in todo)
+    para = Paragraph((Segment(f"〔待补：{labels}〕", "todo", where), Segment(_NOTE, "todo", where)))
     head: tuple[type[Block], ...] = (Title, Subtitle, Byline, Salutation)
     at = 0
     while at < len(draft.blocks) and isinstance(draft.blocks[at], head):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 import types
 import typing
@@ -71,7 +72,11 @@ def _number(v: Any) -> Any:
     """A statistic: an integer, or a decimal with at most two places (8.6 with unit 万元 → "8.6万元")."""
     if isinstance(v, bool) or not isinstance(v, float | Decimal):
         return v
+    if (isinstance(v, float) and not math.isfinite(v)) or (isinstance(v, Decimal) and not v.is_finite()):
+        raise PydanticCustomError("docgen-not-number", "应为有限的数值（不能是 .inf 或 .nan）")
     d = Decimal(str(v))
+    if abs(d) > MAX_NUMBER:
+        raise PydanticCustomError("docgen-too-large", "数值过大：绝对值不能超过 1,000,000,000,000（一万亿）")
     if d == d.to_integral_value():
         return int(d)
     if -d.as_tuple().exponent > 2:  # type: ignore[operator]
@@ -169,7 +174,7 @@ def check_bounds(value: Any, text: bool) -> None:
     """Raise a located Chinese error for a number out of range or (``text``) hollow or overlong text."""
     if isinstance(value, bool):
         return
-    if isinstance(value, int | float):
+    if isinstance(value, int | float | Decimal):
         if not -MAX_NUMBER <= value <= MAX_NUMBER:
             raise PydanticCustomError(
                 "docgen-too-large", "数值过大：绝对值不能超过 1,000,000,000,000（一万亿）"
@@ -217,7 +222,10 @@ class Count(FactModel):
     """A counted quantity: value, qualifier (余/多/近/以上/约) and unit."""
 
     value: Number = f(
-        "数值", "统计数字（阿拉伯数字，不加千分位；大数可带小数并把“万”写进单位，如 8.6 + 万元）", ge=0, example=120
+        "数值",
+        "统计数字（阿拉伯数字，不加千分位；大数可带小数并把“万”写进单位，如 8.6 + 万元）",
+        ge=0,
+        example=120,
     )
     approx: Approx = f("约数限定", "空=精确；余/多=“120余篇”；近=“近200篇”；以上=“95篇以上”；约", default="")
     unit: str = f("单位", "篇、条、期、件、篇次、次、名、个……", default="篇", example="篇")

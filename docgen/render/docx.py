@@ -13,18 +13,21 @@ sandboxed environment with ``StrictUndefined``.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import posixpath
 import re
 import threading
+import time
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 import jinja2.nodes
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.sandbox import SandboxedEnvironment, safe_range
 from lxml import etree
 
 from docgen.draft import Draft
@@ -84,8 +87,73 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
+# Work a template may do in one render: loop items (range() and loops over the data, nested loops counted
+# in full), the size of a repeated string or list, and wall time.  The sandbox alone bounds each range(),
+# not their product.
+MAX_LOOP_ITEMS = 200_000
+MAX_REPEAT = 1_000_000
+MAX_SECONDS = 30.0
+_BUDGET: contextvars.ContextVar[list[float]] = contextvars.ContextVar("docgen_template_budget")
+
+
+def _spend() -> None:
+    budget = _BUDGET.get(None)
+    if budget is None:
+        return
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise RenderError(
+            f"模板中的循环次数过多（超过 {MAX_LOOP_ITEMS:,} 次），可能有嵌套的 range() 或循环；请检查模板"
+        )
+    if int(budget[0]) % 1024 == 0 and time.monotonic() > budget[1]:
+        raise RenderError(f"模板渲染超时（超过 {MAX_SECONDS:g} 秒），可能有过多的循环；请检查模板")
+
+
+class _Counted(list[Any]):
+    """A list in the template context whose iteration spends the render's loop budget."""
+
+    def __iter__(self) -> Iterator[Any]:
+        for item in super().__iter__():
+            _spend()
+            yield item
+
+
+def _counted(value: Any) -> Any:
+    if isinstance(value, list | tuple) and not isinstance(value, _Counted):
+        return _Counted(_counted(v) for v in value)
+    if type(value) is dict:
+        return {k: _counted(v) for k, v in value.items()}
+    return value
+
+
+def _budget_range(*args: int) -> Iterator[int]:
+    for i in safe_range(*args):
+        _spend()
+        yield i
+
+
+class _BudgetEnvironment(SandboxedEnvironment):
+    """The sandbox, plus a loop budget (:data:`MAX_LOOP_ITEMS`) and bounded ``*``/``**``."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.globals["range"] = _budget_range
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            if isinstance(right, int | float) and abs(right) > 64:
+                raise RenderError("模板中的乘方运算过大，拒绝执行")
+        elif operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(n, int) and len(seq) * n > MAX_REPEAT:
+                    raise RenderError(f"模板中重复生成的文字或列表过长（超过 {MAX_REPEAT:,} 项），拒绝执行")
+        return super().call_binop(context, operator, left, right)
+
+
 def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return _BudgetEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
 
 
 def default_template(kind: str) -> Path:
@@ -390,12 +458,17 @@ def _compiled(path: Path, font_profile: str, bold_leads: bool, page_numbers: str
 
 
 def _render_part(template: jinja2.Template, ctx: dict[str, Any], name: str) -> bytes:
+    token = _BUDGET.set([float(MAX_LOOP_ITEMS), time.monotonic() + MAX_SECONDS])
     try:
-        xml = template.render(ctx)
+        xml = template.render(_counted(ctx))
     except RenderError:
         raise
+    except RecursionError:
+        raise RenderError(f"模板渲染失败（{name}）：嵌套层次过深") from None
     except Exception as exc:  # a template may fail in any way; the user gets one Chinese message
         raise RenderError(f"模板渲染失败（{name}）：{type(exc).__name__}: {exc}") from exc
+    finally:
+        _BUDGET.reset(token)
     xml = xml.replace("\n<w:p", "<w:p")  # undo the one-paragraph-a-line split (data never contains "<")
     try:
         etree.fromstring(xml)

@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from datetime import date
 
+from docgen.docxlimits import xml_work_problem
 from docgen.errors import RenderError, reason_zh
 
 __all__ = ["FIXED_DATE_TIME", "finalize", "parts_digest", "read_parts", "write_docx"]
@@ -25,6 +26,7 @@ __all__ = ["FIXED_DATE_TIME", "finalize", "parts_digest", "read_parts", "write_d
 FIXED_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 COMPRESS_LEVEL = 6
 MAX_PARTS = 2000
+_DOCTYPE = re.compile(rb"<!DOCTYPE", re.IGNORECASE)
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # refuse zip bombs
 
 _FIRST = ("[Content_Types].xml", "_rels/.rels")
@@ -37,8 +39,24 @@ def entry_order(names: Iterable[str]) -> list[str]:
     return first + sorted(n for n in names if n not in _FIRST)
 
 
+# The parts a Word document is made of, with plain names: anything else a template or an input carried
+# (``../../x``, absolute names, odd folders) is not written into the files docgen produces.
+_KNOWN_PART = re.compile(r"(?:\[Content_Types\]\.xml|(?:_rels|docProps|word|customXml)/[A-Za-z0-9_.\-/]+)")
+
+
+def known_part(name: str) -> bool:
+    """True for a part name docgen writes: a known top folder, plain characters, no empty/./.. segment."""
+    return bool(_KNOWN_PART.fullmatch(name)) and all(seg not in ("", ".", "..") for seg in name.split("/"))
+
+
 def write_docx(parts: Mapping[str, bytes]) -> bytes:
-    """Zip ``parts`` (name → bytes) deterministically."""
+    """Zip ``parts`` (name → bytes) deterministically.  Only :func:`known_part` names are written; an XML
+    part with a DOCTYPE is refused (:class:`RenderError`), so nothing hostile a template or an input carried
+    passes into a file docgen writes."""
+    parts = {name: data for name, data in parts.items() if known_part(name)}
+    for name, data in parts.items():
+        if name.endswith((".xml", ".rels")) and _DOCTYPE.search(data):
+            raise RenderError(f"{name} 含有 DOCTYPE 声明，拒绝写出")
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
         for name in entry_order(parts):
@@ -68,6 +86,11 @@ def read_parts(docx_bytes: bytes) -> dict[str, bytes]:
         raise RenderError(f"不是有效的 .docx（zip）文件：{reason_zh(exc)}") from exc
     if "[Content_Types].xml" not in parts:
         raise RenderError("不是有效的 .docx 文件：缺少 [Content_Types].xml")
+    for name, data in parts.items():
+        if name.endswith((".xml", ".rels")):
+            problem = xml_work_problem(data)
+            if problem is not None:
+                raise RenderError(f"{name} {problem}")
     return parts
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from docgen.errors import RenderError
+from docgen.errors import DocgenError, RenderError
 from docgen.render import ooxml
 from docgen.render.context import (
     ROLE_STYLES,
@@ -280,11 +280,16 @@ def _prepared(path: str, mtime_ns: int, size: int) -> Path | None:
     except (OSError, RenderError, etree.XMLSyntaxError):
         return None
     target = (_scratch() / f"{hashlib.sha256(FORMAT + data).hexdigest()[:32]}.docx").absolute()
-    if not target.is_file():
-        from docgen.fsutil import atomic_write
+    repaired = write_docx(parts)
+    try:  # the cache folder may be shared: a copy is used only if it is exactly the one we would write
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == repaired:
+            return target
+    except OSError:
+        pass
+    from docgen.fsutil import atomic_write
 
-        try:
-            atomic_write(target, write_docx(parts))
-        except OSError:
-            return None
+    try:
+        atomic_write(target, repaired)
+    except (OSError, DocgenError):
+        return None
     return target

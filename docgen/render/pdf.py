@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import io
 import math
 import os
 import re
@@ -23,7 +22,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -324,19 +322,20 @@ def font_report(names: Iterable[str]) -> tuple[FontUse, ...]:
 
 
 def requested_fonts(docx: bytes) -> tuple[str, ...]:
-    """Every font name the .docx asks for (w:rFonts in styles, body, headers and footers), sorted."""
+    """Every font name the .docx asks for (w:rFonts in styles, body, headers and footers), sorted.  The .docx
+    is read with the same limits as every other (:func:`docgen.render.finalize.read_parts`)."""
+    from docgen.render.finalize import read_parts
+
     names: set[str] = set()
+    parts = read_parts(docx)
     try:
-        with zipfile.ZipFile(io.BytesIO(docx)) as zf:
-            for info in zf.infolist():
-                if not (info.filename.startswith("word/") and info.filename.endswith(".xml")):
-                    continue
-                if info.filename.startswith("word/fontTable") or info.file_size > 64 * 1024 * 1024:
-                    continue
-                root = etree.fromstring(zf.read(info), parser=etree.XMLParser(resolve_entities=False))
-                for rf in root.iter(f"{{{_W}}}rFonts"):
-                    names.update(v for a in _FONT_ATTRS if (v := rf.get(a)))
-    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as exc:
+        for name, data in parts.items():
+            if not (name.startswith("word/") and name.endswith(".xml")) or name.startswith("word/fontTable"):
+                continue
+            root = etree.fromstring(data, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+            for rf in root.iter(f"{{{_W}}}rFonts"):
+                names.update(v for a in _FONT_ATTRS if (v := rf.get(a)))
+    except etree.XMLSyntaxError as exc:
         raise RenderError(f"不是有效的 .docx 文件：{reason_zh(exc)}") from exc
     return tuple(sorted(names))
 

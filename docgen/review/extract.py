@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from docgen.docxlimits import xml_work_problem
 from docgen.errors import EXIT_USAGE, DocgenError, reason_zh
 from docgen.review import wml
 from docgen.review.wml import CHANGE_NAMES, TXBX, P, w
@@ -143,6 +144,11 @@ def read_zip(data: bytes, label: str) -> dict[str, bytes]:
         raise ReviewError(f"{label}：zip 文件已损坏或无法读取（{reason_zh(exc)}）") from exc
     except RuntimeError as exc:  # encrypted entries
         raise ReviewError(f"{label}：文件已加密，无法读取") from exc
+    for name, part in parts.items():
+        if name.endswith((".xml", ".rels")):
+            problem = xml_work_problem(part)
+            if problem is not None:
+                raise ReviewError(f"{label}：{name} {problem}")
     return parts
 
 
@@ -150,6 +156,9 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_
 
 
 def parse_xml(data: bytes, label: str, part: str) -> etree._Element:
+    problem = xml_work_problem(data)
+    if problem is not None:
+        raise ReviewError(f"{label}：{part} {problem}")
     try:
         root = etree.fromstring(data, parser=_PARSER)
     except etree.XMLSyntaxError as exc:

@@ -17,6 +17,7 @@ from docgen.service.accounts import add_user
 from docgen.service.db import make_engine, upgrade
 from docgen.service.models import AuditEvent, Document, Office, Revision
 from docgen.service.settings import Settings
+from docgen.service.store import notice_json
 
 OFFICE = "澄阳市政协（虚构）"
 USER = "demo"
@@ -51,7 +52,7 @@ def seed(settings: Settings, facts: Path) -> bool:
                 author_id=user.id,
                 valid=check.valid,
                 problems=[p.as_dict() for p in check.problems],
-                warnings=[{"code": w.code, "message": w.message, "path": w.path} for w in check.warnings],
+                warnings=[notice_json(w) for w in check.warnings],
             )
         )
         s.add(AuditEvent(office_id=user.office_id, user_id=user.id, action="save", target=f"document:{doc.id}"))

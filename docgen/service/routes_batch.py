@@ -149,7 +149,7 @@ def start_batch(
     factory = request.app.state.sessions
     with _LOCK:
         running = _RUNNING.get((c.office_id, key))
-        if running is None or (running.done() and running.exception() is not None):
+        if running is None or running.done():  # done but not stored (failed, or another database): redo
             _RUNNING[(c.office_id, key)] = _POOL.submit(_produce, factory, c.office_id, key, items, body)
     return {"id": key, "status": "running", "total": len(items)}
 

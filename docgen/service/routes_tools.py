@@ -12,7 +12,7 @@ from docgen.api import check_bytes, diff_bytes, validate_text
 from docgen.service.auth import Caller, caller
 from docgen.service.errors import ApiError
 from docgen.service.rendering import MEDIA_TYPES, Options, render_text, template_file
-from docgen.service.store import house_template
+from docgen.service.store import house_template, notice_json
 from docgen.service.uploads import attachment, read_docx, read_text
 
 router = APIRouter(prefix="/api", tags=["工具（不保存）"])
@@ -41,7 +41,7 @@ def validation_json(text: str | bytes, file: str = "<facts>") -> dict[str, Any]:
     return {
         "valid": v.valid,
         "problems": [p.as_dict() for p in v.problems],
-        "warnings": [{"code": w.code, "message": w.message, "path": w.path} for w in v.warnings],
+        "warnings": [notice_json(w) for w in v.warnings],
     }
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from docgen.api import Validation, validate_text
+from docgen.draft import Notice
 from docgen.service.auth import Caller
 from docgen.service.errors import ApiError, not_found
 from docgen.service.models import Document, HouseTemplate, Revision, User, iso
@@ -21,6 +22,7 @@ __all__ = [
     "document_json",
     "house_template",
     "latest_revision",
+    "notice_json",
     "revision",
     "revision_json",
     "save_revision",
@@ -58,6 +60,11 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def notice_json(n: Notice) -> dict[str, Any]:
+    """A warning as JSON: like a problem object (file, line, col, path, code, message)."""
+    return {"file": n.file, "line": n.line, "col": n.col, "path": n.path, "code": n.code, "message": n.message}
+
+
 def check_text(text: str) -> Validation:
     """Validate before touching the database, so no transaction is open while composing."""
     return validate_text(text, file="facts.yaml")
@@ -92,7 +99,7 @@ def save_revision(
             author_id=c.user.id,
             valid=check.valid,
             problems=[p.as_dict() for p in check.problems],
-            warnings=[{"code": w.code, "message": w.message, "path": w.path} for w in check.warnings],
+            warnings=[notice_json(w) for w in check.warnings],
         )
         try:
             with c.db.begin_nested():
