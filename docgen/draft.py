@@ -19,6 +19,9 @@ SegmentRole = Literal[
     "todo",  # draft-mode placeholder 〔待补：…〕 (highlighted)
 ]
 
+#: The run-in lead roles (a heading or point lead inside a paragraph).
+LEAD_ROLES: frozenset[str] = frozenset({"l2_lead", "l3_lead", "item_lead"})
+
 
 @dataclass(frozen=True)
 class Segment:

@@ -15,14 +15,13 @@ Chinese report.  The data is the same as ``load_yaml``'s (tested on every exampl
 from __future__ import annotations
 
 import datetime
-import math
 import os
 import re
 import stat
 from pathlib import Path
 from typing import Any
 
-from docgen.load import MAX_BYTES, Loaded, SourceMap, load_yaml, load_yaml_text
+from docgen.load import MAX_BYTES, Loaded, SourceMap, _to_float, _to_int, load_yaml, load_yaml_text
 
 __all__ = ["MAX_FAST_NODES", "load_fast", "load_fast_text"]
 
@@ -109,21 +108,6 @@ def _compose(text: str) -> Any:
         parser.dispose()
 
 
-def _int(text: str) -> int:
-    s = text.replace("_", "")
-    sign = -1 if s.startswith("-") else 1
-    s = s[1:] if s[:1] in "+-" else s
-    base = {"0x": 16, "0o": 8, "0b": 2}.get(s[:2].lower())
-    return sign * (int(s[2:], base) if base else int(s))
-
-
-def _float(text: str) -> float:
-    s = text.replace("_", "").lower()
-    if s.lstrip("+-") in (".inf", ".nan"):
-        value = math.inf if s.endswith("inf") else math.nan
-        return -value if s.startswith("-") else value
-    return float(s)
-
 
 def _timestamp(text: str) -> datetime.date:
     m = _TIMESTAMP.match(text)
@@ -139,7 +123,7 @@ class _Builder:
         self.mapping, self.scalar, self.sequence = MappingNode, ScalarNode, SequenceNode
         self.count = 0
         self.str = _tag(_STR)
-        self.convert = {_tag(_INT): _int, _tag(_FLOAT): _float, _tag(_TS): _timestamp}
+        self.convert = {_tag(_INT): _to_int, _tag(_FLOAT): _to_float, _tag(_TS): _timestamp}
         self.null, self.bool = _tag(_NULL), _tag(_BOOL)
 
     def build(self, node: Any) -> Any:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from docgen.draft import LEAD_ROLES
 from docgen.quality import grammar
 from docgen.quality.findings import Finding
 from docgen.quality.units import Sentence, Unit
@@ -40,7 +41,6 @@ _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
 _SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
-_LEAD_ROLES = frozenset({"l2_lead", "l3_lead", "item_lead"})
 _RANK_RE = re.compile(r"位居|名列|排名第|排在第|居第")
 _TIME_PREFIX_RE = re.compile(
     r"^(?:今年|去年|全年|以来|本届|\d{4}(?:—\d{4})?年度?|\d+(?:—\d+)?月(?:份)?|上半年|下半年)+"
@@ -285,7 +285,7 @@ def _few(units: list[Unit]) -> Iterator[Finding]:
             rest = u.text[s.end :]
             items = len(_COUNTED_RE.findall(rest))
             for v in units[i + 1 :]:
-                if v.kind != "para" or not v.spans or v.spans[0].role not in _LEAD_ROLES:
+                if v.kind != "para" or not v.spans or v.spans[0].role not in LEAD_ROLES:
                     break
                 items += 1
             if items == 1:

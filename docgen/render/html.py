@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 
 from docgen.draft import (
+    LEAD_ROLES,
     Byline,
     ClosingLine,
     Draft,
@@ -35,7 +36,7 @@ def _segment(seg: Segment) -> str:
     text = html.escape(seg.text)
     if seg.role == "todo":
         return f"<mark>{text}</mark>"
-    if seg.role in ("l2_lead", "l3_lead", "item_lead"):
+    if seg.role in LEAD_ROLES:
         return f'<span class="lead">{text}</span>'
     return text
 

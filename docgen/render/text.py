@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from docgen.draft import (
+    LEAD_ROLES,
     Byline,
     ClosingLine,
     Draft,
@@ -20,7 +21,6 @@ from docgen.draft import (
 
 __all__ = ["render_markdown", "render_text"]
 
-_LEAD_ROLES = frozenset({"l2_lead", "l3_lead", "item_lead"})
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~=#&])")
 # Closing punctuation moved outside a bold span: CommonMark does not close "**…。**" when a letter follows
 # (the closing ** is preceded by punctuation and followed by a letter, so it is not right-flanking).
@@ -41,7 +41,7 @@ def _md_segment(seg: Segment) -> str:
     if not seg.text:
         return ""
     text = seg.text.replace("\n", " ")
-    if seg.role in _LEAD_ROLES:
+    if seg.role in LEAD_ROLES:
         m = _TRAILING_PUNCT.search(text)
         core, tail = (text[: m.start()], m.group()) if m else (text, "")
         return f"**{_md_escape(core)}**{_md_escape(tail)}" if core else _md_escape(text)
