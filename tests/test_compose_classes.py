@@ -319,6 +319,38 @@ def test_each_reward_rule_follows_its_own_reward_and_a_rule_only_reward_keeps_it
     assert "每条奖励200元，获主要领导" not in text
 
 
+def test_a_rule_that_is_the_reward_follows_its_event_and_a_selection_is_joined_not_held() -> None:
+    rewards = [
+        {"event": "被省政协采用", "amount": 300, "unit": "元/条"},
+        {"event": "获领导批示", "rule": "在上述标准基础上加倍奖励"},
+        {"event": "评选年度优秀信息员", "rule": "全年报送信息8条以上、被采用3条以上"},
+        {"event": "评为先进单位", "amount": 2000, "rule": "全年被省政协采用10条以上"},
+    ]
+    text = _text(edit(minimal_speech(), {"tasks.sections[0].rewards": rewards}))
+    assert "获领导批示的，在上述标准基础上加倍奖励；" in text
+    assert "凡全年报送信息8条以上、被采用3条以上的，可参加年度优秀信息员评选；" in text
+    assert "凡全年被省政协采用10条以上的，可评为先进单位，奖励2000元。" in text
+    assert "可获领导批示" not in text and "可评选" not in text
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("县政协全会、常委会会议、重点协商活动都要有宣传方案", "县政协全会、常委会会议、重点协商活动都要有宣传方案"),
+        ("明年3月底前，各委员工作室要确定一名通讯员", "明年3月底前，各委员工作室要确定一名通讯员"),
+        ("县政协全会、常委会会议都有宣传方案", "县政协全会、常委会会议都要有宣传方案"),
+        ("2024年起每季度召开一次宣传选题策划会", "2024年起每季度要召开一次宣传选题策划会"),
+        ("各市（州）政协每季度至少向省政协报送一期动态", "各市（州）政协每季度至少要向省政协报送一期动态"),
+        ("委员履职风采专栏常态化", "委员履职风采专栏要常态化"),
+        ("主席会议每半年专题听取一次工作汇报", "主席会议要每半年专题听取一次工作汇报"),
+    ],
+)
+def test_yao_goes_once_and_where_the_clause_takes_it(item: str, expected: str) -> None:
+    from docgen.compose.phrases import with_yao
+
+    assert with_yao(item) == expected
+
+
 def test_reward_per_piece_follows_the_unit() -> None:
     data = edit(
         minimal_speech(),

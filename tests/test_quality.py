@@ -90,6 +90,14 @@ BAD = [
     ("quality-claim", ["发稿200篇以上，与去年同期持平。"]),
     ("quality-claim", ["在县级以上媒体刊发稿件45余篇，与去年全年持平。"]),
     ("quality-claim", ["凡被全国政协采用的，每条奖励1000元，全年被全国政协采用3条以上。"]),
+    # a frame's 要 added to an item that already has its modal, or put inside a phrase (issue 11, round 3)
+    ("quality-doubled", ["一是县政协全会、常委会会议、重点协商活动都要要有宣传方案。"]),
+    ("quality-doubled", ["二是明年3月底前，各委员工作室要要确定一名通讯员。"]),
+    ("quality-yao-subject", ["二是2024年要起每季度召开一次宣传选题策划会。"]),
+    ("quality-yao-subject", ["三是各市（州）政协每季度至少向省政协要报送一期宣传工作动态。"]),
+    # rewards said backwards, or a selection the office holds offered as a reward
+    ("quality-claim", ["凡在上述标准基础上加倍奖励的，可获领导批示。"]),
+    ("quality-claim", ["凡全年提供信息5条以上且被采用3条以上的，可评选优秀信息员。"]),
 ]
 
 
@@ -127,6 +135,11 @@ GOOD = [
     "《澄阳市政协宣传信息工作激励办法》、社情民意信息“季通报、年考评”制度相继建立。",
     "会议主要有以下几个方面的特点：一是节奏紧凑；二是重点突出。",
     "谢谢大家！",
+    "下面，我把市政协的一些做法向大家作简要汇报。",
+    "各市政协每季度至少要向省政协报送一期宣传工作动态。",
+    "这是重要要求，也是主要要素。",
+    "获领导批示的，在上述标准基础上加倍奖励。",
+    "凡全年报送信息8条以上的，可评为年度优秀信息员。",
 ]
 
 

@@ -190,36 +190,81 @@ def phrase_kind(text: str) -> PhraseKind:
 
 
 def with_yao(text: str) -> str:
-    """A demand: 要 before a verb phrase; inside a clause, before its predicate (每位信息员每月至少要报送……);
-    a leading 要 before a clause moves to the clause's predicate.
+    """A demand: 要 before a verb phrase; inside a clause, right after its subject (and its own time), before
+    any adverbial or predicate (各市政协要每季度至少向省政协报送……, 2025年上半年要举办……); a clause whose
+    predicate is an ``X化`` word takes 要 before it (委员履职风采专栏要常态化).  A leading 要 before a clause
+    moves into the clause.
 
-    A phrase that already has a modal (要、应、须……) before its predicate, or a noun phrase, is returned as it
-    is.
+    A phrase that already has a modal (要、应、须……) anywhere as a word of its own, or a noun phrase, is
+    returned as it is; so is a clause whose parts the segmenter cannot place.
     """
     t = clean(text)
     if t.startswith("要") and phrase_kind(t[1:]) == "clause":
-        return with_yao(t[1:])  # 要每位信息员……: the 要 belongs before the clause's predicate
+        return with_yao(t[1:])  # 要每位信息员……: the 要 belongs inside the clause
     toks = _tags(t)
-    if any(w in _MODALS for w, _ in toks[:6]):
+    if any(w in _MODALS for w, _ in toks):
         return t
     kind = phrase_kind(t)
     if kind == "verb":
         return "要" + t
     if kind in ("noun", "stub"):
         return t  # a noun phrase (委员履职档案, 《苍岭政协》改版) takes no 要: it is listed as it is
+    at = _yao_index(toks)
+    if at is None:
+        return t
+    if at == 0:
+        return "要" + t
     masked = _mask(t)
     off = 0
-    for i, (w, f) in enumerate(toks):
-        at = masked.find(w, off)
-        if at < 0:
+    for i, (w, _) in enumerate(toks):
+        pos = masked.find(w, off)
+        if pos < 0:
             return t
-        if _is_verb(f) and i > 0:
-            if masked[:at] == t[:at]:
-                return t[:at] + "要" + t[at:]
-            tail = masked[at:]
+        if i == at:
+            if masked[:pos] == t[:pos]:
+                return t[:pos] + "要" + t[pos:]
+            tail = masked[pos:]
             return t[: len(t) - len(tail)] + "要" + tail if t.endswith(tail) else t
-        off = at + len(w)
+        off = pos + len(w)
     return t
+
+
+# a time word's tail (2024年起, 3月底前) and a subject's determiner (每位信息员): grammar words, not vocabulary
+_TIME_TAIL = frozenset({"起", "前", "后", "以来", "以后", "以前", "开始", "底", "初", "末"})
+_SUBJECT_EACH = re.compile(r"^每[位个名家所项条]")
+
+
+def _yao_index(toks: list[tuple[str, str]]) -> int | None:
+    """The token before which a clause takes its 要: after the clause's own time words and its subject."""
+    n = len(toks)
+    i = 0
+    while i < n and (
+        toks[i][1] in ("t", "m")
+        or (i > 0 and (toks[i][0] in _TIME_TAIL or toks[i][1] == "f") and toks[i - 1][1] in ("t", "m", "f"))
+    ):
+        i += 1
+    last = toks[-1][0]
+    if n - i >= 2 and last.endswith("化"):
+        k = n - 2 if last == "化" else n - 1
+        if k > i and toks[k][1] not in ("d", "ad"):
+            return k  # 委员履职风采专栏常态化: the X化 word is the predicate
+    j = i
+    while j < n and toks[j][1] in _NOUNISH and not (
+        toks[j][0].startswith("每") and not _SUBJECT_EACH.match(toks[j][0])
+    ):
+        j += 1
+    if j >= n or not any(_is_verb(f) for _, f in toks[j:]):
+        return None
+    # 要 goes right before the predicate when only time words and adverbs stand between (每月至少要报送,
+    # 都要有, 每季度至少要向……报送); otherwise right after the subject (主席会议要每半年专题听取)
+    k = j
+    while k < n and (
+        toks[k][1] in ("t", "d", "ad", "m") or (toks[k][0].startswith("每") and not _SUBJECT_EACH.match(toks[k][0]))
+    ):
+        k += 1
+    if k < n and (_is_verb(toks[k][1]) or toks[k][1] == "p"):
+        return k
+    return j
 
 
 # --- joining ----------------------------------------------------------------------------------------------

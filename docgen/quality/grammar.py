@@ -137,6 +137,18 @@ def yao_subject(clause: str) -> str | None:
     return None
 
 
+def yao_inside(text: str, pattern: re.Pattern[str]) -> str | None:
+    """The match of ``pattern`` (a phrase ending in the modal 要) whose 要 is the modal, not part of a word of
+    the dictionary (简要, 重要, 要求…)."""
+    yao_words = _lexicon()[1]
+    for m in pattern.finditer(text):
+        i = m.end() - 1 if m.group().endswith("要") else m.group().index("要") + m.start()
+        if text[i - 1 : i + 1] in yao_words or text[i : i + 2] in yao_words:
+            continue
+        return m.group()
+    return None
+
+
 def _may_double(clause: str) -> bool:
     for m in re.finditer("了", clause):
         before, after = clause[max(0, m.start() - 8) : m.start()], clause[m.end() : m.end() + 4]

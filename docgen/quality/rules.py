@@ -22,6 +22,13 @@ _CN_NUM = "0-9一二三四五六七八九十百千"
 _DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,6}})\\1")
 _DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
+# a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
+_DOUBLED_MODAL_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显])要要(?![求素点闻件务害领旨案职])|(?<!即)将将")
+# 要 put inside a time phrase (2024年要起) or between a 向-phrase and its verb (向省政协要报送)
+_YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]要(?:起|开始|底|初)|向[^，；。要]{1,10}要")
+# a reward said backwards: the condition clause holds the reward (凡……加倍奖励的，可获……) or 可 + a selection
+# the office holds (可评选……); a 凡-clause whose consequence is missing
+_REWARD_REVERSED_RE = re.compile(r"凡[^，。；]*奖[^，。；]*的，可|可评选(?!为)")
 _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[，、；：][，。、；：！？]|。[，、；：。]"), "标点重复或悬空"),
     (re.compile(r"（\s*）|“\s*”|《\s*》|【\s*】|〔\s*〕|「\s*」|\(\s*\)"), "空括号或空引号"),
@@ -184,7 +191,7 @@ def _significance(sentences: list[Sentence]) -> Iterator[Finding]:
 def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         text = _plain(s.text)
-        for rx in (_DOUBLED_WORD_RE, _DOUBLED_COUNT_RE, _DOUBLED_YEAR_RE):
+        for rx in (_DOUBLED_WORD_RE, _DOUBLED_COUNT_RE, _DOUBLED_YEAR_RE, _DOUBLED_MODAL_RE):
             m = rx.search(text)
             if m:
                 yield _f("quality-doubled", f"“{m.group()}”重复", s)
@@ -336,6 +343,10 @@ def _string_lists(node: Any, path: str) -> Iterator[tuple[str, list[str]]]:
 # -- grammar ----------------------------------------------------------------------------------------------------
 def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
+        inside = grammar.yao_inside(_plain(s.text), _YAO_INSIDE_RE)
+        if inside:
+            yield _f("quality-yao-subject", f"“要”插在了短语中间（“{inside}”）", s)
+            continue
         for c in _clauses(s.text):
             if "要" in c:
                 word = grammar.yao_subject(c)
@@ -384,6 +395,10 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
             continue
         if "持平" in text and (_ABOVE_COUNT_RE.search(text) or _APPROX_COUNT_RE.search(text)):
             yield _f("quality-claim", "约数旁说“持平”", s)
+            continue
+        reversed_ = _REWARD_REVERSED_RE.search(text)
+        if reversed_:
+            yield _f("quality-claim", f"奖励的条件与结果颠倒（“{reversed_.group()}”）", s)
             continue
         last = _clauses(text)[-1] if _clauses(text) else ""
         if "奖励" in text and _RULE_ONLY_RE.search(last) and "奖励" not in last:

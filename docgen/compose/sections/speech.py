@@ -509,33 +509,58 @@ def task_details(
 
 
 def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
-    """Each reward as event + amount + its own rule (……每条奖励500元，获区委主要领导批示的加倍奖励); a reward
-    with a rule and no amount keeps its event (凡……的，可参加……评选).  Rewards are joined with ；."""
+    """Each reward as event + amount + its own rule (……每条奖励500元，获区委主要领导批示的加倍奖励).  A rule
+    that is itself the reward (在上述标准基础上加倍奖励) follows its event (获领导批示的，……); a rule that is a
+    condition (全年报送6条以上) comes first and the event is what it earns (凡……的，可评为……; an event 评选X
+    reads 参加X评选).  Rewards are joined with ；."""
     items: list[str] = []
     for r in sec.rewards:
         event = phrases.clean(r.event)
         rule = phrases.clean(r.rule) if r.rule else None
+        condition = rule is not None and _reward_condition(rule)
         if r.amount:
             money, _, per = r.unit.partition("/")
-            item = ctx.frag(
-                "TSK-reward-item",
-                event=event,
-                amount=f"{r.amount}{money or '元'}",
-                per=phrases.clean(per) or None,
-            )
+            amount = f"{r.amount}{money or '元'}"
+            if rule and condition and _earned(event):
+                # 评为优秀信息员 + 500元 + 全年报送6条以上: the condition first, then what it earns
+                items.append(f"凡{rule}的，可{_earned(event)}，奖励{amount}")
+                continue
+            item = ctx.frag("TSK-reward-item", event=event, amount=amount, per=phrases.clean(per) or None)
             items.append(f"{item}，{rule}" if rule else item)
         elif rule:
+            earned = _earned(event) if condition else None
             items.append(
                 ctx.frag(
                     "TSK-reward-rule",
-                    event=event,
+                    event=earned or event,
                     rule=rule,
-                    event_is_verb=phrases.phrase_kind(event) == "verb",
+                    consequence=not condition,
+                    outcome=earned is not None,
                 )
             )
         else:
             items.append(ctx.frag("TSK-reward-plain", event=event))
     return "；".join(items) + "。" if items else None
+
+
+# a reward rule that names the reward itself (加倍奖励, 另奖200元, 通报表扬) rather than a condition
+_REWARD_WORD = re.compile(r"奖|表彰|表扬")
+
+
+def _reward_condition(rule: str) -> bool:
+    """True if ``rule`` is a condition (全年报送信息6条以上), False if it says the reward (在上述标准基础上
+    加倍奖励; 获市领导批示的另奖200元)."""
+    return not _REWARD_WORD.search(rule)
+
+
+def _earned(event: str) -> str | None:
+    """What a condition earns, worded after 可: 评为/推荐/表彰… as written, 评选X as 参加X评选; None for an
+    event that is itself a condition (被……采用, 获……批示) or a noun."""
+    if event.startswith(("被", "获", "在")) or phrases.phrase_kind(event) != "verb":
+        return None
+    if event.startswith("评选") and len(event) > 2:
+        return f"参加{event[2:]}评选"
+    return event
 
 
 def demand_chain(items: list[str]) -> str:
