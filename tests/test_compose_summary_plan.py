@@ -173,7 +173,7 @@ def test_summary_title_is_unit_year_and_topic() -> None:
 def test_summary_year_defaults_to_the_end_of_the_period() -> None:
     data = edit(_raw(SUMMARY), {"summary.year": DELETE, "period.start": dt.date(2023, 1, 1)})
     data = edit(data, {"period.end": dt.date(2023, 12, 31), "document.date": dt.date(2024, 1, 10)})
-    data = edit(data, {"summary.signature_date": DELETE, "tasks.horizon": "2024年"})
+    data = edit(data, {"summary.signature_date": DELETE, "tasks.horizon": "2024年", "tasks.heading": DELETE})
     data["tasks"]["sections"][1]["deadlines"][0]["by"] = dt.date(2024, 3, 31)
     draft = _compose_data(data)
     assert draft.meta.title == "石湾区政协2023年宣传信息工作总结"

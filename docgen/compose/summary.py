@@ -125,7 +125,11 @@ def work_summary(base: Ctx) -> Draft:
     tsk = _tasks(ctx, s.topic, t_year)
     if tsk or ctx.draft_mode:
         sections.append(
-            _Sec(ctx.frag("WSM-heading-tasks", year=t_year), tsk or _todo(ctx, "工作打算", "tasks"), "tasks")
+            _Sec(
+                (f.tasks.heading if f.tasks and f.tasks.heading else None) or ctx.frag("WSM-heading-tasks", year=t_year),
+                tsk or _todo(ctx, "工作打算", "tasks"),
+                "tasks",
+            )
         )
 
     draft = Draft(

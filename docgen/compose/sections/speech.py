@@ -109,7 +109,9 @@ def agenda_item(ctx: Ctx, a: object) -> str | None:
         return None
     if a.type == "read_plan" and text:
         text = zh.book_title(text)
-    if a.type in ("lecture", "report", "requirement") and not a.by:
+    if a.type in ("report", "requirement") and not a.by:
+        if text or a.topic:
+            ctx.notice("unused-fact", f"议程“{text or a.topic}”没有写明由谁作（by），未写入文稿", "meeting.agenda_done")
         return None
     topic = phrases.clean(a.topic) if a.topic else None
     if a.type == "lecture" and text and not text.endswith(_TALK_HEADS):
