@@ -637,6 +637,22 @@ def test_a_single_special_event_is_not_announced_as_several() -> None:
         assert "几项" not in line and "以下" not in line
 
 
+def test_special_events_after_a_target_sentence_do_not_open_with_the_same_year_again() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "tasks.sections[0].targets": [{"metric": "上稿", "outlet": None, "min": 20, "unit": "篇"}],
+            "tasks.special_events": [{"name": "委员履职故事征集活动", "when": "5月至9月"}],
+        },
+    )
+    for i in range(8):
+        lines = _text(edit(data, {"document.id": f"ev-{i}"})).splitlines()
+        at = next(k for k, x in enumerate(lines) if "委员履职故事征集活动" in x)
+        before = lines[at - 1].rstrip("。").rsplit("。", 1)[-1]
+        if before.startswith("明年，"):
+            assert not lines[at].startswith("明年，"), (before, lines[at])
+
+
 def test_first_of_a_kind_names_who_did_it() -> None:
     data = edit(minimal_speech(), {"achievements.media.firsts": ["首次在人民政协网刊发协商活动报道"]})
     assert "市政协首次在人民政协网刊发协商活动报道" in _text(data)

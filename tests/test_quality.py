@@ -148,6 +148,13 @@ def test_good_genre_sentences_pass(text: str) -> None:
     assert _codes(text) == []
 
 
+def test_a_verb_phrase_run_in_lead_is_a_heading_not_a_stub_but_a_bare_adverb_is() -> None:
+    lead = Paragraph((Segment("抓策划。", "item_lead"), Segment("下半年组织一次优秀信息评选。")))
+    assert [f.code for f in check_draft(_draft(lead))] == []
+    bare = Paragraph((Segment("首次。", "item_lead"), Segment("刊发稿件3篇。")))
+    assert "quality-stub" in [f.code for f in check_draft(_draft(bare))]
+
+
 def test_a_draft_mode_marker_is_not_a_placeholder_in_a_draft() -> None:
     text = "〔待补：统计期〕，收集信息312条。"
     assert _codes(text, mode="draft") == []

@@ -259,7 +259,9 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
     # 都要有, 每季度至少要向……报送); otherwise right after the subject (主席会议要每半年专题听取)
     k = j
     while k < n and (
-        toks[k][1] in ("t", "d", "ad", "m") or (toks[k][0].startswith("每") and not _SUBJECT_EACH.match(toks[k][0]))
+        toks[k][1] in ("t", "d", "ad", "m")
+        or (toks[k][0].startswith("每") and not _SUBJECT_EACH.match(toks[k][0]))
+        or (k > j and (toks[k][1] == "f" or toks[k][0] in _TIME_TAIL) and toks[k - 1][1] in ("t", "m"))
     ):
         k += 1
     if k < n and (_is_verb(toks[k][1]) or toks[k][1] == "p"):

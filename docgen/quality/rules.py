@@ -366,9 +366,19 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
         parts = re.split(r"[，；：]", body)
         last = parts[-1]
         if (len(parts) > 1 and 0 < _han_len(last) <= 2 and last == re.sub(r"[^\u4e00-\u9fff]", "", last)) or (
-            _han_len(body) <= 3 and s.unit.number == "" and not any(ch.isdigit() for ch in body)
+            _han_len(body) <= 3
+            and s.unit.number == ""
+            and not any(ch.isdigit() for ch in body)
+            and not _verb_lead(s)
         ):
             yield _f("quality-stub", f"句末分句“{last}”残缺", s)
+
+
+def _verb_lead(s: Sentence) -> bool:
+    """A run-in lead (bold heading inside the paragraph) that is a verb phrase (抓策划。) is a heading, not a
+    stub: only a lead without a verb (首次。) is."""
+    lead = any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
+    return lead and any(flag.startswith("v") for _, flag in grammar.tag(_plain(s.text).strip("。")))
 
 
 # -- claims ------------------------------------------------------------------------------------------------------

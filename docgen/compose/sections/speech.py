@@ -437,13 +437,16 @@ def tasks(ctx: Ctx) -> list[Section]:
             ctx.frag("TSK-special-item", when=e.when.removeprefix(year) or e.when, name=e.name)
             for e in events
         ]
+        rel: str | None = zh.relative_year(_horizon(ctx), ctx.facts.document.date)
+        if _last_sentence_opens(out[-1].blocks, f"{rel}，"):
+            rel = None  # the paragraph before ends 明年，力争……: the next one does not open 明年， again
         out[-1].blocks.append(
             ParaBuilder()
             .add(
                 ctx.frag(
                     "TSK-special",
                     one_item=len(items) == 1,
-                    rel=zh.relative_year(_horizon(ctx), ctx.facts.document.date),
+                    rel=rel,
                     items="；".join(items),
                 ),
                 ["tasks.special_events"],
@@ -451,6 +454,14 @@ def tasks(ctx: Ctx) -> list[Section]:
             .build()
         )
     return out
+
+
+def _last_sentence_opens(blocks: list[Block], lead: str) -> bool:
+    """True if the last sentence of the last paragraph in ``blocks`` opens with ``lead``."""
+    if not blocks or not isinstance(blocks[-1], Paragraph):
+        return False
+    body = blocks[-1].text.rstrip("。！？")
+    return body[body.rfind("。") + 1 :].startswith(lead)
 
 
 def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
