@@ -717,3 +717,18 @@ def test_normalising_does_not_change_the_callers_facts() -> None:
     facts = validate_text(dump(edit(minimal_exchange(), {"exchange.lead.focus": "委员工作室建设。"})))
     compose(facts)
     assert facts.exchange is not None and facts.exchange.lead.focus == "委员工作室建设。"
+
+
+def test_an_example_follows_the_sentence_it_illustrates_never_an_unrelated_fact() -> None:
+    from docgen.compose.sections.speech import _place_examples
+
+    counts = ("获领导批示96件。", ("achievements.social_opinion.instructions",))
+    rank = ("我市排名第四。", ("achievements.social_opinion.ranks[0]",))
+    first = ("值得一提的是，首次在人民政协网刊发报道。", ("achievements.media.firsts",))
+    ex1 = ("比如，市长对……作出批示。", ("achievements.social_opinion.notable",))
+    ex2 = ("再比如，副市长对……作出批示。", ("achievements.social_opinion.notable",))
+    story = ("比如，围绕……，我们调研组……。", ("achievements.campaigns[0]",))
+    assert _place_examples([counts, rank, ex1, ex2], 0) == [counts, ex1, ex2, rank]
+    assert _place_examples([first, story], 0) == [story, first]
+    assert _place_examples([("用户的概括。", ()), first, story], 1) == [("用户的概括。", ()), story, first]
+    assert _place_examples([story, first], 0) == [story, first]

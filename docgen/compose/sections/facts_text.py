@@ -173,21 +173,25 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     )
                 )
     if want("columns"):
+        # each column in another wording (never the same frame twice in a row); columns on the host just
+        # named share its sentence (依托X开办A栏目，……；还开办B栏目，……)
         for i, c in enumerate(m.columns):
-            out.append(
-                (
-                    ctx.frag(
-                        "ACH-media-column",
-                        name=zh.quoted(c.name),
-                        host=ctx.outlet(c.host) if c.host else None,
-                        first_in=c.first_in,
-                        issues=ctx.count(c.issues, "期"),
-                        topics=ctx.count(c.topics, "个"),
-                        members=ctx.count(c.members_featured, "位"),
-                    ),
-                    (f"{A}.media.columns[{i}]",),
-                )
-            )
+            same_host = i > 0 and c.host is not None and c.host == m.columns[i - 1].host
+            slots: dict[str, object] = {
+                "name": zh.quoted(c.name),
+                "host": ctx.outlet(c.host) if c.host and not same_host else None,
+                "first_in": c.first_in,
+                "issues": ctx.count(c.issues, "期"),
+                "topics": ctx.count(c.topics, "个"),
+                "members": ctx.count(c.members_featured, "位"),
+            }
+            text = ctx.frag_fresh("ACH-media-column", **slots) or ctx.frag("ACH-media-column", **slots)
+            path = f"{A}.media.columns[{i}]"
+            if same_host and out and out[-1][1][-1:] == (f"{A}.media.columns[{i - 1}]",):
+                prev, prev_paths = out.pop()
+                out.append((f"{prev.rstrip('。')}；还{text}", (*prev_paths, path)))
+            else:
+                out.append((text, (path,)))
     if want("own_publications") or want("new_media") or want("website_updates"):
         pubs = [
             ctx.frag("ACH-media-pub-item", outlet=ctx.outlet(p.outlet), issues=zh.count(p.issues, "期"))

@@ -240,12 +240,56 @@ def highlight_sentences(
     ctx.examples = 0  # 比如/再比如 count from the start of each highlight's paragraph
     if h.text:
         out.append((h.text if h.text.endswith(("。", "！")) else h.text + "。", ()))
+    # a fact another highlight names by its own sub-block (media.columns) is left to that highlight, even
+    # when this one names the whole block (media)
+    reserved = tuple(
+        f"achievements.{r}"
+        for other in [*a.highlights, *(x for g in a.groups for x in g.highlights)]
+        if other is not h
+        for r in other.refs
+        if "." in r and r not in h.refs
+    )
     for ref in h.refs:
         for text, paths in facts_text.block_sentences(ctx, a, ref):
             if text in emitted:
                 continue
+            if "." not in ref and reserved and paths and all(p.startswith(reserved) for p in paths):
+                continue
             emitted.add(text)
             out.append((text, paths))
+    return _place_examples(out, 1 if h.text else 0)
+
+
+_EXAMPLE_LEAD = re.compile(r"^(?:比如|再比如|又如|例如)，")
+
+
+def _block_key(paths: tuple[str, ...]) -> str:
+    return ".".join(re.sub(r"\[[^\]]*\]", "", paths[0]).split(".")[:2]) if paths else ""
+
+
+def _place_examples(sents: list[tuple[str, tuple[str, ...]]], start: int) -> list[tuple[str, tuple[str, ...]]]:
+    """An example (比如，……) illustrates the sentence before it: a run of examples goes right after the first
+    plain sentence of its own block (获领导批示96件。比如，市长对……作出批示), or, when its block has none,
+    right after the highlight's lead (一是紧扣中心抓宣传。比如，围绕……), never after an unrelated fact."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    i = 0
+    while i < len(sents):
+        text, paths = sents[i]
+        if not _EXAMPLE_LEAD.match(text):
+            out.append(sents[i])
+            i += 1
+            continue
+        key = _block_key(paths)
+        j = i
+        while j < len(sents) and _EXAMPLE_LEAD.match(sents[j][0]) and _block_key(sents[j][1]) == key:
+            j += 1
+        run = sents[i:j]
+        anchor = next(
+            (k + 1 for k, (t, ps) in enumerate(out) if k >= start and _block_key(ps) == key and not _EXAMPLE_LEAD.match(t)),
+            min(start, len(out)),
+        )
+        out[anchor:anchor] = run
+        i = j
     return out
 
 
@@ -330,8 +374,15 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         blocks.append(p.build())
     blocks.extend(problems_blocks)
     style = ctx.facts.document.heading_style
+    deployed = {sec.theme for sec in _task_sections(ctx)}
     for i, t in enumerate(s.themes, 1):
-        lead = phrases.clean(t.lead or ctx.frag(f"SIT-lead-{t.code}"))
+        # a theme the tasks deploy again (storytelling → planning) is said here as awareness (深刻认识……),
+        # so the two parts do not open alike (注重宣传策划，讲好政协故事 / 注重宣传策划，讲好鹭屿政协故事)
+        aware = f"SIT-lead-aware-{t.code}"
+        if not t.lead and _SITUATION_TO_TASK.get(t.code) in deployed and _has_family(ctx, aware):
+            lead = phrases.clean(ctx.frag(aware))
+        else:
+            lead = phrases.clean(t.lead or ctx.frag(f"SIT-lead-{t.code}"))
         ctx.heard(lead)
         number = zh.l2_number(i, style) if len(s.themes) > 1 else ""
         q = ParaBuilder().lead(f"{number}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
@@ -349,6 +400,22 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
         return None
     heading = s.heading or ctx.frag("SIT-heading")
     return Section(heading, blocks, ("situation",))
+
+
+# the situation themes whose argument a task theme would say again in other words (镜头对准委员…引导委员
+#主动发声 / 把镜头和笔头对准委员…积极发声; 提前谋划选题 / 提前谋划全年宣传重点)
+_SITUATION_TO_TASK = {"storytelling": "planning", "member_focus": "member_subject"}
+
+
+def _task_sections(ctx: Ctx) -> list[TaskSection]:
+    t = ctx.facts.tasks
+    if t is None:
+        return []
+    return [*t.sections, *(sec for g in t.groups for sec in g.sections)]
+
+
+def _has_family(ctx: Ctx, fid: str) -> bool:
+    return any(f.id == fid for f in ctx.lib.families())
 
 
 def _within(item: str, sentence: str) -> bool:
@@ -469,7 +536,12 @@ def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
     gets another wording, and after the last wording only its own items) + demands and details."""
     p = ParaBuilder().lead(f"{number}{phrases.clean(sec.lead)}。", "l2_lead", (path,))
     ctx.heard(phrases.clean(sec.lead))
-    p.add(ctx.frag_fresh(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
+    # a theme the situation part has already argued (member_focus → member_subject) gets no second argument
+    # when the section has its own items: the lead and the items say what is to be done
+    argued = {_SITUATION_TO_TASK.get(t.code) for t in ctx.facts.situation.themes} if ctx.facts.situation else set()
+    own = sec.items or sec.targets or sec.rewards or sec.subscriptions or sec.deadlines
+    if not (sec.theme in argued and own):
+        p.add(ctx.frag_fresh(f"TSK-theme-{sec.theme}", scope=ctx.scope, ours=ctx.ours), [f"{path}.theme"])
     if sec.items:
         p.add(demand_chain(sec.items), [f"{path}.items"])
     rel = ctx.once("tasks-year", zh.relative_year(_horizon(ctx), ctx.facts.document.date))
