@@ -177,15 +177,16 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         # named share its sentence (依托X开办A栏目，……；还开办B栏目，……)
         for i, c in enumerate(m.columns):
             same_host = i > 0 and c.host is not None and c.host == m.columns[i - 1].host
-            slots: dict[str, object] = {
-                "name": zh.quoted(c.name),
-                "host": ctx.outlet(c.host) if c.host and not same_host else None,
-                "first_in": c.first_in,
-                "issues": ctx.count(c.issues, "期"),
-                "topics": ctx.count(c.topics, "个"),
-                "members": ctx.count(c.members_featured, "位"),
-            }
-            text = ctx.frag_fresh("ACH-media-column", **slots) or ctx.frag("ACH-media-column", **slots)
+            host = ctx.outlet(c.host) if c.host and not same_host else None
+            issues, topics = ctx.count(c.issues, "期"), ctx.count(c.topics, "个")
+            members, name = ctx.count(c.members_featured, "位"), zh.quoted(c.name)
+            text = ctx.frag_fresh(
+                "ACH-media-column", name=name, host=host, first_in=c.first_in, issues=issues, topics=topics,
+                members=members,
+            ) or ctx.frag(
+                "ACH-media-column", name=name, host=host, first_in=c.first_in, issues=issues, topics=topics,
+                members=members,
+            )
             path = f"{A}.media.columns[{i}]"
             if same_host and out and out[-1][1][-1:] == (f"{A}.media.columns[{i - 1}]",):
                 prev, prev_paths = out.pop()
