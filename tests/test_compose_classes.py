@@ -732,3 +732,20 @@ def test_an_example_follows_the_sentence_it_illustrates_never_an_unrelated_fact(
     assert _place_examples([first, story], 0) == [story, first]
     assert _place_examples([("用户的概括。", ()), first, story], 1) == [("用户的概括。", ()), story, first]
     assert _place_examples([story, first], 0) == [story, first]
+
+
+def test_subscription_status_stands_in_its_frame() -> None:
+    from docgen.compose.phrases import phrase_kind
+
+    assert phrase_kind("全面完成") == "verb" and phrase_kind("超额完成省政协下达的任务") == "verb"
+    for status, said in (("全面完成", "全面完成了征订任务"), ("超额完成省政协下达的任务", "市政协超额完成省政协下达的任务")):
+        data = edit(
+            minimal_speech(),
+            {
+                "achievements.subscriptions": {"label": "两报一刊", "status": status, "completion_pct": 100},
+                "achievements.highlights": [{"lead": "阵地建设扎实", "refs": ["subscriptions"]}],
+            },
+        )
+        for i in range(6):
+            text = _text(edit(data, {"document.id": f"sub-{i}"}))
+            assert said in text or f"征订工作，{status}" in text, text

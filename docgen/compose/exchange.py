@@ -351,7 +351,11 @@ def _speech_points(ctx: Ctx, ex: Exchange) -> list[Block]:
         sec = ex.sections[si]
         spath = f"exchange.sections[{si}]"
         number = zh.l3_lead(i) if many else ""
-        p = ParaBuilder().lead(f"{number}{_clause(sec.heading)}。", "l3_lead", (f"{spath}.heading",))
+        title = ctx.facts.document.title or ""
+        if not many and _clause(sec.heading) in title:
+            p = ParaBuilder()  # the only point says what the title says: it is not read out again
+        else:
+            p = ParaBuilder().lead(f"{number}{_clause(sec.heading)}。", "l3_lead", (f"{spath}.heading",))
         if sec.rationale:
             p.add(_stop(sec.rationale), [f"{spath}.rationale"])
         for j, (lead, lead_path, parts) in enumerate(items):

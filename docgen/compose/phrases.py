@@ -132,7 +132,17 @@ def _tags(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs; a quoted name or bracketed aside counts as one noun."""
     from docgen.compose.tagcache import cached_tags
 
-    return cached_tags(_mask(text), _jieba_tags)
+    return [(w, _idiom_flag(w) if f == "l" else f) for w, f in cached_tags(_mask(text), _jieba_tags)]
+
+
+@functools.cache
+def _idiom_flag(word: str) -> str:
+    """A four-character set phrase tagged ``l`` (全面完成, 超额完成) whose second half is a verb of the
+    dictionary is a verb phrase (a modifier + verb idiom): tagged ``v``; otherwise it stays ``l``."""
+    if len(word) != 4:
+        return "l"
+    tags: dict[str, str] = _tagger().dt.word_tag_tab  # type: ignore[attr-defined]
+    return "v" if tags.get(word[2:], "") == "v" else "l"
 
 
 def _jieba_tags(masked: str) -> list[tuple[str, str]]:

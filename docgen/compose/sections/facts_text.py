@@ -567,13 +567,23 @@ def subscriptions(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sen
     label = zh.quoted(s.label) if s.label else None
     if not (titles or label):
         return []
+    # the status as the clerk wrote it, made to stand after 征订工作中，: a bare verb takes its object
+    # (全面完成 → 全面完成了征订任务), a verb phrase takes the office as subject (市政协超额完成……)
+    status = phrases.clean(s.status) if s.status else None
+    who = None
+    if status and phrases.phrase_kind(status) == "verb":
+        if len(status) <= 4:
+            status = f"{status}了征订任务"
+        else:
+            who = ctx.org
     return [
         (
             ctx.frag(
                 "ACH-subscriptions",
                 label=label,
                 titles=titles,
-                status=s.status.rstrip("。") if s.status else None,
+                who=who,
+                status=status or None,
                 pct=zh.percent(s.completion_pct) if s.completion_pct else None,
                 gifted_to=s.gifted_to,
             ),
