@@ -24,6 +24,7 @@ SKIP = (
     "org",  # the office's description: each kind names it as it needs (市政协, 我市)
     "period",  # the frame of the figures, said in each kind's words (今年以来, 1—11月, 近几年)
     "outlets",  # a table the facts refer to by id
+    "tasks.horizon",  # the plan's year, said as 明年 / 2026年 / 下半年
     "**.ref",  # what a comparison compares
     "**.refs",  # which facts a highlight groups
     "**.previous",  # the basis of a comparison: written as the change (较去年增长22.4%)

@@ -98,6 +98,7 @@ BAD = [
     # rewards said backwards, or a selection the office holds offered as a reward
     ("quality-claim", ["凡在上述标准基础上加倍奖励的，可获领导批示。"]),
     ("quality-claim", ["凡全年提供信息5条以上且被采用3条以上的，可评选优秀信息员。"]),
+    ("quality-doubled", ["“枫渡政协”微信公众号推送信息210条，阅读量达近30万人次。"]),
 ]
 
 

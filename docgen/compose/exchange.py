@@ -74,6 +74,11 @@ def _honour(ex: Exchange) -> str | None:
     return zh.quoted(phrases.clean(ex.lead.honour)) if ex.lead.honour else None
 
 
+def _award(ex: Exchange) -> bool:
+    """An honour that is a prize (……二等奖) is 荣获, a title (……先进单位) is 被评为."""
+    return bool(ex.lead.honour) and phrases.clean(ex.lead.honour or "").endswith("奖")
+
+
 def _clause(text: str) -> str:
     return text.strip().rstrip("。；，、")
 
@@ -136,7 +141,10 @@ def results_sentences(ctx: Ctx, results: list[Result], path: str) -> list[tuple[
         plain = not r.note
         compared = r.previous is not None
         last = runs[-1] if runs else None
-        if period is not None and last is not None and last[0] == period and not compared and not last[2]:
+        # a figure without a period of its own belongs to the run before it (近两年，播出节目22期，推动解决
+        # 民生问题40余个): the period is not said again, nor is the figure left without one
+        same = period is None or (last is not None and last[0] == period)
+        if same and last is not None and not compared and not last[2]:
             last[1].append((clause, rpath, plain))
             continue
         shown = None if period is not None and period in said else period
@@ -163,8 +171,16 @@ def practices_text(
     items = [_clause(p) for p in practices if _clause(p)]
     if not items:
         return None
-    if subject and not items[0].startswith(("我", *names)) and phrases.phrase_kind(items[0]) == "verb":
-        items[0] = subject + items[0]  # 我们 only before a predicate: a clause has its own subject or time
+    own_subject = any(phrases.has_own_subject(part) for part in items[0].split("，")[1:])
+    if (
+        subject
+        and not items[0].startswith(("我", *names))
+        and phrases.phrase_kind(items[0]) == "verb"
+        and not own_subject
+    ):
+        # 我们 only before a predicate: a clause has its own subject or time, and so has a measure whose
+        # second half names who acts (围绕同一议题，省市县三级政协同步开展协商)
+        items[0] = subject + items[0]
     if any("。" in x for x in items):
         return "".join(_stop(x) for x in items)
     return "；".join(items) + "。"
@@ -248,6 +264,7 @@ def exchange_material(ctx: Ctx) -> Draft:
         keywords=keywords,
         n=n,
         honour=_honour(ex),
+        award=_award(ex),
     )
     draft.blocks.append(ParaBuilder().add(lead, ["exchange.lead"]).build())
 
@@ -313,6 +330,7 @@ def exchange_speech(ctx: Ctx) -> Draft:
             focus=phrases.clean(ex.lead.focus),
             keywords=keywords,
             honour=_honour(ex),
+            award=_award(ex),
         ),
         ["exchange.lead"],
     )

@@ -28,6 +28,7 @@ from docgen import zh
 __all__ = [
     "PhraseKind",
     "clean",
+    "has_own_subject",
     "has_year",
     "join_items",
     "phrase_kind",
@@ -197,6 +198,13 @@ def phrase_kind(text: str) -> PhraseKind:
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
                 return "clause"
     return "noun"
+
+
+def has_own_subject(text: str) -> bool:
+    """A clause that names who acts before its predicate (省市县三级政协同步开展协商), not one that only opens
+    with its own time (每月开展一次……)."""
+    t = clean(text)
+    return phrase_kind(t) == "clause" and not _TIME_START.match(t) and _tags(t)[0][1] not in ("t", "m")
 
 
 def with_yao(text: str) -> str:

@@ -201,7 +201,7 @@ def agenda_table(ctx: Ctx, agenda: list[AgendaItem]) -> Table:
         values = {
             "no": str(i),
             "time": a.time or "",
-            "item": a.item.strip().rstrip("。"),
+            "item": _agenda_item(a.item),
             "by": a.by or "",
             "host": a.host or "",
         }
@@ -209,3 +209,10 @@ def agenda_table(ctx: Ctx, agenda: list[AgendaItem]) -> Table:
     fixed = sum(AGENDA_WIDTHS_MM[c] for c in cols if c != "item")
     widths = tuple(AGENDA_WIDTHS_MM.get(c, TYPE_AREA_MM - fixed) for c in cols)
     return Table(tuple(rows), widths)
+
+
+def _agenda_item(text: str) -> str:
+    """An agenda row as a table cell says it: without a final 。 and without the 由 of a dictated sentence
+    (由市政协主席讲话 → 市政协主席讲话)."""
+    t = text.strip().rstrip("。；，")
+    return t[1:] if t.startswith("由") and len(t) > 3 else t

@@ -11,6 +11,7 @@ Sections without facts are dropped (final) or kept with a 〔待补：…〕 mar
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from docgen import zh
@@ -85,6 +86,31 @@ def _summary_year(ctx: Ctx, s: Summary) -> int:
     return p.end.year if p is not None else ctx.facts.document.date.year
 
 
+def _spans(ctx: Ctx, year: int) -> tuple[str, str]:
+    """(when, since) of the summary's period: a calendar year is 2025年 / 一年来; part of a year keeps its label
+    (2025年上半年 / 上半年, 2024年1—11月 / 1—11月); a term or several years say their label (本届以来)."""
+    p = ctx.facts.period
+    if p is None or p.kind == "calendar_year":
+        return f"{year}年", "一年来"
+    label = phrases.clean(p.label) if p.label else ""
+    if p.kind in ("term", "multi_year"):
+        return (label or "本届以来"), (label or "本届以来")
+    whole = p.start.month == 1 and p.start.day == 1 and p.end.month == 12 and p.end.day == 31
+    if whole or not label:
+        return f"{year}年", "一年来" if whole else "今年以来"
+    if re.search(r"\d{4}|[今去明]年", label):
+        return label, label
+    return f"{year}年{label}", label
+
+
+def _plan_when(ctx: Ctx, t_year: int) -> str:
+    """The plan's time: 2026年, or 下半年 when the plan is for the rest of the year the period ends in."""
+    p = ctx.facts.period
+    if p is not None and p.end.year == t_year and p.end.month < 12 and p.kind not in ("term", "multi_year"):
+        return "下半年" if p.end.month == 6 else f"{p.end.month + 1}—12月" if p.end.month < 11 else "12月"
+    return f"{t_year}年"
+
+
 @dataclass
 class _Sec:
     heading: str
@@ -99,7 +125,8 @@ def work_summary(base: Ctx) -> Draft:
     s = f.summary or Summary()
     year = _summary_year(ctx, s)
     unit = unit_name(f.org)
-    title = doc.title or f"{unit}{year}年{s.topic}工作总结"
+    when = _spans(ctx, year)[0]
+    title = doc.title or f"{unit}{when if when.startswith(f'{year}年') else f'{year}年'}{s.topic}工作总结"
     closing = s.closing_text
 
     sections: list[_Sec] = []
@@ -126,7 +153,8 @@ def work_summary(base: Ctx) -> Draft:
     if tsk or ctx.draft_mode:
         sections.append(
             _Sec(
-                (f.tasks.heading if f.tasks and f.tasks.heading else None) or ctx.frag("WSM-heading-tasks", year=t_year),
+                (f.tasks.heading if f.tasks and f.tasks.heading else None)
+                or ctx.frag("WSM-heading-tasks", when=_plan_when(ctx, t_year)),
                 tsk or _todo(ctx, "工作打算", "tasks"),
                 "tasks",
             )
@@ -171,7 +199,7 @@ def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
         p.add(
             ctx.frag(
                 "WSM-lead",
-                year=year,
+                when=_spans(ctx, year)[0],
                 org=ctx.org,
                 leader=ctx.frag(f"WSM-leader-{ctx.facts.org.level}"),
                 scope=ctx.scope,
@@ -179,14 +207,21 @@ def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
             ),
             ["summary.year", "org"],
         )
-    p.add(ctx.frag("WSM-lead-close", year=year, topic=s.topic))
+    when, since = _spans(ctx, year)
+    p.add(ctx.frag("WSM-lead-close", when=when, since=since, topic=s.topic))
     return p.build()
 
 
 def _closing(ctx: Ctx, topic: str, year: int, *, has_problems: bool) -> Paragraph:
     items = [x.rstrip("。；，") for x in ctx.facts.attribution]
     text = ctx.frag(
-        "WSM-closing", year=year, org=ctx.org, topic=topic, items=items, has_problems=has_problems
+        "WSM-closing",
+        when=_spans(ctx, year)[0],
+        since=_spans(ctx, year)[1],
+        org=ctx.org,
+        topic=topic,
+        items=items,
+        has_problems=has_problems,
     )
     return ParaBuilder().add(text, ["summary.closing_text", "attribution"]).build()
 
@@ -259,7 +294,13 @@ def _problems(ctx: Ctx, topic: str) -> list[Block]:
     blocks: list[Block] = [
         ParaBuilder()
         .add(
-            ctx.frag(f"WSM-problems-intro-{pr.intro}", org=ctx.org, topic=topic, one_item=len(pr.items) == 1),
+            ctx.frag(
+                f"WSM-problems-intro-{pr.intro}",
+                org=ctx.org,
+                topic=topic,
+                since=_spans(ctx, _summary_year(ctx, ctx.facts.summary or Summary()))[1],
+                one_item=len(pr.items) == 1,
+            ),
             ["problems.intro"],
         )
         .build()
@@ -305,7 +346,12 @@ def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
     if t is None or not (secs or t.special_events):
         return []
     intro = ctx.frag(
-        "WSM-tasks-intro", year=year, org=ctx.org, scope=ctx.scope, topic=topic, one_item=len(secs) <= 1
+        "WSM-tasks-intro",
+        when=_plan_when(ctx, year),
+        org=ctx.org,
+        scope=ctx.scope,
+        topic=topic,
+        one_item=len(secs) <= 1,
     )
     blocks: list[Block] = [ParaBuilder().add(intro, ["tasks.horizon"]).build()]
     style = ctx.facts.document.heading_style

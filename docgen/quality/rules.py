@@ -23,6 +23,8 @@ _DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,6}})\\1")
 _DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
+# 达 (reaches) before an approximation that says it does not quite (阅读量达近30万人次)
+_REACH_NEAR_RE = re.compile(r"达(?:近|约)\d")
 _DOUBLED_MODAL_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显])要要(?![求素点闻件务害领旨案职])|(?<!即)将将")
 # 要 put inside a time phrase (2024年要起) or between a 向-phrase and its verb (向省政协要报送)
 _YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]要(?:起|开始|底|初)|向[^，；。要]{1,10}要")
@@ -191,7 +193,7 @@ def _significance(sentences: list[Sentence]) -> Iterator[Finding]:
 def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         text = _plain(s.text)
-        for rx in (_DOUBLED_WORD_RE, _DOUBLED_COUNT_RE, _DOUBLED_YEAR_RE, _DOUBLED_MODAL_RE):
+        for rx in (_DOUBLED_WORD_RE, _DOUBLED_COUNT_RE, _DOUBLED_YEAR_RE, _DOUBLED_MODAL_RE, _REACH_NEAR_RE):
             m = rx.search(text)
             if m:
                 yield _f("quality-doubled", f"“{m.group()}”重复", s)

@@ -206,7 +206,11 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             if posts or reads:
                 nm.append(
                     ctx.frag(
-                        "ACH-media-newmedia-item", outlet=ctx.outlet(acct.outlet), posts=posts, reads=reads
+                        "ACH-media-newmedia-item",
+                        outlet=ctx.outlet(acct.outlet),
+                        posts=posts,
+                        reads=reads,
+                        near=bool(reads and reads.startswith(("近", "约"))),
                     )
                 )
         web = (
