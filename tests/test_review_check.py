@@ -78,7 +78,7 @@ def test_qualifiers_and_percent_signs_do_not_matter() -> None:
 
 def test_a_removed_sentence_leaves_its_facts_unstated() -> None:
     docx, facts, source = _city()
-    cut = edit_part(docx, lambda x: x.replace("共刊播20期，反映热点问题43个。", "。"))
+    cut = edit_part(docx, lambda x: x.replace("，刊播20期，反映社会热点问题43个。", "。"))
     result = check_draft(cut, facts, source=source)
     assert {(f.code, f.number) for f in result.findings} == {
         ("fact-not-stated", "20"),
