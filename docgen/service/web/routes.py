@@ -8,7 +8,6 @@ import datetime as dt
 import hmac
 import re
 import secrets
-import shutil
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +21,7 @@ from docgen.errors import DocgenError, FactsError
 from docgen.init import skeleton
 from docgen.load import load_yaml_text
 from docgen.model.document import KINDS
+from docgen.render.pdf import find_soffice
 from docgen.schema import json_schema
 from docgen.service import store
 from docgen.service.auth import Caller, audit, db, login, logout, set_cookie
@@ -43,13 +43,14 @@ from docgen.service.web.pages import (
 )
 from docgen.service.web.views import preview_blocks
 
-__all__ = ["Page", "doc_view", "rev_view", "router"]
+__all__ = ["Page", "doc_view", "rev_view", "router", "when"]
 
 router = APIRouter(include_in_schema=False)
 Page = Depends(page_caller)
 
 
-def _when(t: dt.datetime | None) -> str:
+def when(t: dt.datetime | None) -> str:
+    """A stored time as local “YYYY-MM-DD HH:MM” (SQLite hands back naive UTC)."""
     if t is None:
         return ""
     if t.tzinfo is None:
@@ -72,7 +73,7 @@ def doc_view(c: Caller, doc: Document) -> dict[str, Any]:
         "kind_label": KIND_LABELS.get(doc.kind, doc.kind),
         "year": doc.year,
         "revisions": count,
-        "updated": _when(last.created_at if last else doc.created_at),
+        "updated": when(last.created_at if last else doc.created_at),
         "problems": len(last.problems) if last else 0,
     }
 
@@ -81,7 +82,7 @@ def rev_view(rev: Revision) -> dict[str, Any]:
     return {
         "id": rev.number,
         "number": rev.number,
-        "created": _when(rev.created_at),
+        "created": when(rev.created_at),
         "author": rev.author.name if rev.author else "",
         "note": rev.note,
         "problems": len(rev.problems),
@@ -287,7 +288,7 @@ def editor(request: Request, doc_id: int, rev: int | None = None, c: Caller = Pa
         warnings=_problems_with_lines(text, shown.warnings) if shown else [],
         house_templates=[{"id": t.id, "name": t.name} for t in templates],
         font_profiles=FONT_PROFILES,
-        pdf_available=shutil.which("soffice") is not None,
+        pdf_available=find_soffice() is not None,
     )
 
 
