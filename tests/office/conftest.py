@@ -3,8 +3,7 @@
 
 Every test module here carries ``pytestmark = pytest.mark.office``.  Without LibreOffice (``soffice``) the
 tests are skipped, unless ``DOCGEN_REQUIRE_OFFICE=1`` (set by
-``.ci/run``): then a missing LibreOffice or poppler-utils fails them.  Kinds whose composer is not written yet
-(every registered kind has a composer: ``docgen.registry``).
+``.ci/run``): then a missing LibreOffice or poppler-utils fails them.
 """
 
 from __future__ import annotations
