@@ -228,11 +228,12 @@ def _kinds(lang: str) -> list[str]:
     out.append("")
     out.append(
         "草稿（`mode: draft`）中，完整文稿应有的下列事实缺少（未写或留空）时，都标出〔待补：……〕："
-        "用到它的分句处标在原处，其余在标题、称呼之下的一段中合为一个标记列出（如〔待补：存在问题、形势与认识〕）。"
+        "用到它的分句处标在原处；整块未写的，标在这一部分本应出现的位置（下一部分之前），"
+        "同一位置的几项合为一个标记（如〔待补：存在问题、形势与认识〕）。"
         if zh
         else "In a draft (`mode: draft`) each of these facts a complete draft expects is marked 〔待补：…〕 when it "
-        "is absent (left out or empty): in place where a clause needs it, otherwise named together in one marker "
-        "under the title lines."
+        "is absent (left out or empty): in place where a clause needs it; a whole block left out is marked where "
+        "its part of the document would stand (before the next part), several at one place sharing one marker."
     )
     out.append("")
     out.append("| 文种 | 应有事实 |" if zh else "| kind | expected facts |")
