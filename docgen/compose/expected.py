@@ -69,20 +69,32 @@ def _under(path: str, prefix: str) -> bool:
     return path == prefix or path.startswith((prefix + ".", prefix + "["))
 
 
+def _parent(path: str) -> str:
+    return path.rpartition(".")[0]
+
+
 def _place(blocks: list[Block], order: tuple[Expected, ...], e: Expected, start: int) -> int:
-    """Where the marker of absent ``e`` goes: before the first block (from ``start``) drawn from a fact the
-    kind expects after it, else after the last block drawn from one expected before it (or an ancestor)."""
+    """Where the marker of absent ``e`` goes: right after the block that draws on its siblings within a
+    sub-block (exchange.lead.honour → after the lead paragraph); else before the first block drawn from a fact the kind expects after it (or from that
+    fact's parent block); else after the last block drawn from one expected before it; else under the title."""
+
+    def draws(i: int, prefixes: list[str]) -> bool:
+        return any(_under(p, x) for p in _paths(blocks[i]) for x in prefixes if x)
+
+    span = range(start, len(blocks))
+    parent = _parent(e.path)
+    if "." in parent:  # a sub-block (exchange.lead): its siblings share a paragraph; a whole block spans parts
+        last = max((i for i in span if draws(i, [parent])), default=None)
+        if last is not None:
+            return last + 1
     k = order.index(e)
     later = [x.path for x in order[k + 1 :]]
-    for i in range(start, len(blocks)):
-        if any(_under(p, x) for p in _paths(blocks[i]) for x in later):
-            return i
-    earlier = [x.path for x in order[:k]]
-    last = max(
-        (i for i in range(start, len(blocks)) if any(_under(p, x) for p in _paths(blocks[i]) for x in earlier)),
-        default=None,
-    )
-    return last + 1 if last is not None else len(blocks)
+    later += [_parent(x) for x in later if _parent(x) and not _under(e.path, _parent(x))]
+    first = next((i for i in span if draws(i, later)), None)
+    if first is not None:
+        return first
+    last = max((i for i in span if draws(i, [x.path for x in order[:k]])), default=None)
+    return last + 1 if last is not None else start
 
 
 def mark_expected(draft: Draft, facts: Facts) -> None:
