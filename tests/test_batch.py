@@ -229,7 +229,7 @@ def test_batch_prints_warnings_in_the_located_format_render_uses(tmp_path: Path)
     (src / "city.yaml").write_text(dump(data), encoding="utf-8")
     draft = api.compose_file(src / "city.yaml")
     assert draft.notices, "the example must give at least one warning for this test to mean something"
-    code, stdout, stderr = batch(str(src), "-o", str(tmp_path / "out"), "--jobs", "1")
+    code, _, stderr = batch(str(src), "-o", str(tmp_path / "out"), "--jobs", "1")
     assert code == 0
     for n in draft.notices:
         assert n.format() in stderr.splitlines()

@@ -63,9 +63,9 @@ class MediaTotal(FactModel):
 class ByOutlet(FactModel):
     outlet: str = f("媒体ID", example="dlzxb")
     count: Number | None = f("篇数", "为空则只点名不写数；为0则不写", default=None, ge=0)
-    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     unit: str = f("单位", default="篇")
     front_page: int | None = f("头版头条篇数", default=None, ge=0)
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class Rank(FactModel):
@@ -80,8 +80,8 @@ class Rank(FactModel):
 class SubunitTotal(FactModel):
     value: Number = f("数量", "以万计时写 1.2 + 单位“万篇”，或写 1.2万", ge=0)
     approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
-    unit: str = f("单位", "篇 或 篇次（以万计：万篇）", default="篇")
     by: str = f("发稿主体", "如“各县（市、区）、镇街政协”", example="各县（市、区）政协")
+    unit: str = f("单位", "篇 或 篇次（以万计：万篇）", default="篇")
 
 
 class NotableReport(FactModel):
@@ -127,9 +127,9 @@ class Reads(FactModel):
 class NewMedia(FactModel):
     outlet: str = f("新媒体ID")
     posts: Number | None = f("推送条数", "以万计时写 1.2万", default=None, ge=0)
+    reads: Reads | None = f("阅读量", default=None)
     posts_approx: Approx = f("推送条数约数", "余/多/近/以上/约", default="")
     posts_unit: Literal["条", "万条"] = f("推送条数单位", default="条")
-    reads: Reads | None = f("阅读量", default=None)
 
 
 class WebsiteUpdates(FactModel):
@@ -187,16 +187,16 @@ class MemberPublicity(FactModel):
 class Submitted(FactModel):
     to: str = f("报送对象", "省政协 / 市委市政府领导", example="省政协")
     count: Number | None = f("报送数", default=None, ge=0)
-    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     unit: str = f("单位", default="条")
     form: str | None = f("报送形式", "如“社情民意专报”", default=None)
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class Adopted(FactModel):
     by: str = f("采用单位", example="省政协")
     count: Number | None = f("采用数", default=None, ge=0)
-    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     unit: str = f("单位", default="条")
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class Instruction(FactModel):
@@ -204,8 +204,8 @@ class Instruction(FactModel):
         "批示领导层级", "只写职务层级，如“市委、市政府主要领导”", example="市委、市政府领导"
     )
     count: Number | None = f("批示数", default=None, ge=0)
-    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     unit: Literal["件", "篇", "篇次", "条", "次"] = f("单位", default="件")
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class NotableItem(FactModel):
@@ -224,8 +224,8 @@ class OpinionRank(FactModel):
 
 class SectorItems(FactModel):
     value: Number = f("数量", ge=0)
-    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     unit: str = f("单位", default="条")
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class SocialOpinion(FactModel):
