@@ -102,3 +102,14 @@ def test_an_absent_closing_is_marked_after_the_tasks() -> None:
     lines = compose_text(dump(data)).text().splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("〔待补：结尾〕"))
     assert lines[at - 1].startswith(("此外", "（")) and at > lines.index(next(x for x in lines if x.startswith("二、")))
+
+
+def test_markers_at_several_places_carry_the_note_once() -> None:
+    data = _example("leadership_speech")
+    del data["situation"], data["closing"]
+    data["document"]["mode"] = "draft"
+    draft = compose_text(dump(data))
+    lines = [x for x in draft.text().splitlines() if x.startswith("〔待补：")]
+    assert lines[0] == "〔待补：形势与认识〕——完整文稿应有的事实，定稿前补齐。"
+    assert lines[1] == "〔待补：结尾〕"
+    assert not [n for n in draft.notices if n.code == "quality-repeat"]

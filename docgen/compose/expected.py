@@ -122,11 +122,14 @@ def mark_expected(draft: Draft, facts: Facts) -> None:
     for e in todo:  # in the kind's order, so markers keep that order
         floor = max(floor, _place(draft.blocks, order, e, start))
         places.setdefault(floor, []).append(e)
+    first = min(places)
     for at in sorted(places, reverse=True):
         group = places[at]
         labels = "、".join(e.label for e in group)
         where = tuple(e.path for e in group)
-        para = Paragraph((Segment(f"〔待补：{labels}〕", "todo", where), Segment(_NOTE, "todo", where)))
+        marker = Segment(f"〔待补：{labels}〕", "todo", where)
+        # the note once, on the first marker: repeated, it would read as a repeated sentence
+        para = Paragraph((marker, Segment(_NOTE, "todo", where)) if at == first else (marker,))
         draft.blocks.insert(at, para)
     for e in todo:
         draft.notices.append(
