@@ -199,9 +199,11 @@ def diff_bytes(
     accept_changes: bool = False,
     html: bool = False,
     redline: bool = False,
+    report_names: tuple[str, str] | None = None,
 ) -> DiffOutput:
     """Compare two .docx files given as bytes (the review module's guards against zip bombs and XML entities
-    apply); :class:`~docgen.review.extract.ReviewError` on unusable input."""
+    apply); :class:`~docgen.review.extract.ReviewError` on unusable input.  ``report_names`` are the names the
+    HTML report shows for the two drafts (default: the labels).  ``docgen diff`` and the service call this."""
     from docgen.review.diff import compare_docx
     from docgen.review.redline import redline as make_redline
     from docgen.review.report import to_html
@@ -209,14 +211,16 @@ def diff_bytes(
     cmp = compare_docx(old, new, old_label=old_label, new_label=new_label, accept_changes=accept_changes)
     out = DiffOutput(cmp.result)
     if html:
-        out.html = to_html(cmp.result, old=old_label, new=new_label)
+        shown_old, shown_new = report_names or (old_label, new_label)
+        out.html = to_html(cmp.result, old=shown_old, new=shown_new)
     if redline:
         out.redline = make_redline(cmp)
     return out
 
 
 def check_bytes(docx: bytes, facts_text: str | bytes, *, facts_file: str = "<facts>", label: str = "文稿") -> CheckResult:
-    """``docgen check`` as data: numbers in an edited .docx checked against facts text."""
+    """``docgen check`` as data: numbers in an edited .docx checked against facts text (``docgen check`` and the
+    service call this)."""
     from docgen.review.check import check_draft
 
     loaded = load_yaml_text(facts_text, facts_file)

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from docgen.errors import DocgenError, FactsError, UsageError
-from docgen.fsutil import atomic_write
+from docgen.fsutil import atomic_write, guard_outputs
 
 if TYPE_CHECKING:
     from docgen.draft import Notice
@@ -44,6 +44,7 @@ __all__ = [
     "BatchResult",
     "Job",
     "Outcome",
+    "check_outputs",
     "expand_inputs",
     "plan",
     "run",
@@ -375,6 +376,26 @@ def _clean_leftovers(outdir: Path) -> None:
 # -- running ----------------------------------------------------------------------------------------------
 
 
+def check_outputs(
+    jobs: Sequence[Job],
+    options: BatchOptions,
+    *,
+    inputs: Iterable[Path | None] = (),
+    outputs: Iterable[Path | None] = (),
+) -> None:
+    """Refuse (:class:`~docgen.fsutil.OutputRefused`, exit 2) before anything is written when an output of the
+    batch — each document, the manifest, and ``outputs`` (the zip) — is one of its inputs (facts files, shared
+    mail-merge files, the template, and ``inputs``: the workbook), another output, a directory or a special
+    file."""
+    if options.outdir.exists() and not options.outdir.is_dir():
+        raise UsageError(f"输出位置“{options.outdir}”不是目录")
+    given = [p for job in jobs for p in (job.path, job.base)] + [options.template, *inputs]
+    written = [options.outdir / job.name for job in jobs] + [options.outdir / MANIFEST]
+    written += [p for p in outputs if p is not None]
+    guard_outputs(written, given)
+
+
+
 def run(
     jobs: Sequence[Job], options: BatchOptions, on_done: Callable[[Outcome], None] | None = None
 ) -> BatchResult:
@@ -385,8 +406,7 @@ def run(
     gc.enable()  # the CLI turns it off for short runs; a batch of a thousand documents needs it
     t0 = time.perf_counter()
     outdir = options.outdir
-    if outdir.exists() and not outdir.is_dir():
-        raise UsageError(f"输出位置“{outdir}”不是目录")
+    check_outputs(jobs, options)
     outdir.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(outdir)
     manifest = Manifest(outdir)

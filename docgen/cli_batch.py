@@ -134,6 +134,7 @@ def batch(
         if not planned:
             click.echo("错误：没有找到要处理的事实文件（.yaml/.yml）或工作簿（.xlsx）", err=True)
             sys.exit(2)
+        lib.check_outputs(planned, options, inputs=(book,), outputs=(zip_path,))
         tty = sys.stderr.isatty()
         progress = _Progress(len(planned), tty)
         try:

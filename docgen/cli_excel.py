@@ -29,6 +29,16 @@ def _write(path: Path, data: bytes) -> None:
         sys.exit(3)
 
 
+def _guard(output: Path, inputs: tuple[Path, ...], *, overwrite: bool = True) -> None:
+    from docgen.fsutil import OutputRefused, guard_output
+
+    try:
+        guard_output(output, inputs, overwrite=overwrite)
+    except OutputRefused as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
 @click.command("excel-template")
 @click.argument("kind", type=click.Choice(KINDS))
 @click.option(
@@ -40,9 +50,7 @@ def excel_template(kind: str, output: Path, units: bool, force: bool) -> None:
     """生成某一文种的统计表工作簿：每个可重复部分一张表，中文列名、说明批注、下拉选项和示例行。"""
     from docgen.excel import blocks_for_kind, template_bytes
 
-    if output.exists() and not force:
-        click.echo(f"错误：{output} 已存在；如需覆盖请加 --force", err=True)
-        sys.exit(EXIT_USAGE)
+    _guard(output, (), overwrite=force)
     _write(output, template_bytes(kind, units=units))
     click.echo(f"已写入 {output}（{len(blocks_for_kind(kind))} 张数据表）")
 
@@ -60,9 +68,7 @@ def import_(workbook: Path, into: Path | None, output: Path) -> None:
     from docgen.excel_import import WorkbookError
     from docgen.excel_merge import import_workbook
 
-    if output.resolve() == workbook.resolve():
-        click.echo("错误：输出文件不能是工作簿本身", err=True)
-        sys.exit(EXIT_USAGE)
+    _guard(output, (workbook,))  # --into may name the output: merging into the same facts file is allowed
     try:
         result = import_workbook(workbook, into=into, label=str(output))
     except WorkbookError as exc:

@@ -1,5 +1,7 @@
 """The review commands: ``docgen diff`` and ``docgen check`` (registered on the main group by
-:func:`register`), and the helper behind ``docgen render --compare-to/--annotate``.  No logic lives here."""
+:func:`register`), and the helper behind ``docgen render --compare-to/--annotate``.  No logic lives here: diff
+and check are thin clients of :func:`docgen.api.diff_bytes` and :func:`docgen.api.check_bytes`, the calls the
+service makes."""
 
 from __future__ import annotations
 
@@ -79,9 +81,8 @@ def diff(
     color: str,
 ) -> None:
     """比较两份 .docx 文稿：0 相同，1 有差异，2 用法错误或文件无法读取。"""
-    from docgen.review.diff import compare_docx
-    from docgen.review.redline import redline
-    from docgen.review.report import to_html, to_json, to_plain, to_rich
+    from docgen.api import diff_bytes
+    from docgen.review.report import to_json, to_plain, to_rich
 
     if html_out is not None:
         guard_output(html_out, (old, new), what="HTML 报告")
@@ -89,23 +90,25 @@ def diff(
         guard_output(redline_out, (old, new, html_out), what="修订稿")
     old_data, new_data = _read(old, "旧稿"), _read(new, "新稿")
     try:
-        cmp = compare_docx(
+        out = diff_bytes(
             old_data,
             new_data,
             old_label=f"旧稿 {old}",
             new_label=f"新稿 {new}",
             accept_changes=accept_changes,
+            html=html_out is not None,
+            redline=redline_out is not None,
+            report_names=(str(old), str(new)),
         )
-        red = redline(cmp) if redline_out is not None else None
     except DocgenError as exc:
         _die(str(exc), exc.exit_code)
         return
-    result = cmp.result
-    if html_out is not None:
-        _write(html_out, to_html(result, old=str(old), new=str(new)).encode("utf-8"))
+    result = out.result
+    if html_out is not None and out.html is not None:
+        _write(html_out, out.html.encode("utf-8"))
         click.echo(f"已写入 {html_out}", err=True)
-    if redline_out is not None and red is not None:
-        _write(redline_out, red)
+    if redline_out is not None and out.redline is not None:
+        _write(redline_out, out.redline)
         click.echo(f"已写入 {redline_out}", err=True)
     if fmt == "json":
         click.echo(to_json(result, old=str(old), new=str(new)), nl=False)
@@ -130,15 +133,12 @@ def check(draft: Path, facts: Path, fmt: str) -> None:
     """核对文稿（.docx）中的数字与事实文件是否一致：0 一致，1 有问题，2 文件无法读取。"""
     import json
 
-    from docgen.load import load_yaml
-    from docgen.model.validate import validate_loaded
-    from docgen.review.check import check_draft
+    from docgen.api import check_bytes
+    from docgen.load import read_facts_bytes
 
     data = _read(draft, "文稿")
     try:
-        loaded = load_yaml(facts)
-        model = validate_loaded(loaded)
-        result = check_draft(data, model, source=loaded.source, label=f"文稿 {draft}")
+        result = check_bytes(data, read_facts_bytes(facts), facts_file=str(facts), label=f"文稿 {draft}")
     except FactsError as exc:
         for line in shown_lines(exc.problems):
             click.echo(line, err=True)

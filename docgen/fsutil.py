@@ -21,7 +21,7 @@ from pathlib import Path
 
 from docgen.errors import UsageError
 
-__all__ = ["OutputRefused", "atomic_write", "guard_output", "same_file"]
+__all__ = ["OutputRefused", "atomic_write", "guard_output", "guard_outputs", "same_file"]
 
 _TMP = re.compile(r"^\..+\.p(\d+)\.[0-9a-f]{12}\.tmp$")
 _STALE_AFTER = 5.0  # seconds: a temp file this old whose writer has gone is a leftover
@@ -82,6 +82,51 @@ def guard_output(
         raise OutputRefused(f"{what}“{out}”是{kind}，不是普通文件；docgen 不会写入或替换它")
     if not overwrite:
         raise OutputRefused(f"{what}“{out}”已存在；如需覆盖请加 --force")
+
+
+def _identity(path: Path) -> tuple[Path | None, tuple[int, int] | None]:
+    try:
+        resolved: Path | None = path.resolve()
+    except (OSError, RuntimeError):
+        resolved = None
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return resolved, None
+    return resolved, (info.st_dev, info.st_ino)
+
+
+def guard_outputs(
+    outputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[str | os.PathLike[str] | None] = (),
+    *,
+    what: str = "输出文件",
+) -> None:
+    """:func:`guard_output` for many outputs at once (a batch): each output is refused if it is one of
+    ``inputs`` (resolved path or device and inode), another output, a directory or a special file.  Every
+    path is resolved and stat'ed once, so a thousand outputs against a thousand inputs stay cheap."""
+    paths: dict[Path, Path] = {}
+    ids: dict[tuple[int, int], Path] = {}
+    for given in inputs:
+        if given is None:
+            continue
+        resolved, ident = _identity(Path(given))
+        if resolved is not None:
+            paths.setdefault(resolved, Path(given))
+        if ident is not None:
+            ids.setdefault(ident, Path(given))
+    seen: dict[Path, Path] = {}
+    for raw in outputs:
+        out = Path(raw)
+        resolved, ident = _identity(out)
+        hit = (paths.get(resolved) if resolved is not None else None) or (ids.get(ident) if ident else None)
+        if hit is not None:
+            raise OutputRefused(f"{what}“{out}”就是输入文件“{hit}”，写入会覆盖输入；请换一个输出位置")
+        key = resolved if resolved is not None else out
+        if key in seen:
+            raise OutputRefused(f"{what}“{out}”与“{seen[key]}”是同一个文件；请换一个输出位置")
+        seen[key] = out
+        guard_output(out, (), what=what)
 
 
 def _alive(pid: int) -> bool:

@@ -30,7 +30,7 @@ from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
 from docgen.errors import FactsError, Problem
 
-__all__ = ["MAX_BYTES", "Loaded", "SourceMap", "format_loc", "load_yaml", "load_yaml_text", "parse_loc"]
+__all__ = ["MAX_BYTES", "Loaded", "SourceMap", "format_loc", "load_yaml", "load_yaml_text", "parse_loc", "read_facts_bytes"]
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ALIASES = 100
@@ -125,6 +125,12 @@ def _fail(file: str, code: str, message: str, line: int = 1, col: int = 1) -> Fa
 
 def load_yaml(path: str | os.PathLike[str]) -> Loaded:
     """Load a facts file; raise :class:`FactsError` with located Chinese problems on any failure."""
+    return load_yaml_text(read_facts_bytes(path), os.fspath(path))
+
+
+def read_facts_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a facts file, within the size limit; :class:`FactsError` (naming the file) when it is missing,
+    not a regular file, too large or unreadable."""
     file = os.fspath(path)
     try:
         info = os.stat(file)
@@ -145,7 +151,7 @@ def load_yaml(path: str | os.PathLike[str]) -> Loaded:
         raise _fail(file, "file-unreadable", "没有读取这个文件的权限") from None
     except OSError as exc:
         raise _fail(file, "file-unreadable", f"无法读取文件（{exc}）") from None
-    return load_yaml_text(data, file)
+    return data
 
 
 def load_yaml_text(text: str | bytes, file: str = "<string>") -> Loaded:

@@ -269,3 +269,54 @@ def test_no_doctype_passes_into_an_output(drafts: dict[str, Path], tmp_path: Pat
     code, out = cli("diff", drafts["good"], new, "--redline", tmp_path / "red.docx")
     assert code == 2 and "DOCTYPE" in out
     assert not (tmp_path / "red.docx").exists()
+
+
+# Chinese and percent-encoded part names are real parts (WPS and Chinese Word write them): kept, not dropped.
+CHINESE_PARTS = {
+    "word/media/图片1.png": b"\x89PNG\r\n\x1a\n not really",
+    "word/media/%E5%9B%BE2.png": b"\x89PNG\r\n\x1a\n percent-encoded",
+    "customXml/项目 数据.xml": b"<x>\xe6\x95\xb0</x>",
+}
+
+
+@pytest.mark.parametrize("name", [*CHINESE_PARTS, "word/document.xml", "_rels/.rels", "[Content_Types].xml"])
+def test_plain_and_chinese_part_names_are_known(name: str) -> None:
+    from docgen.render.finalize import known_part
+
+    assert known_part(name)
+
+
+@pytest.mark.parametrize(
+    "name", [*HOSTILE_NAMES, "word//x.xml", "word/a\x00b.xml", "word/a:b.xml", "word/x.", "word/", "WORD/x.xml"]
+)
+def test_hostile_part_names_are_not_known(name: str) -> None:
+    from docgen.render.finalize import known_part
+
+    assert not known_part(name)
+
+
+def test_write_docx_keeps_chinese_part_names_byte_for_byte() -> None:
+    from docgen.render.finalize import read_parts, write_docx
+
+    parts = {**_parts(TEMPLATE), **CHINESE_PARTS}
+    out = read_parts(write_docx(parts))
+    assert {n: out[n] for n in CHINESE_PARTS} == CHINESE_PARTS
+
+
+def test_a_redline_keeps_the_chinese_parts_of_the_new_draft(drafts: dict[str, Path], tmp_path: Path) -> None:
+    new = tmp_path / "新稿.docx"
+    new.write_bytes(_zip({**_parts(drafts["good"]), **CHINESE_PARTS}))
+    red = tmp_path / "修订稿.docx"
+    code, out = cli("diff", drafts["good"], new, "--redline", red)
+    assert code in (0, 1), out
+    names = _names(red.read_bytes())
+    assert set(CHINESE_PARTS) <= set(names)
+
+
+def test_render_with_a_house_template_keeps_its_chinese_parts(tmp_path: Path) -> None:
+    tpl = tmp_path / "本单位模板.docx"
+    tpl.write_bytes(_zip({**_parts(TEMPLATE), **CHINESE_PARTS}))
+    out = tmp_path / "x.docx"
+    code, text = cli("render", CITY, "--template", tpl, "-o", out)
+    assert code == 0, text
+    assert set(CHINESE_PARTS) <= set(_names(out.read_bytes()))

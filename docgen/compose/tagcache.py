@@ -3,9 +3,11 @@ before never loads jieba (about 0.8 s of CPU: its tagger's tables and its dictio
 
 jieba's output for a text is fixed by the installed jieba (its code and bundled dictionary), so the memo is keyed
 by the installed package (path, size and time of its files) and lives in docgen's cache directory
-(``docgen.fragcache.cache_dir``; ``DOCGEN_NO_CACHE=1`` turns it off) as one ``marshal`` file of plain tuples.
-New entries are merged into the file at exit (read again, updated, replaced atomically), so concurrent processes
-lose nothing but a few entries in a race; any problem with the file just means jieba is asked.
+(``docgen.fragcache.cache_dir``; ``DOCGEN_NO_CACHE=1`` turns it off) as one JSON file of plain strings
+(:mod:`docgen.jsoncache`): the cache folder may be shared, so the file is data whose shape is checked on reading,
+never code; a file of any other shape (truncated, hand-edited, planted) is ignored and rebuilt.  New entries are
+merged into the file at exit (read again, updated, replaced atomically), so concurrent processes lose nothing but
+a few entries in a race; any problem with the file just means jieba is asked.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ import atexit
 import contextlib
 import hashlib
 import importlib.util
-import marshal
-import os
 import threading
 from collections.abc import Callable
 from pathlib import Path
+
+from docgen import jsoncache
 
 __all__ = ["cached_tags"]
 
@@ -40,15 +42,22 @@ def _file() -> Path | None:
         with contextlib.suppress(OSError):
             st = (base / name).stat()
             stamp.update(f"{base / name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return folder / f"jieba-tags-{stamp.hexdigest()[:32]}.marshal"
+    return folder / f"jieba-tags-{stamp.hexdigest()[:32]}.json"
+
+
+_FORMAT = "docgen-jieba-tags-1"
+
+
+def _shape(data: object) -> bool:
+    """``{text: [[word, flag], …], …}``."""
+    return isinstance(data, dict) and all(jsoncache.is_pairs(v) for v in data.values())
 
 
 def _read(path: Path) -> dict[str, tuple[tuple[str, str], ...]]:
-    try:
-        data = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
+    data = jsoncache.read(path, _FORMAT, _shape)
+    if data is None:
         return {}
-    return data if isinstance(data, dict) else {}
+    return {text: tuple((w, f) for w, f in pairs) for text, pairs in data.items()}
 
 
 def _memo() -> dict[str, tuple[tuple[str, str], ...]]:
@@ -67,13 +76,9 @@ def _save() -> None:
     path = _STATE.get("path")
     if not new or not isinstance(path, Path) or not isinstance(new, dict):
         return
-    with contextlib.suppress(OSError):
-        merged = _read(path)
-        merged.update(new)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(merged))
-        os.replace(tmp, path)
+    merged = _read(path)
+    merged.update(new)
+    if jsoncache.write(path, _FORMAT, {text: [list(p) for p in pairs] for text, pairs in merged.items()}):
         new.clear()
 
 

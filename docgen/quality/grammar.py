@@ -9,18 +9,14 @@ are segmented, and the full tagging decides.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib.util
 import logging
-import marshal
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from docgen import fragcache
+from docgen import fragcache, jsoncache
 
 _NUMBERED_YAO_RE = re.compile(r"^[一二三四五六七八九十]要$")
 # POS tags of jieba's dictionary (ICTCLAS set): t time word, m numeral, r pronoun, j abbreviation of an
@@ -46,35 +42,32 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """From jieba's bundled dictionary: the words whose tag can open a clause with its own subject or time,
     the two-character words containing 要 (要点, 重要…), where 要 is not the modal verb, and the verbs.
 
-    Read once and kept in docgen's cache directory (marshal, keyed by the dictionary's size and mtime)."""
+    Read once and kept in docgen's cache directory as JSON (:mod:`docgen.jsoncache`: shape-checked on reading,
+    rebuilt from the dictionary on any mismatch; keyed by the dictionary's size and mtime)."""
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
         return frozenset(), frozenset(), frozenset()
     path = Path(spec.origin).parent / "dict.txt"
     stat = path.stat()
-    name = f"jieba-lexicon-2-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    name = f"jieba-lexicon-3-{stat.st_size}-{stat.st_mtime_ns}.json"
     d = fragcache.cache_dir()
     if d is not None:
-        with contextlib.suppress(Exception):
-            opening, yao, verbs = marshal.loads((d / name).read_bytes())
+        cached = jsoncache.read(d / name, _LEXICON_FORMAT, _lexicon_shape)
+        if cached is not None:
+            opening, yao, verbs = cached
             return frozenset(opening), frozenset(yao), frozenset(verbs)
     lex = _read_lexicon(path)
     if d is not None:
-        _write_cache(d, name, marshal.dumps(tuple(tuple(sorted(x)) for x in lex)))
+        jsoncache.write(d / name, _LEXICON_FORMAT, [sorted(x) for x in lex])
     return lex
 
 
-def _write_cache(d: Path, name: str, blob: bytes) -> None:
-    with contextlib.suppress(Exception):
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=d, prefix=".jieba-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(blob)
-            os.replace(tmp, d / name)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+_LEXICON_FORMAT = "docgen-jieba-lexicon-3"
+
+
+def _lexicon_shape(data: Any) -> bool:
+    """Three arrays of strings (opening words, 要-words, verbs)."""
+    return isinstance(data, list) and len(data) == 3 and all(jsoncache.is_str_list(x) for x in data)
 
 
 def _read_lexicon(path: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:

@@ -40,13 +40,25 @@ def entry_order(names: Iterable[str]) -> list[str]:
 
 
 # The parts a Word document is made of, with plain names: anything else a template or an input carried
-# (``../../x``, absolute names, odd folders) is not written into the files docgen produces.
-_KNOWN_PART = re.compile(r"(?:\[Content_Types\]\.xml|(?:_rels|docProps|word|customXml)/[A-Za-z0-9_.\-/]+)")
+# (``../../x``, absolute names, backslashes, control characters, odd folders) is not written into the files
+# docgen produces.  A name may hold any other character, Chinese included (``word/media/图片1.png``, as WPS and
+# Chinese Word write them) and OPC's percent-encoding (``word/media/%E5%9B%BE.png``): those parts are kept.
+_TOP_FOLDERS = ("_rels", "docProps", "word", "customXml")
+_SEGMENT = re.compile(r'[^\x00-\x1f\x7f\\/:*?"<>|]+')
 
 
 def known_part(name: str) -> bool:
-    """True for a part name docgen writes: a known top folder, plain characters, no empty/./.. segment."""
-    return bool(_KNOWN_PART.fullmatch(name)) and all(seg not in ("", ".", "..") for seg in name.split("/"))
+    """True for a part name docgen writes: ``[Content_Types].xml``, or a known top folder followed by segments
+    of printable characters other than ``\\ : * ? " < > |``, none empty, ``.`` or ``..``, none ending in a dot."""
+    if name == "[Content_Types].xml":
+        return True
+    top, _, rest = name.partition("/")
+    if top not in _TOP_FOLDERS or not rest:
+        return False
+    return all(
+        _SEGMENT.fullmatch(seg) is not None and seg not in (".", "..") and not seg.endswith(".")
+        for seg in rest.split("/")
+    )
 
 
 def write_docx(parts: Mapping[str, bytes]) -> bytes:

@@ -4,9 +4,9 @@ lookup.  A render is stored only once its bytes are complete: a failure stores n
 
 from __future__ import annotations
 
-import concurrent.futures
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -20,11 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from docgen.api import Format, Mode, compose_text, render_draft, render_pdf
+from docgen.api import Format, Mode
 from docgen.fsutil import atomic_write
+from docgen.render.pdf import docx_to_pdf
 from docgen.service.errors import ApiError
 from docgen.service.models import Render
+from docgen.service.renderjob import render_job
 from docgen.service.settings import Settings
+from docgen.service.workers import JobTimeout, PoolBusy, WorkerCrashed, WorkerPool, shared_pool
 
 __all__ = [
     "MEDIA_TYPES",
@@ -44,7 +47,7 @@ MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
 }
 T = TypeVar("T")
-_POOL = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="docgen-render")
+log = logging.getLogger("docgen.service")
 _OFFICE = threading.Lock()  # one LibreOffice conversion at a time in this worker; others wait in line
 
 
@@ -79,40 +82,52 @@ def render_key(content_hash: str, template_sha: str, opts: Options) -> str:
     return hashlib.sha256(json.dumps(ident, sort_keys=True).encode()).hexdigest()
 
 
-def _bounded(settings: Settings, work: Callable[[], T]) -> T:
-    future = _POOL.submit(work)
+def _pool(settings: Settings) -> WorkerPool:
+    return shared_pool(settings.render_workers)
+
+
+def _work(settings: Settings, fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in a render worker process, bounded by ``render_timeout``: a job that outruns it has its
+    process killed (and replaced for the next job), so nothing keeps running after the client got its 504."""
     try:
-        return future.result(timeout=settings.render_timeout)
-    except concurrent.futures.TimeoutError:
-        future.cancel()
+        result: T = _pool(settings).run(fn, args, timeout=settings.render_timeout, wait=settings.render_timeout)
+    except JobTimeout:
         raise ApiError(
             504, "render-timeout", f"生成超时（超过 {settings.render_timeout:g} 秒），请检查事实文件是否过大"
         ) from None
+    except PoolBusy:
+        raise ApiError(503, "render-busy", "生成任务繁忙，请稍后再试", headers={"Retry-After": "10"}) from None
+    except WorkerCrashed as exc:
+        log.error("render worker failed: %s", exc)
+        raise ApiError(500, "internal-error", "服务器内部错误，请联系管理员（已记录日志）") from None
+    return result
+
+
+_JOB: Callable[..., tuple[bytes, int]] = render_job  # what a worker runs (tests put a slow job here)
 
 
 def render_text(
     settings: Settings, text: str | bytes, opts: Options, *, template: Path | None = None, file: str = "<facts>"
 ) -> tuple[bytes, int]:
-    """Compose and render facts text; returns (bytes, number of warnings).  Composition and .docx rendering
-    are bounded by ``render_timeout``; a PDF waits for this worker's LibreOffice slot, then LibreOffice is
-    bounded by ``soffice_timeout`` (and killed after it)."""
-    draft = _bounded(settings, lambda: compose_text(text, file=file, mode=opts.mode))
+    """Compose and render facts text; returns (bytes, number of warnings).  Composition and rendering run in a
+    worker process bounded by ``render_timeout`` (killed after it); a PDF then waits for this process's
+    LibreOffice slot, and LibreOffice is bounded by ``soffice_timeout`` (and killed after it)."""
     kw: dict[str, Any] = {
-        "template": template,
         "font_profile": opts.font_profile,
         "bold_leads": opts.bold_leads,
         "page_numbers": opts.page_numbers,
     }
+    tpl = str(template) if template is not None else None
+    data, warnings = _work(settings, _JOB, text, opts.fmt, opts.mode, file, tpl, kw)
     if opts.fmt != "pdf":
-        data = _bounded(settings, lambda: render_draft(draft, opts.fmt, **kw))
-        return data, len(draft.notices)
+        return data, warnings
     if not _OFFICE.acquire(timeout=settings.soffice_queue_timeout):
         raise ApiError(503, "office-busy", "LibreOffice 正忙，请稍后再试", headers={"Retry-After": "10"})
     try:
-        result = render_pdf(draft, timeout=settings.soffice_timeout, **kw)
+        result = docx_to_pdf(data, timeout=settings.soffice_timeout)
     finally:
         _OFFICE.release()
-    return result.pdf, len(draft.notices)
+    return result.pdf, warnings
 
 
 def stored_render(

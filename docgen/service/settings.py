@@ -27,8 +27,11 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
     max_yaml_bytes: int = 2 * 1024 * 1024
     max_docx_bytes: int = 20 * 1024 * 1024
-    #: Seconds a composition + .docx render may take before the request fails with ``render-timeout``.
+    #: Seconds a composition + render may take before the request fails with ``render-timeout`` (worker killed).
     render_timeout: float = 30.0
+    #: Render worker processes per service process (a render that outruns ``render_timeout`` has its worker
+    #: killed and replaced); requests beyond that wait up to ``render_timeout`` for a free worker.
+    render_workers: int = 2
     #: Seconds one LibreOffice conversion may take (the process is killed after that).
     soffice_timeout: float = 60.0
     #: Seconds a request waits for this worker's single LibreOffice slot before failing with ``office-busy``.

@@ -60,3 +60,4 @@ def zip_bomb(size: int = 300 * 1024 * 1024) -> bytes:
 
 EDITED = EXAMPLE.replace("同志们", "各位委员、同志们", 1)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+

@@ -103,6 +103,16 @@ def test_saving_the_same_text_twice_keeps_one_revision(client: Callable[[str], C
     assert r.status_code == 200 and r.json()["created"] is False and r.json()["number"] == 1
 
 
+def test_a_revision_keeps_its_note(client: Callable[[str], Client], doc: dict[str, object]) -> None:
+    w = client("writer_a")
+    r = w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EDITED, "note": "  补充第三季度数字 "})
+    assert r.status_code == 201 and r.json()["note"] == "补充第三季度数字"
+    listed = w.get(f"/api/documents/{doc['id']}/revisions").json()
+    assert [x["note"] for x in listed] == ["", "补充第三季度数字"]
+    too_long = w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EXAMPLE, "note": "长" * 201})
+    assert too_long.status_code == 422
+
+
 def test_saving_over_a_newer_revision_is_a_conflict(client: Callable[[str], Client], doc: dict[str, object]) -> None:
     w = client("writer_a")
     assert w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EDITED, "base": 1}).status_code == 201
@@ -137,12 +147,9 @@ def test_a_failed_render_stores_nothing(
     app: FastAPI, client: Callable[[str], Client], doc: dict[str, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import docgen.service.rendering as rendering
-    from docgen.errors import RenderError
+    from service.jobs import broken_render
 
-    def broken(*_a: object, **_k: object) -> bytes:
-        raise RenderError("模板损坏（测试）")
-
-    monkeypatch.setattr(rendering, "render_draft", broken)
+    monkeypatch.setattr(rendering, "_JOB", broken_render)  # raised in the worker process, shown as itself
     r = client("writer_a").get(f"/api/documents/{doc['id']}/revisions/1/render")
     assert r.status_code == 422 and r.json()["code"] == "render-failed" and "模板损坏" in r.json()["message"]
     with Session(app.state.engine) as s:
@@ -152,15 +159,10 @@ def test_a_failed_render_stores_nothing(
 def test_a_render_that_takes_too_long_is_cut_off(
     app: FastAPI, client: Callable[[str], Client], doc: dict[str, object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import time
-
     import docgen.service.rendering as rendering
+    from service.jobs import slow_render
 
-    def slow(*_a: object, **_k: object) -> bytes:
-        time.sleep(2)
-        return b"late"
-
-    monkeypatch.setattr(rendering, "render_draft", slow)
+    monkeypatch.setattr(rendering, "_JOB", slow_render)
     app.state.settings.render_timeout = 0.3
     r = client("writer_a").get(f"/api/documents/{doc['id']}/revisions/1/render")
     assert r.status_code == 504 and r.json()["code"] == "render-timeout"

@@ -66,7 +66,7 @@ def test_at_most_one_libreoffice_conversion_at_a_time(
             running -= 1
         return PdfResult(b"%PDF-fake", (), ())
 
-    monkeypatch.setattr(rendering, "render_pdf", fake_pdf)
+    monkeypatch.setattr(rendering, "docx_to_pdf", fake_pdf)
     w = client("writer_a")
     results: list[int] = []
 

@@ -1,0 +1,24 @@
+"""The work a render worker process does (:mod:`docgen.service.workers`): facts text → draft → bytes, through
+:mod:`docgen.api` exactly as ``docgen render`` does.  Plain arguments in, plain data out, so the job crosses
+the process boundary cheaply; this module imports no web or database code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docgen.api import Format, Mode, compose_text, render_draft
+
+__all__ = ["render_job"]
+
+
+def render_job(
+    text: str | bytes, fmt: Format, mode: Mode | None, file: str, template: str | None, options: dict[str, Any]
+) -> tuple[bytes, int]:
+    """Compose ``text`` and render it to ``fmt`` (a PDF job renders the .docx; LibreOffice runs in the caller,
+    under its own time limit); returns the bytes and the number of warnings."""
+    draft = compose_text(text, file=file, mode=mode)
+    data = render_draft(
+        draft, "docx" if fmt == "pdf" else fmt, template=Path(template) if template else None, **options
+    )
+    return data, len(draft.notices)
