@@ -195,10 +195,11 @@ def _fixed_terms(lib: Any) -> set[str]:
 
 
 def _compose(facts: BaseFacts) -> tuple[Draft | None, set[str]]:
+    from docgen import registry
     from docgen.compose import compose
     from docgen.fragments import FragmentLibrary
 
-    lib = FragmentLibrary.load()
+    lib = FragmentLibrary.load(domain=registry.domain_of(facts.document.kind).name)
     return compose(facts.model_copy(deep=True), lib=lib), _fixed_terms(lib)
 
 
