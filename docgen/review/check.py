@@ -135,7 +135,7 @@ def _walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 
 def _comparisons(facts: BaseFacts) -> Iterator[tuple[Loc, int, int]]:
     """(path, current, previous) of every comparison the facts hold."""
-    from docgen.model.rules import comparison_value
+    from docgen.domains.cppcc_publicity.model.rules import comparison_value
 
     a: Any = getattr(facts, "achievements", None)
     if a is not None:

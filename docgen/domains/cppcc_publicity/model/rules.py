@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
-from docgen.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
+from docgen.domains.cppcc_publicity.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.model.issues import Issue, Loc
 from docgen.model.quantity import base_unit, magnitude
-from docgen.model.tasks import TaskSection
 
 DOMAIN_NAME = "cppcc_publicity"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from docgen import zh
 from docgen.compose.context import Ctx
 from docgen.compose.scaffold import PointsMismatch, head_blocks
-from docgen.compose.sections import speech
+from docgen.domains.cppcc_publicity.compose.sections import speech
 from docgen.draft import ClosingLine, Draft, Heading
 
 DEFAULT_ORDER = ["opening", "achievements", "problems", "situation", "tasks", "closing"]
