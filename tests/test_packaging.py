@@ -37,7 +37,7 @@ def test_the_wheel_carries_the_data_directories(tmp_path: Path) -> None:
         shipped = {p.relative_to(ROOT).as_posix() for p in (ROOT / name).rglob("*") if p.is_file()}
         assert shipped and {f"docgen/_data/{s}" for s in shipped} <= names, name
     assert "docgen/render/fonts.conf" in names
-    migrations = {"env.py", "script.py.mako", "versions/0001_initial_schema.py"}  # `docgen serve` creates its schema
+    migrations = {"env.py", "script.py.mako", "versions/0001_initial_schema.py", "versions/0002_revision_notes.py"}  # `docgen serve` creates its schema
     assert {f"docgen/service/migrations/{m}" for m in migrations} <= names
 
 

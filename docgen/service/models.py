@@ -155,6 +155,8 @@ class Revision(Base):
     valid: Mapped[bool] = mapped_column(Boolean)
     problems: Mapped[list[Any]] = mapped_column(JSON)
     warnings: Mapped[list[Any]] = mapped_column(JSON)
+    #: the writer's short note on what this revision changed (migration 0002; before it, only in the audit log)
+    note: Mapped[str] = mapped_column(String(200), default="", server_default="")
     author: Mapped[User] = relationship(lazy="joined")
 
 

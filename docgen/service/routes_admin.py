@@ -108,10 +108,16 @@ def upload_template(
     c: Caller = Depends(admin),  # noqa: B008
 ) -> dict[str, Any]:
     """上传本单位模板：先经模板检查（同 ``docgen template check``），有错误则拒收并列出全部问题。"""
-    from docgen.template_check import check_template
-
     c.db.commit()
     data = read_docx(request.app.state.settings, file, "模板")
+    return template_json(accept_template(c, data, name or file.filename or "模板"))
+
+
+def accept_template(c: Caller, data: bytes, name: str) -> HouseTemplate:
+    """Store an uploaded house template (bytes already through :func:`read_docx`) once it passes the
+    template check; with an error among the findings, 422 ``template-rejected`` listing them all."""
+    from docgen.template_check import check_template
+
     with tempfile.TemporaryDirectory(prefix="docgen-upload-") as tmp:
         path = Path(tmp) / "template.docx"
         path.write_bytes(data)
@@ -120,7 +126,7 @@ def upload_template(
         raise ApiError(422, "template-rejected", "模板检查未通过，未保存", findings=findings)
     tpl = HouseTemplate(
         office_id=c.office_id,
-        name=name or file.filename or "模板",
+        name=name[:200],
         sha256=hashlib.sha256(data).hexdigest(),
         data=data,
         findings=findings,
@@ -129,7 +135,7 @@ def upload_template(
     c.db.add(tpl)
     c.db.flush()
     audit(c, "upload", f"template:{tpl.id}", name=tpl.name)
-    return template_json(tpl)
+    return tpl
 
 
 @router.get("/templates/{template_id}/download")

@@ -51,6 +51,7 @@ class NewDocument(BaseModel):
 class SaveBody(BaseModel):
     yaml: str = Field(description="事实文件（YAML）全文，不超过 2 MB")
     base: int | None = Field(default=None, description="编辑所依据的版本号；已有更新版本时返回 409")
+    note: str = Field(default="", max_length=200, description="修改说明（随版本保存，显示在修订历史中）")
 
 
 @router.get("")
@@ -122,9 +123,9 @@ def post_revision(doc_id: int, body: SaveBody, response: Response, c: Caller = D
     """保存新的修订版本（内容与最新版本相同时不另存）；保存时校验，结果与警告随版本保存。"""
     check = check_text(body.yaml)
     doc = document(c, doc_id)
-    rev, created = save_revision(c, doc, body.yaml, base=body.base, check=check)
+    rev, created = save_revision(c, doc, body.yaml, base=body.base, check=check, note=body.note)
     if created:
-        audit(c, "save", f"document:{doc.id}", revision=rev.number)
+        audit(c, "save", f"document:{doc.id}", revision=rev.number, note=rev.note)
     response.status_code = 201 if created else 200
     return {**revision_json(rev), "created": created}
 

@@ -71,12 +71,19 @@ def check_text(text: str) -> Validation:
 
 
 def save_revision(
-    c: Caller, doc: Document, text: str, *, base: int | None = None, check: Validation | None = None
+    c: Caller,
+    doc: Document,
+    text: str,
+    *,
+    base: int | None = None,
+    check: Validation | None = None,
+    note: str = "",
 ) -> tuple[Revision, bool]:
     """Store ``text`` as the next revision with its validation result and warnings (True when new).
     Saving the same text as the newest revision stores nothing.  ``base``: the revision the writer started
     from; a newer one already stored is a conflict (409).  ``check``: the validation of ``text`` when the
-    caller ran it before opening a transaction (:func:`check_text`)."""
+    caller ran it before opening a transaction (:func:`check_text`).  ``note``: the writer's short note
+    (trimmed to 200 characters), stored with the revision."""
     if check is None:
         check = check_text(text)
     digest = content_hash(text)
@@ -100,6 +107,7 @@ def save_revision(
             valid=check.valid,
             problems=[p.as_dict() for p in check.problems],
             warnings=[notice_json(w) for w in check.warnings],
+            note=note.strip()[:200],
         )
         try:
             with c.db.begin_nested():
@@ -119,6 +127,7 @@ def revision_json(rev: Revision, *, with_yaml: bool = False) -> dict[str, Any]:
         "valid": rev.valid,
         "problems": rev.problems,
         "warnings": rev.warnings,
+        "note": rev.note,
     }
     if with_yaml:
         out["yaml"] = rev.yaml

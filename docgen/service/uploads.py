@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import Response, UploadFile
+from fastapi import Response
+from starlette.datastructures import UploadFile
 
 from docgen.service.errors import ApiError
 from docgen.service.settings import Settings

@@ -103,6 +103,16 @@ def test_saving_the_same_text_twice_keeps_one_revision(client: Callable[[str], C
     assert r.status_code == 200 and r.json()["created"] is False and r.json()["number"] == 1
 
 
+def test_a_revision_keeps_its_note(client: Callable[[str], Client], doc: dict[str, object]) -> None:
+    w = client("writer_a")
+    r = w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EDITED, "note": "  补充第三季度数字 "})
+    assert r.status_code == 201 and r.json()["note"] == "补充第三季度数字"
+    listed = w.get(f"/api/documents/{doc['id']}/revisions").json()
+    assert [x["note"] for x in listed] == ["", "补充第三季度数字"]
+    too_long = w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EXAMPLE, "note": "长" * 201})
+    assert too_long.status_code == 422
+
+
 def test_saving_over_a_newer_revision_is_a_conflict(client: Callable[[str], Client], doc: dict[str, object]) -> None:
     w = client("writer_a")
     assert w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EDITED, "base": 1}).status_code == 201

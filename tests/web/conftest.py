@@ -66,6 +66,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with app.state.sessions() as s:
         add_user(s, "zhang", "澄阳市政协", "writer", PASSWORD, create_office=True)
         add_user(s, "li", "澄阳市政协", "reviewer", PASSWORD)
+        add_user(s, "zhao", "澄阳市政协", "admin", PASSWORD)
         add_user(s, "wang", "青禾县政协", "writer", PASSWORD, create_office=True)
         s.commit()
     port = _free_port()

@@ -56,7 +56,15 @@ def doc(driver: Any, server: Any) -> str:
 
 
 def _pages(base: str, doc: str) -> list[str]:
-    return [base + "/", base + "/new", doc, doc + "/history", doc + "/check", base + "/review"]
+    return [
+        base + "/",
+        base + "/new",
+        doc,
+        doc + "/history",
+        doc + "/check",
+        base + "/review",
+        base + "/templates",
+    ]
 
 
 def test_no_inline_script_and_no_csp_violation_on_any_page(driver: Any, server: Any, doc: str) -> None:
@@ -70,7 +78,7 @@ def test_no_inline_script_and_no_csp_violation_on_any_page(driver: Any, server: 
         html = driver.page_source
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
         assert not re.search(r"\son[a-z]+\s*=", html.split('<div class="cm-wrap"')[0]), url
-    css(driver, "a[href$='/history']")  # still on a signed-in page
+    css(driver, ".who")  # still on a signed-in page
     driver.get(doc)
     wait_editor(driver)
     css(driver, "#tab-preview").click()

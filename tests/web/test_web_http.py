@@ -31,6 +31,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Any:
     with app.state.sessions() as s:
         add_user(s, "a-writer", "甲单位", "writer", PASSWORD, create_office=True)
         add_user(s, "a-reviewer", "甲单位", "reviewer", PASSWORD)
+        add_user(s, "a-admin", "甲单位", "admin", PASSWORD)
         add_user(s, "b-writer", "乙单位", "writer", PASSWORD, create_office=True)
         s.commit()
     return app
@@ -169,9 +170,14 @@ def test_carried_forward_document_moves_the_year_and_keeps_counts_as_previous() 
     assert "id: cy-2025-xcxx-speech" in text and "date: 2025-12-06" in text and "start: 2025-01-01" in text
     assert "{ref: media.total, previous: 186, previous_period: 去年}" in text
     assert "previous: 21" in text  # social_opinion.adopted[省政协]
+    # the year it plans for moves on too: deadlines, events, the horizon, the political wording's year
+    assert "horizon: 2026年" in text and "by: 2026-03-31" in text and "when: 2026年4月" in text
+    assert "political_context: pc_2025_standard" in text and "period_label: 2024—2025年度" in text
     assert text.startswith("# 示例")  # comments kept
     check = validate_text(text)
-    assert all(p.code in {"political-invalid", "date-deadline-past"} for p in check.problems), check.problems
+    assert check.valid, check.problems
+    older = carry_forward("document:\n  date: 2024-01-05\n  since: 2019年以来\n  on: 2019-03-01\n")
+    assert "since: 2019年以来" in older and "on: 2019-03-01" in older  # the past stays where it was
 
 
 def test_form_lists_the_common_blocks_with_the_models_chinese_titles() -> None:
@@ -258,9 +264,9 @@ def test_two_uploaded_files_give_a_redline(app: Any) -> None:
 def test_lint_answers_problems_and_warnings_with_their_lines(app: Any) -> None:
     c, csrf = _login(app, "a-writer")
     doc = _new_doc(c, csrf)
-    partial = (Path(__file__).resolve().parents[2] / "data" / "examples" / "county_leadership_speech_partial.yaml").read_text(
-        encoding="utf-8"
-    )
+    partial = (
+        Path(__file__).resolve().parents[2] / "data" / "examples" / "county_leadership_speech_partial.yaml"
+    ).read_text(encoding="utf-8")
     body = c.post(doc + "/lint", json={"text": partial}, headers={"X-CSRF-Token": csrf}).json()
     assert body["problems"] == []
     unused = [w for w in body["warnings"] if w["code"] == "unused-fact"]
@@ -271,3 +277,28 @@ def test_lint_answers_problems_and_warnings_with_their_lines(app: Any) -> None:
         assert lines[w["line"] - 1].strip().startswith(key + ":"), w
     broken = c.post(doc + "/lint", json={"text": "document: [\n"}, headers={"X-CSRF-Token": csrf}).json()
     assert broken["problems"] and broken["problems"][0]["line"] >= 1
+
+
+def test_house_templates_page_uploads_for_admins_only_and_stays_in_the_office(app: Any) -> None:
+    template = (Path(__file__).resolve().parents[2] / "templates" / "leadership_speech.docx").read_bytes()
+    w, wcsrf = _login(app, "a-writer")
+    files = {"file": ("模板.docx", template)}
+    refused = w.post("/templates", data={"csrf_token": wcsrf}, files=files, headers={"accept": "text/html"})
+    assert refused.status_code == 403 and "只有管理员可以上传模板" in refused.text
+    a, acsrf = _login(app, "a-admin")
+    assert a.post("/templates", data={"name": "甲模板"}, files=files).status_code == 403  # no CSRF token
+    r = a.post(
+        "/templates", data={"csrf_token": acsrf, "name": "<b>甲模板</b>"}, files=files, follow_redirects=False
+    )
+    assert r.status_code == 303 and "uploaded=" in r.headers["location"]
+    listed = w.get("/templates").text
+    assert "&lt;b&gt;甲模板&lt;/b&gt;" in listed and "<b>甲模板" not in listed
+    tid = re.search(r"/templates/(\d+)/delete", a.get("/templates").text).group(1)  # type: ignore[union-attr]
+    assert f'<option value="{tid}">' in w.get(_new_doc(w, wcsrf)).text  # offered in the editor
+    b, bcsrf = _login(app, "b-writer")
+    assert "甲模板" not in b.get("/templates").text
+    assert b.post(f"/templates/{tid}/delete", data={"csrf_token": bcsrf}).status_code == 403
+    empty = a.post("/templates", data={"csrf_token": acsrf}, headers={"accept": "text/html"})
+    assert empty.status_code == 422 and "请选择要上传的模板文件" in empty.text
+    gone = a.post(f"/templates/{tid}/delete", data={"csrf_token": acsrf}, follow_redirects=False)
+    assert gone.status_code == 303 and "甲模板" not in w.get("/templates").text

@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response
 
 from docgen.service.errors import ApiError
-from docgen.service.web import review_routes, routes
+from docgen.service.web import house_routes, review_routes, routes
 from docgen.service.web.pages import error_page
 
 __all__ = ["install", "router"]
@@ -18,6 +18,7 @@ __all__ = ["install", "router"]
 router = APIRouter(include_in_schema=False)
 router.include_router(routes.router)
 router.include_router(review_routes.router)
+router.include_router(house_routes.router)
 
 _HEADINGS = {
     401: "请先登录",

@@ -21,7 +21,7 @@ from docgen.service.errors import ApiError, docgen_error
 from docgen.service.models import Document, Revision
 from docgen.service.rendering import MEDIA_TYPES, Options, render_text
 from docgen.service.web.pages import error_page, page, secure
-from docgen.service.web.routes import Page, doc_view, rev_view, revision_notes
+from docgen.service.web.routes import Page, doc_view, rev_view
 from docgen.service.web.views import check_rows, diff_rows, summary_counts
 
 __all__ = ["router"]
@@ -85,7 +85,6 @@ def diff_revisions(request: Request, doc_id: int, a: int, b: int, c: Caller = Pa
             raise
         return _fail(request, c, exc, back)
     audit(c, "diff", f"document:{doc.id}", old=ra.number, new=rb.number)
-    notes = revision_notes(c, doc)
     redline = request.url_for("redline", doc_id=str(doc.id)).path + f"?a={ra.number}&b={rb.number}"
     return page(
         request,
@@ -94,8 +93,8 @@ def diff_revisions(request: Request, doc_id: int, a: int, b: int, c: Caller = Pa
         "diff.html",
         nav="review",
         doc=doc_view(c, doc),
-        old_label=_label(rev_view(ra, notes)),
-        new_label=_label(rev_view(rb, notes)),
+        old_label=_label(rev_view(ra)),
+        new_label=_label(rev_view(rb)),
         redline_url=redline,
         **_diff_context(out.result),
     )
@@ -192,11 +191,10 @@ async def review_redline(request: Request, c: Caller = Page) -> Response:
 
 
 def _check_page(request: Request, c: Caller, doc: Document, **extra: Any) -> HTMLResponse:
-    notes = revision_notes(c, doc)
     revs = c.db.scalars(
         select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc())
     )
-    views = [rev_view(r, notes) for r in revs]
+    views = [rev_view(r) for r in revs]
     extra.setdefault("chosen", views[0]["id"] if views else None)
     return page(
         request, c, "核对改稿", "check.html", nav="review", doc=doc_view(c, doc), revisions=views, **extra

@@ -8,7 +8,6 @@ import datetime as dt
 import hmac
 import re
 import secrets
-import shutil
 from typing import Any
 from urllib.parse import quote
 
@@ -22,11 +21,12 @@ from docgen.errors import DocgenError, FactsError
 from docgen.init import skeleton
 from docgen.load import load_yaml_text
 from docgen.model.document import KINDS
+from docgen.render.pdf import find_soffice
 from docgen.schema import json_schema
 from docgen.service import store
 from docgen.service.auth import Caller, audit, db, login, logout, set_cookie
 from docgen.service.errors import ApiError, docgen_error
-from docgen.service.models import AuditEvent, Document, HouseTemplate, Revision
+from docgen.service.models import Document, HouseTemplate, Revision
 from docgen.service.rendering import MEDIA_TYPES, Options, render_text, template_file
 from docgen.service.web.carry import carry_forward
 from docgen.service.web.formgen import FormError, apply_form, form_groups, load_rt
@@ -43,13 +43,14 @@ from docgen.service.web.pages import (
 )
 from docgen.service.web.views import preview_blocks
 
-__all__ = ["Page", "doc_view", "rev_view", "revision_notes", "router"]
+__all__ = ["Page", "doc_view", "rev_view", "router", "when"]
 
 router = APIRouter(include_in_schema=False)
 Page = Depends(page_caller)
 
 
-def _when(t: dt.datetime | None) -> str:
+def when(t: dt.datetime | None) -> str:
+    """A stored time as local “YYYY-MM-DD HH:MM” (SQLite hands back naive UTC)."""
     if t is None:
         return ""
     if t.tzinfo is None:
@@ -72,35 +73,18 @@ def doc_view(c: Caller, doc: Document) -> dict[str, Any]:
         "kind_label": KIND_LABELS.get(doc.kind, doc.kind),
         "year": doc.year,
         "revisions": count,
-        "updated": _when(last.created_at if last else doc.created_at),
+        "updated": when(last.created_at if last else doc.created_at),
         "problems": len(last.problems) if last else 0,
     }
 
 
-def revision_notes(c: Caller, doc: Document) -> dict[int, str]:
-    """Revision number → the writer's note (kept in the save event of the audit log)."""
-    rows = c.db.scalars(
-        select(AuditEvent).where(
-            AuditEvent.office_id == c.office_id,
-            AuditEvent.action == "save",
-            AuditEvent.target == f"document:{doc.id}",
-        )
-    )
-    out: dict[int, str] = {}
-    for e in rows:
-        number, note = e.detail.get("revision"), e.detail.get("note")
-        if isinstance(number, int) and isinstance(note, str) and note:
-            out[number] = note
-    return out
-
-
-def rev_view(rev: Revision, notes: dict[int, str]) -> dict[str, Any]:
+def rev_view(rev: Revision) -> dict[str, Any]:
     return {
         "id": rev.number,
         "number": rev.number,
-        "created": _when(rev.created_at),
+        "created": when(rev.created_at),
         "author": rev.author.name if rev.author else "",
-        "note": notes.get(rev.number, ""),
+        "note": rev.note,
         "problems": len(rev.problems),
     }
 
@@ -256,7 +240,7 @@ def new_post(
         note = f"由“{KIND_LABELS[kind]}”模板创建"
     c.db.add(doc)
     c.db.flush()
-    rev, _ = store.save_revision(c, doc, text)
+    rev, _ = store.save_revision(c, doc, text, note=note)
     audit(c, "create", f"document:{doc.id}", kind=doc.kind, title=doc.title)
     audit(c, "save", f"document:{doc.id}", revision=rev.number, note=note)
     return RedirectResponse(request.url_for("editor", doc_id=str(doc.id)).path, status_code=303)
@@ -285,7 +269,6 @@ def editor(request: Request, doc_id: int, rev: int | None = None, c: Caller = Pa
     last = store.latest_revision(c.db, doc)
     shown = store.revision(c, doc, rev) if rev is not None else last
     text = shown.yaml if shown else skeleton(doc.kind)
-    notes = revision_notes(c, doc)
     templates = c.db.scalars(
         select(HouseTemplate).where(
             HouseTemplate.office_id == c.office_id, HouseTemplate.deleted_at.is_(None)
@@ -299,13 +282,13 @@ def editor(request: Request, doc_id: int, rev: int | None = None, c: Caller = Pa
         nav="docs",
         doc=doc_view(c, doc),
         text=text,
-        rev=rev_view(shown, notes) if shown else None,
+        rev=rev_view(shown) if shown else None,
         is_latest=shown is None or last is None or shown.number == last.number,
         problems=shown.problems if shown else [],
         warnings=_problems_with_lines(text, shown.warnings) if shown else [],
         house_templates=[{"id": t.id, "name": t.name} for t in templates],
         font_profiles=FONT_PROFILES,
-        pdf_available=shutil.which("soffice") is not None,
+        pdf_available=find_soffice() is not None,
     )
 
 
@@ -339,7 +322,7 @@ def save(
     if len(yaml.encode("utf-8")) > request.app.state.settings.max_yaml_bytes:
         return error_page(request, c, 413, "无法保存", "事实数据超过大小上限（2 MB）。")
     try:
-        rev, new = store.save_revision(c, doc, yaml, base=int(base) if base.isdigit() else None)
+        rev, new = store.save_revision(c, doc, yaml, base=int(base) if base.isdigit() else None, note=note)
     except ApiError as exc:
         if exc.code != "revision-conflict":
             raise
@@ -352,7 +335,7 @@ def save(
             back=request.url_for("editor", doc_id=str(doc.id)).path,
         )
     if new:
-        audit(c, "save", f"document:{doc.id}", revision=rev.number, note=note.strip()[:200])
+        audit(c, "save", f"document:{doc.id}", revision=rev.number, note=rev.note)
     return RedirectResponse(request.url_for("editor", doc_id=str(doc.id)).path + "?saved=1", status_code=303)
 
 
@@ -496,7 +479,6 @@ def revision_download(
 @router.get("/docs/{doc_id}/history", name="history", response_class=HTMLResponse)
 def history(request: Request, doc_id: int, c: Caller = Page) -> HTMLResponse:
     doc = store.document(c, doc_id)
-    notes = revision_notes(c, doc)
     revs = c.db.scalars(
         select(Revision).where(Revision.document_id == doc.id).order_by(Revision.number.desc())
     )
@@ -507,5 +489,5 @@ def history(request: Request, doc_id: int, c: Caller = Page) -> HTMLResponse:
         "history.html",
         nav="docs",
         doc=doc_view(c, doc),
-        revisions=[rev_view(r, notes) for r in revs],
+        revisions=[rev_view(r) for r in revs],
     )

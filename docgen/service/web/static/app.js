@@ -138,7 +138,20 @@
     if (msg && !window.confirm(msg)) e.preventDefault();
   });
 
+  // File inputs: the chosen file's name beside the Chinese "选择文件" button (parts/file.html).
+  function showChosen(input) {
+    var out = document.querySelector('[data-file-chosen="' + input.id + '"]');
+    if (!out) return;
+    var names = Array.prototype.map.call(input.files || [], function (f) { return f.name; });
+    out.textContent = names.length ? "已选择：" + names.join("、") : "未选择文件";
+    out.classList.toggle("has-file", names.length > 0);
+  }
+  document.addEventListener("change", function (e) {
+    if (e.target.classList && e.target.classList.contains("file-input")) showChosen(e.target);
+  });
+
   function init() {
+    document.querySelectorAll(".file-input").forEach(showChosen);  // a file kept by the browser on Back
     document.querySelectorAll("[data-tabs]").forEach(initTabs);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
