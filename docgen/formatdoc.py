@@ -22,6 +22,7 @@ from pydantic_core import PydanticUndefined
 
 from docgen.model.document import EXPECTED, KINDS
 from docgen.model.facts import SCHEMA_VERSION, Facts
+from docgen.model.quantity import is_number_annotation
 from docgen.model.rules import KIND_BLOCKS
 
 __all__ = ["format_markdown", "model_sections"]
@@ -98,6 +99,12 @@ def _type(annotation: Any, lang: str) -> str:
     if origin is typing.Literal:
         values = "、".join(f"`{_show(v)}`" for v in typing.get_args(inner))
         return f"可选值：{values}" if zh else f"one of {values.replace('、', ', ')}"
+    if is_number_annotation(inner):
+        return (
+            "计数值：整数；以万、亿计或金额可带两位小数，也可写“8.6万”"
+            if zh
+            else "counted value: integer; up to two decimals in 万/亿 units or money; “8.6万” accepted"
+        )
     if origin in (typing.Union, types.UnionType):
         sep = " 或 " if zh else " or "
         return sep.join(_type(a, lang) for a in typing.get_args(inner) if a is not type(None))
@@ -110,7 +117,7 @@ def _type(annotation: Any, lang: str) -> str:
     }
     if inner in names:
         return names[inner][0 if zh else 1]
-    return str(inner)
+    raise TypeError(f"docs/format.md: no reader-facing name for the field type {inner!r}")
 
 
 def _show(value: Any) -> str:
@@ -171,9 +178,13 @@ _ZH_RULES = f"""\
   或在草稿（`mode: draft`）中标出〔待补：……〕。
 - **警告**：每次 `docgen render` 都在写出文稿后逐条打印警告（未用上的事实 `unused-fact`、因缺事实而略去的分句
   `dropped-fact`、行文检查 `quality-*`），`--strict` 时有警告即失败且不写文件。
-- 数字用阿拉伯数字、不加单位；约数用 `approx`（`余`/`多`/`近`/`以上`/`约`）；日期写成 `2024-12-06`。
-  金额和大数可带小数（最多两位），把“万”写进单位：`value: 8.6, unit: 万元` → 8.6万元；按 GB/T 15835，“余”“多”
-  写在“万”之后（`value: 8, unit: 万元, approx: 余` → 8万余元），小数之后不加“余”“多”。
+- 数字用阿拉伯数字、不加单位；日期写成 `2024-12-06`。**计数值**（发稿总数、各媒体篇数、下级发稿、网站更新、
+  阅读量、收集/报送/采用/批示数、参训人数、奖励金额、成效数字……）写法一致：
+  - 约数用同一组的 `approx`（`余`/`多`/`近`/`以上`/`约`；参训人数用 `participants_approx`）；
+  - 以万、亿计的数和金额可带小数（最多两位），“万”“亿”写进单位或写在数后：`value: 8.6, unit: 万元` 与
+    `value: 8.6万, unit: 元` 都写成 8.6万元；其他单位（篇、条、人次……）只能写整数，“1.5篇”会报错并指出行列；
+  - 按 GB/T 15835，“余”“多”写在“万”之后（`value: 8, unit: 万元, approx: 余` → 8万余元），小数之后不加
+    “余”“多”（8.6余万元报错）；“近”“约”在前（近38万人次），“以上”在后。
 - 媒体和刊物先在 `outlets` 中登记 `id`，其他字段用 `id` 引用。
 """
 
@@ -193,9 +204,15 @@ sorted by line).
   (`mode: final`) or marked 〔待补：…〕 (`mode: draft`).
 - **Warnings**: every `docgen render` prints its warnings on stderr after writing (`unused-fact`, `dropped-fact`,
   `quality-*`); `--strict` turns any warning into a failure and writes nothing.
-- Numbers are Arabic digits without units; qualifiers go in `approx` (余/多/近/以上/约); dates are `2024-12-06`.
-  Money and large counts may carry up to two decimals with 万 in the unit (`value: 8.6, unit: 万元` → 8.6万元);
-  per GB/T 15835 余/多 follow 万 (`value: 8, unit: 万元, approx: 余` → 8万余元) and never a decimal.
+- Numbers are Arabic digits without units; dates are `2024-12-06`. Every **counted value** (media totals, per-outlet
+  counts, subunit totals, website updates, reads, collected/submitted/adopted/instruction counts, training
+  participants, reward amounts, exchange results…) is written the same way:
+  - qualifiers in the sibling `approx` (余/多/近/以上/约; `participants_approx` for participants);
+  - counts in 万/亿 and money may carry up to two decimals, with 万/亿 in the unit or after the number
+    (`value: 8.6, unit: 万元` and `value: 8.6万, unit: 元` both give 8.6万元); other units (篇, 条, 人次…) take
+    integers only, and “1.5篇” is refused with its line and column;
+  - per GB/T 15835 余/多 follow 万 (`value: 8, unit: 万元, approx: 余` → 8万余元) and never a decimal; 近/约 go
+    before the number (近38万人次), 以上 after.
 - Outlets and publications are registered once in `outlets` with an `id` that other fields refer to.
 """
 
@@ -211,11 +228,12 @@ def _kinds(lang: str) -> list[str]:
     out.append("")
     out.append(
         "草稿（`mode: draft`）中，完整文稿应有的下列事实缺少（未写或留空）时，都标出〔待补：……〕："
-        "用到它的分句处标在原处，其余在标题、称呼之下的一段中合为一个标记列出（如〔待补：存在问题、形势与认识〕）。"
+        "用到它的分句处标在原处；整块未写的，标在这一部分本应出现的位置（下一部分之前），"
+        "同一位置的几项合为一个标记（如〔待补：存在问题、形势与认识〕）。"
         if zh
         else "In a draft (`mode: draft`) each of these facts a complete draft expects is marked 〔待补：…〕 when it "
-        "is absent (left out or empty): in place where a clause needs it, otherwise named together in one marker "
-        "under the title lines."
+        "is absent (left out or empty): in place where a clause needs it; a whole block left out is marked where "
+        "its part of the document would stand (before the next part), several at one place sharing one marker."
     )
     out.append("")
     out.append("| 文种 | 应有事实 |" if zh else "| kind | expected facts |")

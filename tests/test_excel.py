@@ -175,7 +175,7 @@ def test_every_problem_of_a_bad_workbook_at_once_with_sheet_cell_and_column(tmp_
         import_workbook(path, into=CITY)
     lines = [p.format().replace(str(path), "统计表.xlsx") for p in info.value.problems]
     assert lines == [
-        "统计表.xlsx:分媒体发稿!B2: 篇数: 应为整数（阿拉伯数字，不加单位），实际为“四十” [not-int]",
+        "统计表.xlsx:分媒体发稿!B2: 篇数: 应为数值（阿拉伯数字，不加单位；大数可写“8.6万”“1.2亿”），实际为“四十” [not-number]",
         "统计表.xlsx:分媒体发稿!A4: 媒体ID*: 媒体 id“nosuch”不在媒体名录中（“媒体名录”表或事实文件的 outlets） [unknown-outlet]",
         "统计表.xlsx:分媒体发稿!A5: 媒体ID*: 必填：“媒体ID”不能留空 [missing-field]",
         "统计表.xlsx:培训!B2: 合并了单元格 B2:B3：每行每格都要有自己的值，请取消合并后逐格填写 [merged-cells]",

@@ -96,3 +96,8 @@ def test_nothing_points_at_files_outside_the_repository() -> None:
             if OUTSIDE.search(line):
                 hits.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
     assert hits == []
+
+
+def test_page_shows_no_python_type_names(page: str) -> None:
+    for leak in ("<class", "typing.", "Decimal", "NoneType", "Annotated["):
+        assert leak not in page, leak

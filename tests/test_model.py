@@ -395,8 +395,8 @@ FIELD_CASES = [
         ok={"org.short_name": "县政协"},
     ),
     Case(
-        "text-for-int",
-        "not-int",
+        "text-for-number",
+        "not-number",
         "achievements.media.total.value",
         "value: 很多",
         fail={"achievements.media.total.value": "很多"},

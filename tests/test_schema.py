@@ -78,7 +78,7 @@ def test_schema_rejects_broken_facts(validator: Draft202012Validator) -> None:
     del broken["org"]["place"]
     assert _errors(validator, broken) == [
         ("$", "additionalProperties"),
-        ("$.achievements.media.total.value", "type"),
+        ("$.achievements.media.total.value", "pattern"),
         ("$.document.kind", "enum"),
         ("$.org", "required"),
     ]

@@ -16,6 +16,7 @@ from decimal import Decimal
 from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
 from docgen.model.document import SPEECH_KINDS
 from docgen.model.facts import Facts
+from docgen.model.quantity import base_unit, magnitude
 from docgen.model.tasks import TaskSection
 
 Loc = tuple[str | int, ...]
@@ -54,6 +55,11 @@ class Issue:
 def unit_family(unit: str) -> str:
     """条 and 篇 both count information items; 篇次 counts appearances; anything else is its own family."""
     return "item" if unit in ("条", "篇", "件") else unit
+
+
+def _plain(d: Decimal) -> str:
+    """A magnitude as written in a message: 12000, 8.5 (no trailing zeros, no exponent)."""
+    return format(d.normalize(), "f") if d != d.to_integral_value() else str(int(d))
 
 
 def horizon_year(horizon: str, on: dt.date) -> int | None:
@@ -103,10 +109,16 @@ def check_kind(facts: Facts) -> Iterator[Issue]:
     if kind in SPEECH_KINDS:
         if doc.speaker is None:
             yield Issue(
-                ("document", "speaker"), "kind-requires", "讲话类文稿需要 document.speaker（至少填写职务 role）"
+                ("document", "speaker"),
+                "kind-requires",
+                "讲话类文稿需要 document.speaker（至少填写职务 role）",
             )
         if not doc.salutation:
-            yield Issue(("document", "salutation"), "kind-requires", "讲话类文稿需要称呼 document.salutation，如“同志们”")
+            yield Issue(
+                ("document", "salutation"),
+                "kind-requires",
+                "讲话类文稿需要称呼 document.salutation，如“同志们”",
+            )
     needs = {
         "exchange_material": "exchange",
         "exchange_speech": "exchange",
@@ -262,16 +274,17 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
         coll = so.collected
         upper_ok = coll is not None and coll.approx in ("", "近", "约")
 
-        def above_collected(n: int, unit: str) -> bool:
+        def above_collected(n: int | Decimal, unit: str, approx: str) -> bool:
             return (
                 coll is not None
                 and upper_ok
-                and unit_family(unit) == unit_family(coll.unit)
-                and n > coll.value
+                and approx not in ("近", "约")
+                and unit_family(base_unit(unit)) == unit_family(base_unit(coll.unit))
+                and magnitude(n, unit) > magnitude(coll.value, coll.unit)
             )
 
         for j, s in enumerate(so.submitted):
-            if s.count is not None and coll is not None and above_collected(s.count, s.unit):
+            if s.count is not None and coll is not None and above_collected(s.count, s.unit, s.approx):
                 yield Issue(
                     ("achievements", "social_opinion", "submitted", j, "count"),
                     "order-submitted-collected",
@@ -284,15 +297,20 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
             if (
                 match is not None
                 and match.count is not None
-                and unit_family(match.unit) == unit_family(ad.unit)
+                and unit_family(base_unit(match.unit)) == unit_family(base_unit(ad.unit))
             ):
-                if ad.count > match.count:
+                # only a known upper bound of the submitted count and a known lower bound of the adopted one
+                if (
+                    match.approx in ("", "近", "约")
+                    and ad.approx not in ("近", "约")
+                    and magnitude(ad.count, ad.unit) > magnitude(match.count, match.unit)
+                ):
                     yield Issue(
                         ("achievements", "social_opinion", "adopted", j, "count"),
                         "order-adopted-submitted",
                         f"{ad.by}采用数 {ad.count} 大于向其报送数 {match.count}",
                     )
-            elif coll is not None and above_collected(ad.count, ad.unit):
+            elif coll is not None and above_collected(ad.count, ad.unit, ad.approx):
                 yield Issue(
                     ("achievements", "social_opinion", "adopted", j, "count"),
                     "order-adopted-collected",
@@ -322,15 +340,26 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
                     f"头版头条 {bo.front_page} 篇多于该媒体发稿 {bo.count} 篇",
                 )
         if m.total is not None and m.total.approx == "":
-            exact = [bo.count for bo in m.by_outlet if bo.count is not None and bo.unit == m.total.unit]
-            if sum(exact) > m.total.value:
+            exact = [
+                magnitude(bo.count, bo.unit)
+                for bo in m.by_outlet
+                if bo.count is not None
+                and bo.approx not in ("近", "约")
+                and base_unit(bo.unit) == base_unit(m.total.unit)
+            ]
+            if sum(exact, Decimal(0)) > magnitude(m.total.value, m.total.unit):
                 yield Issue(
                     ("achievements", "media", "total", "value"),
                     "order-outlet-sum",
-                    f"各媒体发稿数之和 {sum(exact)} 大于发稿总数 {m.total.value}",
+                    f"各媒体发稿数之和 {_plain(sum(exact, Decimal(0)))} 大于发稿总数 {_plain(magnitude(m.total.value, m.total.unit))}",
                 )
     for j, ch in enumerate(a.culture_history):
-        if ch.collected and ch.selected and ch.selected.value > ch.collected.value:
+        if (
+            ch.collected
+            and ch.selected
+            and magnitude(ch.selected.value, ch.selected.unit)
+            > magnitude(ch.collected.value, ch.collected.unit)
+        ):
             yield Issue(
                 ("achievements", "culture_history", j, "selected", "value"),
                 "order-selected",

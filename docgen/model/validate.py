@@ -129,6 +129,9 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
         code, msg = _SIMPLE[typ]
         return loc, code, f"{msg}，实际为“{_show(value)}”" if value is not None else msg, False
     if typ.startswith("docgen-"):
+        field = ctx.get("field")  # a model-level check that names its field (a counted value's number)
+        if isinstance(field, str) and loc == raw_loc:
+            loc = (*loc, field)
         return loc, typ.removeprefix("docgen-"), str(err.get("msg", "")), False
     if typ == "value_error":
         return loc, "invalid-value", str(ctx.get("error", err.get("msg", ""))), False

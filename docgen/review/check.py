@@ -141,7 +141,7 @@ def _comparisons(facts: Facts) -> Iterator[tuple[Loc, int, int]]:
     if a is not None:
         for i, c in enumerate(a.comparisons):
             cur = comparison_value(a, c.ref)
-            if isinstance(cur, int):  # a decimal statistic is checked as written, not recomputed
+            if isinstance(cur, int) and isinstance(c.previous, int):  # decimals: checked as written
                 yield ("achievements", "comparisons", i), cur, c.previous
     data = facts.model_dump(mode="python")
     for loc, prev in _walk(data, ()):

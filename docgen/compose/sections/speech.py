@@ -520,7 +520,7 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
             item = ctx.frag(
                 "TSK-reward-item",
                 event=event,
-                amount=f"{r.amount}{money or '元'}",
+                amount=zh.count(r.amount, money or "元"),
                 per=phrases.clean(per) or None,
             )
             items.append(f"{item}，{rule}" if rule else item)
