@@ -12,7 +12,7 @@ from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
 from docgen.fastload import load_fast, load_fast_text
 from docgen.load import Loaded, load_yaml_text, parse_loc
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
 from docgen.model.validate import validate_loaded
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ Format = Literal["docx", "md", "txt", "pdf", "html"]
 Mode = Literal["final", "draft"]
 
 
-def load_facts(path: str | PathLike[str]) -> Facts:
+def load_facts(path: str | PathLike[str]) -> BaseFacts:
     """Read and validate a facts file; :class:`FactsError` lists every problem with its line and column."""
     return validate_loaded(load_fast(path))
 
@@ -65,7 +65,7 @@ def locate_notices(notices: list[Notice], loaded: Loaded) -> list[Notice]:
     return sorted(out.values(), key=lambda n: (n.line, n.col))
 
 
-def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:
+def quality_notices(draft: Draft, facts: BaseFacts) -> list[Notice]:
     """The text-seam checker's findings on a composed draft, as counted warnings (``quality-*`` codes)."""
     from docgen.quality import check_draft, notices
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from docgen.cli_kind import KindName
 from docgen.errors import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -25,16 +26,6 @@ from docgen.errors import (
 
 if TYPE_CHECKING:
     from docgen.draft import Notice
-
-KIND_CHOICES = [
-    "leadership_speech",
-    "concluding_speech",
-    "exchange_material",
-    "exchange_speech",
-    "work_summary",
-    "meeting_plan",
-]
-
 
 def _echo_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "json":
@@ -117,7 +108,7 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(KIND_CHOICES))
+@click.argument("kind", type=KindName())
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）"
 )
@@ -142,12 +133,17 @@ def init(kind: str, output: Path | None, force: bool) -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）"
 )
 @click.option("--force", is_flag=True, help="覆盖已有文件")
-def schema(output: Path | None, force: bool) -> None:
-    """输出事实文件的 JSON Schema（draft 2020-12），供编辑器补全和校验。"""
+@click.option("--domain", help="领域名（docgen kinds 列出；默认第一个领域）")
+def schema(output: Path | None, force: bool, domain: str | None) -> None:
+    """输出某一领域事实文件的 JSON Schema（draft 2020-12），供编辑器补全和校验。"""
+    from docgen import registry
     from docgen.fsutil import guard_output
     from docgen.schema import schema_text
 
-    text = schema_text()
+    names = [d.name for d in registry.domains()]
+    if domain is not None and domain not in names:
+        raise click.BadParameter(f"未知领域“{domain}”，可选：{'、'.join(names)}", param_hint="--domain")
+    text = schema_text(domain)
     if output is None:
         click.echo(text)
     else:
@@ -158,11 +154,15 @@ def schema(output: Path | None, force: bool) -> None:
 
 @main.command()
 def kinds() -> None:
-    """列出支持的六种文种。"""
-    from docgen.model.document import KINDS
+    """按领域列出全部文种。"""
+    from docgen import registry
 
-    for k, desc in KINDS.items():
-        click.echo(f"{k:<20}{desc}")
+    for i, d in enumerate(registry.domains()):
+        if i:
+            click.echo("")
+        click.echo(f"{d.label}（{d.name}）")
+        for k in d.kinds:
+            click.echo(f"  {k.name:<20}{k.description}")
 
 
 @main.command()

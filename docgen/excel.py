@@ -212,9 +212,9 @@ def _sheet_name(text: str) -> str:
 
 
 def blocks_for_kind(kind: str) -> tuple[Block, ...]:
-    from docgen.model.rules import KIND_BLOCKS
+    from docgen import registry
 
-    allowed = {"org", *KIND_BLOCKS[kind]}
+    allowed = {"org", *registry.kind(kind).blocks}
     return tuple(b for b in blocks() if b.top in allowed)
 
 

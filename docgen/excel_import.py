@@ -326,7 +326,7 @@ def _validate_row(out: Imported, block: Block, sheet: str, row: Row) -> None:
         for err in exc.errors(include_url=False):
             if err["type"] == "missing" and err["loc"] and err["loc"][0] in block.nested:
                 continue
-            loc, code, message, _ = _translate(dict(err), row.item)
+            loc, code, message, _ = _translate(dict(err), row.item, block.model)
             key = ".".join(str(part) for part in loc if isinstance(part, str))
             j, header = row.cells.get(key, (1, ""))
             if code == "missing-field" and key not in row.cells:

@@ -1,6 +1,6 @@
 """docs/format.md, generated from the facts model: the format reference that ships inside the repository.
 
-:func:`format_markdown` walks :class:`~docgen.model.facts.Facts` and writes, Chinese first and English after,
+:func:`format_markdown` walks a domain's root facts model (``DomainSpec.facts_model``) and writes, Chinese first and English after,
 the general rules (empty means not given, every problem in one pass, warnings), the kinds with the blocks each
 uses and the facts a complete draft expects, then one table per model: field, title, required, type with its
 allowed values, default, description and an invented example.  ``scripts/gen_format_docs.py`` writes the page;
@@ -20,21 +20,21 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from docgen.model.document import EXPECTED, KINDS
-from docgen.model.facts import SCHEMA_VERSION, Facts
+from docgen import registry
+from docgen.model.basefacts import SCHEMA_VERSION
 from docgen.model.quantity import is_number_annotation
-from docgen.model.rules import KIND_BLOCKS
+from docgen.registry import DomainSpec
 
 __all__ = ["format_markdown", "model_sections"]
 
-KIND_EN = {
-    "leadership_speech": "a leader's speech at the publicity-and-information work conference",
-    "concluding_speech": "the speech given as a meeting closes",
-    "exchange_material": "a written experience-exchange paper (third person)",
-    "exchange_speech": "an experience-exchange speech at a meeting (first person)",
-    "work_summary": "a unit's annual work summary",
-    "meeting_plan": "the organiser's plan for a meeting",
-}
+
+def _domain(domain: DomainSpec | None) -> DomainSpec:
+    return domain if domain is not None else registry.domains()[0]
+
+
+def _root(domain: DomainSpec | None) -> type[BaseModel]:
+    model: type[BaseModel] = registry.load_object(_domain(domain).facts_model)
+    return model
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -61,11 +61,11 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return [m for a in typing.get_args(annotation) for m in _models_in(a)]
 
 
-def model_sections() -> list[tuple[type[BaseModel], list[str]]]:
+def model_sections(domain: DomainSpec | None = None) -> list[tuple[type[BaseModel], list[str]]]:
     """Every model of the facts tree in breadth-first order, with the paths where it appears."""
     order: list[type[BaseModel]] = []
     paths: dict[type[BaseModel], list[str]] = {}
-    queue: deque[tuple[type[BaseModel], str]] = deque([(Facts, "")])
+    queue: deque[tuple[type[BaseModel], str]] = deque([(_root(domain), "")])
     while queue:
         model, path = queue.popleft()
         if model in paths:
@@ -217,13 +217,14 @@ sorted by line).
 """
 
 
-def _kinds(lang: str) -> list[str]:
+def _kinds(lang: str, domain: DomainSpec) -> list[str]:
     zh = lang == "zh"
     head = "| 文种 | 说明 | 用到的部分 |" if zh else "| kind | what | blocks used |"
     out = [head, "|---|---|---|"]
-    for kind, desc in KINDS.items():
-        blocks = "、".join(f"`{b}`" for b in ["document", "org", *sorted(KIND_BLOCKS[kind])])
-        text = desc if zh else KIND_EN[kind]
+    for spec in domain.kinds:
+        kind = spec.name
+        blocks = "、".join(f"`{b}`" for b in ["document", "org", *sorted(spec.blocks)])
+        text = spec.description if zh else spec.description_en or spec.description
         out.append(f"| `{kind}` | {_cell(text)} | {blocks if zh else blocks.replace('、', ', ')} |")
     out.append("")
     out.append(
@@ -238,17 +239,17 @@ def _kinds(lang: str) -> list[str]:
     out.append("")
     out.append("| 文种 | 应有事实 |" if zh else "| kind | expected facts |")
     out.append("|---|---|")
-    for kind in KINDS:
-        items = EXPECTED.get(kind, ())
+    for spec in domain.kinds:
+        kind, items = spec.name, spec.expected
         sep = "、" if zh else ", "
         shown = sep.join(f"`{e.path}`（{e.label}）" if zh else f"`{e.path}`" for e in items)
         out.append(f"| `{kind}` | {shown} |")
     return out
 
 
-def _table(model: type[BaseModel], paths: list[str], lang: str) -> list[str]:
+def _table(model: type[BaseModel], paths: list[str], lang: str, root: type[BaseModel]) -> list[str]:
     zh = lang == "zh"
-    title = (model.__doc__ or "").strip().splitlines()[0] if model is Facts else ""
+    title = (model.__doc__ or "").strip().splitlines()[0] if model is root else ""
     where = "、".join(f"`{p}`" for p in paths if p) if zh else ", ".join(f"`{p}`" for p in paths if p)
     head = f'<a id="{_anchor(model)}"></a>' if zh else ""
     out = [f"### {model.__name__}{head}", ""]
@@ -273,9 +274,11 @@ def _table(model: type[BaseModel], paths: list[str], lang: str) -> list[str]:
     return out
 
 
-def format_markdown() -> str:
+def format_markdown(domain: DomainSpec | None = None) -> str:
     """The text of docs/format.md (deterministic; ends with a newline)."""
-    sections = model_sections()
+    spec = _domain(domain)
+    root = _root(spec)
+    sections = model_sections(spec)
     lines = [
         "# 事实文件格式 / Facts file format",
         "",
@@ -288,7 +291,7 @@ def format_markdown() -> str:
         _ZH_RULES,
         "### 文种",
         "",
-        *_kinds("zh"),
+        *_kinds("zh", spec),
         "",
         "### 字段",
         "",
@@ -296,14 +299,14 @@ def format_markdown() -> str:
         "",
     ]
     for model, paths in sections:
-        lines += _table(model, paths, "zh")
+        lines += _table(model, paths, "zh", root)
     lines += [
         "## English",
         "",
         _EN_RULES,
         "### Kinds",
         "",
-        *_kinds("en"),
+        *_kinds("en", spec),
         "",
         "### Fields",
         "",
@@ -312,7 +315,7 @@ def format_markdown() -> str:
         "",
     ]
     for model, paths in sections:
-        lines += _table(model, paths, "en")
+        lines += _table(model, paths, "en", root)
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")

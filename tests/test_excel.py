@@ -16,15 +16,15 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from kindlists import CPPCC_KINDS
 from pydantic import BaseModel
 
-from docgen import api
+from docgen import api, registry
 from docgen.cli import main
 from docgen.excel import blocks_for_kind, template_bytes
 from docgen.excel_import import WorkbookError
 from docgen.excel_merge import import_workbook
 from docgen.model.facts import Facts
-from docgen.model.rules import KIND_BLOCKS
 
 ROOT = Path(__file__).resolve().parents[1]
 CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
@@ -80,7 +80,7 @@ def _list_blocks(model: type[BaseModel], path: str = "") -> set[str]:
 # -- the template -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", sorted(KIND_BLOCKS))
+@pytest.mark.parametrize("kind", sorted(CPPCC_KINDS))
 def test_template_has_one_sheet_per_repeating_block_of_the_kind(kind: str) -> None:
     wb = template(kind)
     fields = set()
@@ -89,7 +89,7 @@ def test_template_has_one_sheet_per_repeating_block_of_the_kind(kind: str) -> No
         m = re.search(r"字段：(\S+?)\.(?:上级序号|[a-z_.]+)$", comment)
         assert m, (ws.title, comment)
         fields.add(m.group(1))
-    allowed = {"org", *KIND_BLOCKS[kind]}
+    allowed = {"org", *registry.kind(kind).blocks}
     expected = {p for p in _list_blocks(Facts) if p.split(".")[0].removesuffix("[]") in allowed}
     expected = {p for p in expected if not p.startswith("document")}
     assert fields == expected

@@ -1,5 +1,5 @@
 """Draft mode shows what is missing: each fact a complete draft of the kind expects
-(:data:`docgen.model.document.EXPECTED`) that is absent — left out or written empty — is marked 〔待补：…〕.
+(``KindSpec.expected`` in the registry) that is absent — left out or written empty — is marked 〔待补：…〕.
 
 A composer marks many gaps in place (the clause that needed the fact); what it did not mark — a whole block left
 out — is marked in place too, where that part of the document would stand.
@@ -11,9 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from docgen import registry
 from docgen.draft import Block, Byline, Draft, Notice, Paragraph, Salutation, Segment, Subtitle, Title
-from docgen.model.document import EXPECTED, Expected
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
+from docgen.registry import Expected
 
 __all__ = ["absent", "mark_expected", "missing_expected"]
 
@@ -21,7 +22,7 @@ __all__ = ["absent", "mark_expected", "missing_expected"]
 _NOTE = "——完整文稿应有的事实，定稿前补齐。"
 
 
-def absent(facts: Facts, path: str) -> bool:
+def absent(facts: BaseFacts, path: str) -> bool:
     """Whether the fact at ``path`` (dotted attribute names) is not given: None, empty text, list or mapping."""
     node: Any = facts
     for name in path.split("."):
@@ -35,10 +36,10 @@ def absent(facts: Facts, path: str) -> bool:
     return False
 
 
-def missing_expected(facts: Facts) -> list[Expected]:
+def missing_expected(facts: BaseFacts) -> list[Expected]:
     """The expected facts of this kind that are absent (a path under an absent one is not repeated)."""
     out: list[Expected] = []
-    for e in EXPECTED.get(facts.document.kind, ()):
+    for e in registry.kind(facts.document.kind).expected:
         if any(e.path.startswith(m.path + ".") for m in out):
             continue
         if absent(facts, e.path):
@@ -97,7 +98,7 @@ def _place(blocks: list[Block], order: tuple[Expected, ...], e: Expected, start:
     return last + 1 if last is not None else start
 
 
-def mark_expected(draft: Draft, facts: Facts) -> None:
+def mark_expected(draft: Draft, facts: BaseFacts) -> None:
     """In draft mode, mark each absent expected fact not yet marked by the composer in place — where its part
     of the document would stand (before what the kind expects after it) — and count each as an
     ``expected-fact`` warning.  Absent facts that fall at the same place share one marker
@@ -116,7 +117,7 @@ def mark_expected(draft: Draft, facts: Facts) -> None:
     start = 0
     while start < len(draft.blocks) and isinstance(draft.blocks[start], head):
         start += 1
-    order = EXPECTED.get(facts.document.kind, ())
+    order = registry.kind(facts.document.kind).expected
     places: dict[int, list[Expected]] = {}
     floor = start
     for e in todo:  # in the kind's order, so markers keep that order

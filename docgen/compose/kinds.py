@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from docgen import zh
 from docgen.compose.context import Ctx
 from docgen.compose.sections import speech
@@ -92,32 +90,3 @@ def leadership_speech(ctx: Ctx) -> Draft:
     speech.unused_facts(ctx)
     draft.notices.extend(ctx.notices)
     return draft
-
-
-COMPOSERS: dict[str, Callable[[Ctx], Draft] | str] = {
-    "leadership_speech": leadership_speech,
-    # the other kinds live in their own modules ("module:function"), imported on first use
-    "concluding_speech": "docgen.compose.concluding:concluding_speech",
-    "exchange_material": "docgen.compose.exchange:exchange_material",
-    "exchange_speech": "docgen.compose.exchange:exchange_speech",
-    "work_summary": "docgen.compose.summary:work_summary",
-    "meeting_plan": "docgen.compose.plan:meeting_plan",
-}
-
-
-def composer_for(kind: str) -> Callable[[Ctx], Draft] | None:
-    """The composer of ``kind``, importing its module on first use; None if not implemented."""
-    import importlib
-
-    entry = COMPOSERS.get(kind)
-    if entry is None or callable(entry):
-        return entry
-    module, _, name = entry.partition(":")
-    try:
-        fn: Callable[[Ctx], Draft] = getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-    COMPOSERS[kind] = fn
-    return fn

@@ -10,46 +10,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
-from docgen.model.document import SPEECH_KINDS
 from docgen.model.facts import Facts
+from docgen.model.issues import Issue, Loc
 from docgen.model.quantity import base_unit, magnitude
 from docgen.model.tasks import TaskSection
-
-Loc = tuple[str | int, ...]
-
-KIND_BLOCKS: dict[str, set[str]] = {
-    "leadership_speech": {
-        "period",
-        "meeting",
-        "outlets",
-        "achievements",
-        "attribution",
-        "thanks",
-        "problems",
-        "situation",
-        "tasks",
-        "closing",
-    },
-    "concluding_speech": {"period", "meeting", "outlets", "conclusion", "closing"},
-    "exchange_material": {"period", "meeting", "outlets", "exchange"},
-    "exchange_speech": {"period", "meeting", "outlets", "exchange", "closing"},
-    "work_summary": {"period", "outlets", "achievements", "attribution", "problems", "tasks", "summary"},
-    "meeting_plan": {"meeting", "plan"},
-}
-# fmt: off
-OPTIONAL_BLOCKS = ("period", "meeting", "outlets", "achievements", "attribution", "thanks", "problems", "situation", "tasks", "closing", "exchange", "conclusion", "summary", "plan")
-# fmt: on
-
-
-@dataclass(frozen=True)
-class Issue:
-    loc: Loc
-    code: str
-    message: str
 
 
 def unit_family(unit: str) -> str:
@@ -104,43 +71,12 @@ def _block_nonempty(ach: Achievements, ref: str) -> bool | None:
 
 
 def check_kind(facts: Facts) -> Iterator[Issue]:
-    doc = facts.document
-    kind = doc.kind
-    if kind in SPEECH_KINDS:
-        if doc.speaker is None:
-            yield Issue(
-                ("document", "speaker"),
-                "kind-requires",
-                "讲话类文稿需要 document.speaker（至少填写职务 role）",
-            )
-        if not doc.salutation:
-            yield Issue(
-                ("document", "salutation"),
-                "kind-requires",
-                "讲话类文稿需要称呼 document.salutation，如“同志们”",
-            )
-    needs = {
-        "exchange_material": "exchange",
-        "exchange_speech": "exchange",
-        "concluding_speech": "conclusion",
-        "meeting_plan": "plan",
-    }
-    block = needs.get(kind)
-    if block and getattr(facts, block) is None:
-        yield Issue((block,), "kind-requires", f"文种 {kind} 需要“{block}”部分")
+    """What this domain's kinds need beyond their KindSpec (:mod:`docgen.model.kindcheck` checks that)."""
+    kind = facts.document.kind
     if kind == "leadership_speech" and not any((facts.achievements, facts.situation, facts.tasks)):
         yield Issue((), "kind-requires", "领导讲话至少需要 achievements、situation、tasks 中的一部分")
     if kind == "work_summary" and facts.achievements is None:
         yield Issue(("achievements",), "kind-requires", "工作总结需要“achievements”部分（主要工作及成效）")
-    allowed = KIND_BLOCKS[kind]
-    for name in OPTIONAL_BLOCKS:
-        value = getattr(facts, name)
-        if value not in (None, []) and name not in allowed:
-            yield Issue(
-                (name,),
-                "block-not-for-kind",
-                f"文种 {kind} 不使用“{name}”部分，删除它或改用相应文种（数据不会被悄悄丢弃）",
-            )
 
 
 # media lists whose items name an outlet id, and the field that holds it

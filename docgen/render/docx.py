@@ -157,8 +157,19 @@ def _environment() -> SandboxedEnvironment:
 
 
 def default_template(kind: str) -> Path:
-    """``templates/<kind>.docx``."""
-    return TEMPLATES_DIR / f"{kind}.docx"
+    """The kind's template (``KindSpec.template``): the domain package's own ``templates/<name>`` if it ships
+    one, else ``templates/<name>`` (``templates/<kind>.docx`` for a name the registry does not know)."""
+    from importlib import resources
+
+    from docgen import registry
+
+    if kind not in registry.kind_names():
+        return TEMPLATES_DIR / f"{kind}.docx"
+    spec = registry.kind(kind)
+    own = resources.files(registry.domain_of(kind).package) / "templates" / spec.template
+    if own.is_file():
+        return Path(str(own))
+    return TEMPLATES_DIR / spec.template
 
 
 # -- reading and preprocessing a template ----------------------------------------------------------------

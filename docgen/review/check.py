@@ -29,7 +29,7 @@ from typing import Any, Literal
 from docgen import zh
 from docgen.draft import Draft, Heading, Paragraph
 from docgen.load import SourceMap, format_loc
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
 from docgen.review.extract import BODY, load_docx
 from docgen.review.numbers import Mention, mentions
 
@@ -133,11 +133,11 @@ def _walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
         yield loc, value
 
 
-def _comparisons(facts: Facts) -> Iterator[tuple[Loc, int, int]]:
+def _comparisons(facts: BaseFacts) -> Iterator[tuple[Loc, int, int]]:
     """(path, current, previous) of every comparison the facts hold."""
     from docgen.model.rules import comparison_value
 
-    a = facts.achievements
+    a: Any = getattr(facts, "achievements", None)
     if a is not None:
         for i, c in enumerate(a.comparisons):
             cur = comparison_value(a, c.ref)
@@ -154,7 +154,7 @@ def _comparisons(facts: Facts) -> Iterator[tuple[Loc, int, int]]:
                 yield loc[:-1], cur, prev
 
 
-def fact_numbers(facts: Facts) -> FactNumbers:
+def fact_numbers(facts: BaseFacts) -> FactNumbers:
     """Every number the facts state or imply (see the module doc)."""
     out = FactNumbers()
     for loc, v in _walk(facts.model_dump(mode="python"), ()):
@@ -194,14 +194,11 @@ def _fixed_terms(lib: Any) -> set[str]:
     return terms
 
 
-def _compose(facts: Facts) -> tuple[Draft | None, set[str]]:
+def _compose(facts: BaseFacts) -> tuple[Draft | None, set[str]]:
     from docgen.compose import compose
-    from docgen.compose.kinds import composer_for
     from docgen.fragments import FragmentLibrary
 
     lib = FragmentLibrary.load()
-    if composer_for(facts.document.kind) is None:
-        return None, _fixed_terms(lib)
     return compose(facts.model_copy(deep=True), lib=lib), _fixed_terms(lib)
 
 
@@ -245,7 +242,7 @@ def _fact_path(known: FactNumbers, m: Mention, paths: tuple[str, ...]) -> Loc | 
 
 def check_draft(
     docx: bytes,
-    facts: Facts,
+    facts: BaseFacts,
     *,
     source: SourceMap | None = None,
     label: str = "文稿",

@@ -58,18 +58,18 @@ def health() -> dict[str, str]:
 @router.get("/kinds")
 def kinds(_: Caller = Depends(caller)) -> list[dict[str, str]]:  # noqa: B008
     """支持的文种。"""
-    from docgen.model.document import KINDS
+    from docgen import registry
 
-    return [{"name": k, "label": v} for k, v in KINDS.items()]
+    return [{"name": k.name, "label": k.description, "domain": registry.domain_of(k.name).name} for k in registry.kinds()]
 
 
 @router.get("/kinds/{kind}/skeleton")
 def kind_skeleton(kind: str, _: Caller = Depends(caller)) -> Response:  # noqa: B008
     """某一文种带中文注释的 YAML 骨架（同 ``docgen init``）。"""
+    from docgen import registry
     from docgen.init import skeleton
-    from docgen.model.document import KINDS
 
-    if kind not in KINDS:
+    if kind not in registry.kind_names():
         raise ApiError(404, "kind-unknown", f"没有这个文种：{kind}")
     return Response(skeleton(kind), media_type="text/yaml; charset=utf-8")
 
