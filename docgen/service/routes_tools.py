@@ -11,7 +11,8 @@ from pydantic import BaseModel, Field
 from docgen.api import check_bytes, diff_bytes, validate_text
 from docgen.service.auth import Caller, caller
 from docgen.service.errors import ApiError
-from docgen.service.rendering import MEDIA_TYPES, Options, render_text, template_file
+from docgen.service.rendering import MEDIA_TYPES, Options, render_text, template_file, validate_bounded
+from docgen.service.settings import Settings
 from docgen.service.store import house_template, notice_json
 from docgen.service.uploads import attachment, read_docx, read_text
 
@@ -36,8 +37,9 @@ class RenderBody(FactsBody):
         return Options(self.format, self.mode, self.font_profile, self.bold_leads, self.page_numbers)
 
 
-def validation_json(text: str | bytes, file: str = "<facts>") -> dict[str, Any]:
-    v = validate_text(text, file=file)
+def validation_json(text: str | bytes, file: str = "<facts>", settings: Settings | None = None) -> dict[str, Any]:
+    """Problems and warnings as JSON; with ``settings`` validated in a render worker, bounded like a render."""
+    v = validate_bounded(settings, text, file=file) if settings is not None else validate_text(text, file=file)
     return {
         "valid": v.valid,
         "problems": [p.as_dict() for p in v.problems],
@@ -73,9 +75,9 @@ def kind_skeleton(kind: str, _: Caller = Depends(caller)) -> Response:  # noqa: 
 
 
 @router.post("/validate")
-def validate(body: FactsBody, _: Caller = Depends(caller)) -> dict[str, Any]:  # noqa: B008
+def validate(body: FactsBody, request: Request, _: Caller = Depends(caller)) -> dict[str, Any]:  # noqa: B008
     """校验事实文件：全部问题（文件、行、列、字段路径、代码、说明）和警告。"""
-    return validation_json(body.yaml)
+    return validation_json(body.yaml, settings=request.app.state.settings)
 
 
 @router.post("/render")
