@@ -44,9 +44,10 @@ def _guard(output: Path, inputs: tuple[Path, ...], *, overwrite: bool = True) ->
 def excel_template(kind: str, output: Path, units: bool, force: bool) -> None:
     """生成某一文种的统计表工作簿：每个可重复部分一张表，中文列名、说明批注、下拉选项和示例行。"""
     from docgen.excel import blocks_for_kind, template_bytes
+    from docgen.mailmerge import template_with_units
 
     _guard(output, (), overwrite=force)
-    _write(output, template_bytes(kind, units=units))
+    _write(output, template_with_units(kind) if units else template_bytes(kind))
     click.echo(f"已写入 {output}（{len(blocks_for_kind(kind))} 张数据表）")
 
 

@@ -82,7 +82,7 @@ def diff(
 ) -> None:
     """比较两份 .docx 文稿：0 相同，1 有差异，2 用法错误或文件无法读取。"""
     from docgen.api import diff_bytes
-    from docgen.review.report import to_json, to_plain, to_rich
+    from docgen.review.report import styled_runs, to_json, to_plain
 
     if html_out is not None:
         guard_output(html_out, (old, new), what="HTML 报告")
@@ -116,12 +116,16 @@ def diff(
         click.echo("两稿文字相同。", err=True)
     else:
         from rich.console import Console
+        from rich.text import Text
 
         console = Console(highlight=False, soft_wrap=True, force_terminal=True if color == "always" else None)
         if color == "never" or console.color_system is None:
             click.echo(to_plain(result), nl=False)
         else:
-            console.print(to_rich(result), end="")
+            text = Text()
+            for run, style in styled_runs(result):
+                text.append(run, style=style)
+            console.print(text, end="")
     sys.exit(EXIT_OK if result.identical else EXIT_PROBLEMS)
 
 

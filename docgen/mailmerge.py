@@ -23,7 +23,7 @@ from docgen.errors import UsageError
 from docgen.excel import Column, _is_model, _scalar, _strip_optional
 from docgen.excel_import import CellProblem, WorkbookError, _Bad, _empty, convert
 
-__all__ = ["ALIASES", "UNITS_SHEET", "plan_rows", "unit_columns", "units_sheet"]
+__all__ = ["ALIASES", "UNITS_SHEET", "plan_rows", "template_with_units", "unit_columns", "units_sheet"]
 
 UNITS_SHEET = "units"
 ALIASES = {
@@ -87,6 +87,13 @@ def unit_columns() -> list[Column]:
     return [
         c for c in columns if c is not None and not c.path[-1].startswith(("presentation", "qualitative"))
     ]
+
+
+def template_with_units(kind: str) -> bytes:
+    """The statistics workbook of ``kind`` (:func:`docgen.excel.template_bytes`) with the ``units`` sheet."""
+    from docgen.excel import template_bytes
+
+    return template_bytes(kind, extra=units_sheet)
 
 
 def units_sheet(wb: Any) -> None:

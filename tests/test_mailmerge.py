@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from docgen import api
 from docgen.cli import main
-from docgen.excel import template_bytes
+from docgen.mailmerge import template_with_units
 
 ROOT = Path(__file__).resolve().parents[1]
 CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
@@ -111,7 +111,7 @@ def test_unknown_column_and_missing_sheet_are_reported_before_anything_is_render
 
 
 def test_generated_units_sheet_round_trips(tmp_path: Path) -> None:
-    wb = openpyxl.load_workbook(io.BytesIO(template_bytes("leadership_speech", units=True)))
+    wb = openpyxl.load_workbook(io.BytesIO(template_with_units("leadership_speech")))
     ws = wb["units"]
     head = [str(c.value) for c in ws[1]]
     assert head[:4] == [

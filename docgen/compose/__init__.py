@@ -25,8 +25,10 @@ def composer_for(kind: str) -> Callable[[Ctx], Draft]:
 def compose(facts: Any, *, lib: FragmentLibrary | None = None) -> Draft:
     """Compose the document described by ``facts``.  Deterministic: same facts → same draft."""
     composer = composer_for(facts.document.kind)
-    lib = lib or FragmentLibrary.load(domain=registry.domain_of(facts.document.kind).name)
-    draft = composer(Ctx(normalise(facts), lib))
+    domain = registry.domain_of(facts.document.kind)
+    lib = lib or FragmentLibrary.load(domain=domain.name)
+    ctx_class: type[Ctx] = registry.load_object(domain.context) if domain.context else Ctx
+    draft = composer(ctx_class(normalise(facts), lib))
     mark_expected(draft, facts)
     horizon = lib.political_horizon()
     on = facts.document.date

@@ -17,6 +17,8 @@ DOMAIN = DomainSpec(
     facts_model="docgen.domains.cppcc_publicity.model.facts:Facts",
     package=_PKG,
     rules="docgen.domains.cppcc_publicity.model.rules:check_rules",
+    context="docgen.domains.cppcc_publicity.compose.context:Ctx",
+    comparisons="docgen.domains.cppcc_publicity.review:comparisons",
     kinds=(
         KindSpec(
             name="leadership_speech",

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder, sentence
 from docgen.compose.scaffold import head_blocks
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder, sentence
 from docgen.domains.cppcc_publicity.compose.sections import speech
 from docgen.domains.cppcc_publicity.model.conclusion import (
     Conclusion,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from docgen import zh
-from docgen.compose.context import Ctx
 from docgen.compose.scaffold import PointsMismatch, head_blocks
+from docgen.domains.cppcc_publicity.compose.context import Ctx
 from docgen.domains.cppcc_publicity.compose.sections import speech
 from docgen.draft import ClosingLine, Draft, Heading
 

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from docgen import zh
-from docgen.compose.context import Ctx, ParaBuilder
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
 from docgen.domains.cppcc_publicity.model.plan import AgendaItem, Plan
 from docgen.draft import Block, Draft, DraftMeta, Heading, Paragraph, Signature, Table, Title
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
 from docgen.domains.cppcc_publicity.compose.sections import speech
 from docgen.domains.cppcc_publicity.model.achievements import Achievements
 from docgen.domains.cppcc_publicity.model.rules import horizon_year

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, join_book_titles, sentence
+from docgen.domains.cppcc_publicity.compose.context import Ctx, join_book_titles, sentence
 from docgen.domains.cppcc_publicity.model.achievements import Achievements
 from docgen.domains.cppcc_publicity.model.rules import comparison_value
 from docgen.model.quantity import base_unit

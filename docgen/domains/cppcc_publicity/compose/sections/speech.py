@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder, join_book_titles
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder, join_book_titles
 from docgen.domains.cppcc_publicity.compose.sections import facts_text
 from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
 from docgen.domains.cppcc_publicity.model.rules import horizon_year
