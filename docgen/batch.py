@@ -306,10 +306,12 @@ def _worker_init() -> None:
 
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     with contextlib.suppress(Exception):  # warm up: imports and the fragment library, once per worker
+        from docgen import registry
         from docgen.api import render_draft  # noqa: F401
         from docgen.fragments import FragmentLibrary
 
-        FragmentLibrary.load()
+        for d in registry.domains():
+            FragmentLibrary.load(domain=d.name)
 
 
 # -- the manifest -----------------------------------------------------------------------------------------
@@ -605,6 +607,7 @@ def _iter_code_files() -> Iterator[Path]:
     from docgen.resources import PACKAGE_DIR, data_dir
 
     yield from sorted(PACKAGE_DIR.rglob("*.py"))
+    yield from sorted(PACKAGE_DIR.joinpath("domains").rglob("*.yaml"))  # the domains' fragments
     for sub in ("fragments", "templates"):
         with contextlib.suppress(Exception):
             yield from sorted(data_dir(sub).glob("*.*"))

@@ -167,12 +167,17 @@ def kinds() -> None:
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def fragments(fmt: str) -> None:
-    """列出措辞片段族、变体和所需事实。"""
+@click.option("--domain", help="领域名（docgen kinds 列出；默认第一个领域）")
+def fragments(fmt: str, domain: str | None) -> None:
+    """列出某一领域的措辞片段族、变体和所需事实。"""
+    from docgen import registry
     from docgen.fragments import FragmentLibrary, describe
 
+    names = [d.name for d in registry.domains()]
+    if domain is not None and domain not in names:
+        raise click.BadParameter(f"未知领域“{domain}”，可选：{'、'.join(names)}", param_hint="--domain")
     try:
-        rows: list[dict[str, Any]] = describe(FragmentLibrary.load())
+        rows: list[dict[str, Any]] = describe(FragmentLibrary.load(domain=domain))
     except DocgenError as exc:
         _fail(exc)
         return

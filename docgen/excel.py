@@ -183,7 +183,7 @@ def _walk(
 @functools.cache
 def blocks() -> tuple[Block, ...]:
     """Every repeating block of the facts model, with unique sheet names, in model order."""
-    from docgen.model.facts import Facts
+    from docgen.domains.cppcc_publicity.model.facts import Facts
 
     raw = []
     for b in _walk(Facts, (), (), ()):

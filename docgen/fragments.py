@@ -260,15 +260,16 @@ class FragmentLibrary:
     # -- loading -------------------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, directory: str | Path | None = None) -> FragmentLibrary:
+    def load(cls, directory: str | Path | None = None, *, domain: str | None = None) -> FragmentLibrary:
         """Load and validate every ``*.yaml`` file of ``directory``.
 
-        Without a directory: ``$DOCGEN_FRAGMENTS``, else the repository's ``fragments/`` beside the package
-        (clean clone or editable install), else ``docgen/fragments`` inside an installed package.  The
-        default library is loaded once per process and directory.
+        Without a directory: ``$DOCGEN_FRAGMENTS``, else the fragments of ``domain`` (default: the first
+        registered domain) — its package's ``fragments/`` resource folder (``DomainSpec.fragments``), else the
+        repository's ``fragments/`` beside the package, else the packaged copy.  The default library is loaded
+        once per process and directory.
         """
         if directory is None:
-            return _load_default(_default_directory())
+            return _load_default(_default_directory(domain))
         return _build(Path(directory))
 
     # -- queries -------------------------------------------------------------------------------------------
@@ -410,13 +411,22 @@ def describe(lib: FragmentLibrary) -> list[dict[str, Any]]:
 # -- default location --------------------------------------------------------------------------------------
 
 
-def _default_directory() -> Path:
-    """The default fragment directory: ``$DOCGEN_FRAGMENTS``, else the repository's or the packaged copy."""
+def _default_directory(domain: str | None = None) -> Path:
+    """The default fragment directory: ``$DOCGEN_FRAGMENTS``, else the domain's own, else the repository's or
+    the packaged copy."""
     env = os.environ.get(ENV_VAR)
     if env:
         if not Path(env).is_dir():
             raise FragmentError(f"环境变量 {ENV_VAR} 指定的片段目录不存在：{env}（请改正或删去这个环境变量）")
         return Path(env)
+    from importlib import resources
+
+    from docgen import registry
+
+    spec = registry.domain(domain) if domain is not None else registry.domains()[0]
+    own = resources.files(spec.package) / spec.fragments
+    if own.is_dir() and any(p.name.endswith(".yaml") for p in own.iterdir()):
+        return Path(str(own))
     found = data_dir("fragments")
     if found.is_dir():
         return found

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from docgen.domains.cppcc_publicity.model.facts import Facts
 from docgen.errors import FactsError, Problem
 from docgen.load import load_yaml_text
-from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 
 DELETE = object()  # edit(): remove the key instead of setting it

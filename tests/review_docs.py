@@ -15,7 +15,7 @@ from docgen.draft import Block, Draft, DraftMeta, Paragraph, Segment, Table, Tit
 from docgen.render.finalize import read_parts
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((REPO / "data" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((REPO / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 
 PARAS = [
     "今年以来，市政协在中央、省、市主要媒体刊发稿件186篇，较去年同期增长5.2%，其中《东岚政协报》刊发64篇。",

@@ -15,7 +15,7 @@ from docgen.load import load_yaml, load_yaml_text
 from docgen.zh import find_placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 
 
 def test_every_kind_has_an_example() -> None:

@@ -20,7 +20,7 @@ from docgen import batch as lib
 from docgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "data" / "examples"
+EXAMPLES = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples"
 CITY = EXAMPLES / "city_leadership_speech.yaml"
 PLAN = EXAMPLES / "meeting_plan.yaml"
 

@@ -12,7 +12,7 @@ from docgen.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SOURCES = ["docgen/load.py", "docgen/model/rules.py", "docgen/model/validate.py", "docgen/api.py"]
+SOURCES = ["docgen/load.py", "docgen/domains/cppcc_publicity/model/rules.py", "docgen/model/validate.py", "docgen/api.py"]
 
 
 def _codes() -> set[str]:

@@ -1,4 +1,4 @@
-"""Every example in data/examples is valid, invented and free of placeholder tokens."""
+"""Every example in docgen/domains/cppcc_publicity/examples is valid, invented and free of placeholder tokens."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from kindlists import CPPCC_KINDS
 from docgen.model.validate import load_facts
 from docgen.zh import find_placeholders
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples"
 FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 

@@ -21,13 +21,13 @@ from pydantic import BaseModel
 
 from docgen import api, registry
 from docgen.cli import main
+from docgen.domains.cppcc_publicity.model.facts import Facts
 from docgen.excel import blocks_for_kind, template_bytes
 from docgen.excel_import import WorkbookError
 from docgen.excel_merge import import_workbook
-from docgen.model.facts import Facts
 
 ROOT = Path(__file__).resolve().parents[1]
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 @functools.cache

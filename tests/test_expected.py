@@ -16,7 +16,7 @@ from docgen.api import compose_text
 from docgen.load import load_yaml
 from docgen.model.salvage import model_at
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples"
 EXAMPLE_OF = {
     "leadership_speech": "city_leadership_speech.yaml",
     "concluding_speech": "concluding_speech.yaml",

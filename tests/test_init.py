@@ -16,15 +16,15 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 
 from docgen import registry
+from docgen.domains.cppcc_publicity.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.outlets import Outlet
 from docgen.init import example_item, example_value, skeleton
 from docgen.load import load_yaml_text
-from docgen.model.facts import Facts
-from docgen.model.outlets import Outlet
 from docgen.model.period import Period
 from docgen.model.validate import model_at
 from docgen.zh import find_placeholders
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples"
 EXAMPLE_OF = {
     "leadership_speech": "city_leadership_speech.yaml",
     "concluding_speech": "concluding_speech.yaml",

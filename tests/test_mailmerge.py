@@ -15,7 +15,7 @@ from docgen.cli import main
 from docgen.excel import template_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 HEAD = [
     "名称",
     "层级",

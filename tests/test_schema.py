@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from docgen.schema import SCHEMA_DIALECT, json_schema, schema_text
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples"
 FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 

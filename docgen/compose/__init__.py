@@ -8,8 +8,8 @@ from typing import Any
 from docgen import registry
 from docgen.compose.context import Ctx
 from docgen.compose.expected import mark_expected
-from docgen.compose.kinds import PointsMismatch
 from docgen.compose.normalise import normalise
+from docgen.compose.scaffold import PointsMismatch
 from docgen.draft import Draft, Notice
 from docgen.fragments import FragmentLibrary
 
@@ -25,7 +25,7 @@ def composer_for(kind: str) -> Callable[[Ctx], Draft]:
 def compose(facts: Any, *, lib: FragmentLibrary | None = None) -> Draft:
     """Compose the document described by ``facts``.  Deterministic: same facts → same draft."""
     composer = composer_for(facts.document.kind)
-    lib = lib or FragmentLibrary.load()
+    lib = lib or FragmentLibrary.load(domain=registry.domain_of(facts.document.kind).name)
     draft = composer(Ctx(normalise(facts), lib))
     mark_expected(draft, facts)
     horizon = lib.political_horizon()

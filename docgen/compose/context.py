@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from docgen import zh
+from docgen.domains.cppcc_publicity.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.outlets import Outlet
 from docgen.draft import DraftMeta, Notice, Paragraph, Segment, SegmentRole
 from docgen.fragments import FragmentLibrary, Variant, choice_index
-from docgen.model.facts import Facts
-from docgen.model.outlets import Outlet
 
 TODO_RE = re.compile(r"(〔待补：[^〕]*〕)")
 #: Words a level's documents avoid when a variant without them exists: the lowest levels have no CPPCC body

@@ -135,7 +135,7 @@ def _walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
 
 def _comparisons(facts: BaseFacts) -> Iterator[tuple[Loc, int, int]]:
     """(path, current, previous) of every comparison the facts hold."""
-    from docgen.model.rules import comparison_value
+    from docgen.domains.cppcc_publicity.model.rules import comparison_value
 
     a: Any = getattr(facts, "achievements", None)
     if a is not None:
@@ -195,10 +195,11 @@ def _fixed_terms(lib: Any) -> set[str]:
 
 
 def _compose(facts: BaseFacts) -> tuple[Draft | None, set[str]]:
+    from docgen import registry
     from docgen.compose import compose
     from docgen.fragments import FragmentLibrary
 
-    lib = FragmentLibrary.load()
+    lib = FragmentLibrary.load(domain=registry.domain_of(facts.document.kind).name)
     return compose(facts.model_copy(deep=True), lib=lib), _fixed_terms(lib)
 
 

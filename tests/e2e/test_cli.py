@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+EXAMPLES = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -145,7 +145,7 @@ def test_failed_render_leaves_existing_output_untouched(tmp_path: Path) -> None:
 
 
 def test_strict_render_fails_on_dropped_or_unused_facts(tmp_path: Path) -> None:
-    county = ROOT / "data" / "examples" / "county_leadership_speech_partial.yaml"
+    county = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "county_leadership_speech_partial.yaml"
     r = run("render", str(county), "--strict", "--format", "txt", "-o", str(tmp_path / "c.txt"))
     assert r.returncode == 1 and "[dropped-fact]" in r.stderr and not (tmp_path / "c.txt").exists()
     r = run("render", str(CITY), "--strict", "--format", "txt", "-o", str(tmp_path / "city.txt"))

@@ -24,7 +24,7 @@ from docgen.render.pdf import FontUse, convert, find_soffice, font_report, reque
 from .measure import Page, read_pdf
 
 REPO = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((REPO / "data" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((REPO / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 EXAMPLE_IDS = [p.stem for p in EXAMPLES]
 WORKERS = 2  # LibreOffice processes at once (CI machines have 2 cores)
 

@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from docgen.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.facts import Facts
 
 __all__ = ["FORM_BLOCKS", "FormError", "FormField", "FormGroup", "apply_form", "choice_label", "form_groups", "load_rt", "rt_yaml"]
 

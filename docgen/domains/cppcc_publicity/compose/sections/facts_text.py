@@ -11,9 +11,9 @@ from collections.abc import Callable
 from docgen import zh
 from docgen.compose import phrases
 from docgen.compose.context import Ctx, join_book_titles, sentence
-from docgen.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.model.rules import comparison_value
 from docgen.model.quantity import base_unit
-from docgen.model.rules import comparison_value
 
 Sent = tuple[str, tuple[str, ...]]
 A = "achievements"

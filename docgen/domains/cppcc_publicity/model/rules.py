@@ -12,11 +12,13 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
-from docgen.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
+from docgen.domains.cppcc_publicity.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.model.issues import Issue, Loc
 from docgen.model.quantity import base_unit, magnitude
-from docgen.model.tasks import TaskSection
+
+DOMAIN_NAME = "cppcc_publicity"
 
 
 def unit_family(unit: str) -> str:
@@ -401,7 +403,7 @@ def check_structure(facts: Facts) -> Iterator[Issue]:
 def check_political(facts: Facts) -> Iterator[Issue]:
     from docgen.fragments import FragmentLibrary  # late import: the library is data, loaded once
 
-    lib = FragmentLibrary.load()
+    lib = FragmentLibrary.load(domain=DOMAIN_NAME)
     on = facts.document.date
     pairs: list[tuple[Loc, str | None]] = []
     if facts.situation is not None:

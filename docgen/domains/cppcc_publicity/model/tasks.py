@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from docgen.domains.cppcc_publicity.model.situation import SituationLite
 from docgen.model.base import FactModel, Number, f
-from docgen.model.situation import SituationLite
 
 TASK_THEMES: dict[str, str] = {
     "synergy": "凝聚工作合力",

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from docgen.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.model.closing import Closing, Thanks
+from docgen.domains.cppcc_publicity.model.conclusion import Conclusion
+from docgen.domains.cppcc_publicity.model.exchange import Exchange
+from docgen.domains.cppcc_publicity.model.outlets import Outlet
+from docgen.domains.cppcc_publicity.model.plan import Plan
+from docgen.domains.cppcc_publicity.model.problems import Problems
+from docgen.domains.cppcc_publicity.model.situation import Situation
+from docgen.domains.cppcc_publicity.model.summary import Summary
+from docgen.domains.cppcc_publicity.model.tasks import Tasks
 from docgen.model.base import f
 from docgen.model.basefacts import SCHEMA_VERSION, BaseFacts
-from docgen.model.closing import Closing, Thanks
-from docgen.model.conclusion import Conclusion
-from docgen.model.exchange import Exchange
-from docgen.model.outlets import Outlet
-from docgen.model.plan import Plan
-from docgen.model.problems import Problems
-from docgen.model.situation import Situation
-from docgen.model.summary import Summary
-from docgen.model.tasks import Tasks
 
 __all__ = ["SCHEMA_VERSION", "Facts"]
 
