@@ -34,7 +34,9 @@ def validate_job(text: str | bytes, file: str) -> Validation:
 def warm() -> None:
     """Run once in a new worker before its first job: the imports and the fragment libraries of every domain, so
     the first render's time limit counts rendering, not start-up."""
+    from docgen import registry
     from docgen.compose import compose  # noqa: F401
     from docgen.fragments import FragmentLibrary
 
-    FragmentLibrary.load()
+    for d in registry.domains():
+        FragmentLibrary.load(domain=d.name)
