@@ -25,7 +25,7 @@ from docgen.fsutil import atomic_write
 from docgen.render.pdf import docx_to_pdf
 from docgen.service.errors import ApiError
 from docgen.service.models import Render
-from docgen.service.renderjob import render_job, validate_job
+from docgen.service.renderjob import render_job, validate_job, warm
 from docgen.service.settings import Settings
 from docgen.service.workers import JobTimeout, PoolBusy, WorkerCrashed, WorkerPool, shared_pool
 
@@ -84,7 +84,7 @@ def render_key(content_hash: str, template_sha: str, opts: Options) -> str:
 
 
 def _pool(settings: Settings) -> WorkerPool:
-    return shared_pool(settings.render_workers)
+    return shared_pool(settings.render_workers, warm)
 
 
 def _work(settings: Settings, fn: Callable[..., T], *args: Any) -> T:
