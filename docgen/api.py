@@ -11,6 +11,7 @@ from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
 from docgen.fastload import load_fast, load_fast_text
+from docgen.fragments import FragmentLibrary
 from docgen.load import Loaded, load_yaml_text, parse_loc
 from docgen.model.basefacts import BaseFacts
 from docgen.model.validate import validate_loaded
@@ -24,13 +25,23 @@ Format = Literal["docx", "md", "txt", "pdf", "html"]
 Mode = Literal["final", "draft"]
 
 
+def domain_library(domain: str) -> FragmentLibrary:
+    """The fragment library of ``domain`` (loaded once per process): what validation's library step reads."""
+    return FragmentLibrary.load(domain=domain)
+
+
+def validate_facts(loaded: Loaded) -> BaseFacts:
+    """Validate loaded facts with every check, the fragment library's included (:func:`domain_library`)."""
+    return validate_loaded(loaded, libraries=domain_library)
+
+
 def load_facts(path: str | PathLike[str]) -> BaseFacts:
     """Read and validate a facts file; :class:`FactsError` lists every problem with its line and column."""
-    return validate_loaded(load_fast(path))
+    return validate_facts(load_fast(path))
 
 
 def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
-    facts = validate_loaded(loaded)
+    facts = validate_facts(loaded)
     if mode is not None:
         facts.document.mode = mode
     try:
@@ -224,5 +235,5 @@ def check_bytes(docx: bytes, facts_text: str | bytes, *, facts_file: str = "<fac
     from docgen.review.check import check_draft
 
     loaded = load_yaml_text(facts_text, facts_file)
-    model = validate_loaded(loaded)
+    model = validate_facts(loaded)
     return check_draft(docx, model, source=loaded.source, label=label)

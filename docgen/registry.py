@@ -82,6 +82,7 @@ class DomainSpec:
     package: str  # its fragments/, examples/, skeletons/ and templates/ are resources of this package
     rules: str | None = None  # "module:function": (facts) -> Iterable[Issue], the domain's cross-field rules
     fragments: str = "fragments"  # resource folder of its fragment YAML files
+    library_rules: str | None = None  # "module:function": (facts, fragment library) -> Iterable[Issue]
     context: str | None = None  # "module:Class": its subclass of docgen.compose.context.Ctx (default: Ctx)
     comparisons: str | None = None  # "module:function": (facts) -> Iterable[(loc, current, previous)] for review
 

@@ -20,6 +20,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from docgen.model.basefacts import BaseFacts
+
 Loc = tuple[str | int, ...]
 
 _MAX_ROUNDS = 12
@@ -29,7 +31,7 @@ _MAX_ROUNDS = 12
 STAND_INS: dict[Loc, tuple[Any, frozenset[str]]] = {
     ("org",): ({"short_name": "市政协", "level": "city", "place": "澄阳"}, frozenset()),
     ("document", "id"): ("stand-in", frozenset()),
-    ("document", "date"): (dt.date(2000, 1, 1), frozenset({"check_dates", "check_political"})),
+    ("document", "date"): (dt.date(2000, 1, 1), frozenset({"check_dates", "check_political", "check_library"})),
 }
 
 #: rule findings about references: held back when anything under this block was cut away
@@ -176,7 +178,7 @@ def _cut(data: Any, loc: Loc) -> None:
 class Salvaged:
     """The model of the parts that validated, and the parts of the model cut away (file locations)."""
 
-    facts: BaseModel
+    facts: BaseFacts
     data: Any
     cut: list[Loc] = field(default_factory=list)
     skip_rules: frozenset[str] = frozenset()
@@ -205,7 +207,7 @@ def _stand_in(loc: Loc) -> Loc | None:
     return next((part for part in STAND_INS if loc[: len(part)] == part), None)
 
 
-def salvage(data: Any, first: ValidationError, root: type[BaseModel]) -> Salvaged | None:
+def salvage(data: Any, first: ValidationError, root: type[BaseFacts]) -> Salvaged | None:
     """Cut away what ``first`` (the errors of validating ``data`` as ``root``) refused, until the rest
     validates."""
     work = _copy(data)

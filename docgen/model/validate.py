@@ -27,6 +27,7 @@ from docgen.load import Loaded, format_loc, load_yaml
 from docgen.model.basefacts import BaseFacts
 from docgen.model.issues import Issue
 from docgen.model.kindcheck import check_kind_spec
+from docgen.model.libcheck import STEP, Libraries, check_library
 from docgen.model.salvage import model_at, salvage
 from docgen.zh import find_placeholders
 
@@ -177,8 +178,11 @@ def _placeholder_issues(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, st
             yield loc, "placeholder", f"含占位符{tokens}：请填写真实内容，或删除该项（缺少的事实会整句略去）"
 
 
-def validate_loaded(loaded: Loaded) -> BaseFacts:
-    """Validate a loaded mapping; raise :class:`FactsError` with every problem, sorted by line."""
+def validate_loaded(loaded: Loaded, *, libraries: Libraries | None = None) -> BaseFacts:
+    """Validate a loaded mapping; raise :class:`FactsError` with every problem, sorted by line.
+
+    Validation never loads the fragment library: with ``libraries`` (domain name → its library) the checks
+    that read it (:mod:`docgen.model.libcheck`) run too; :func:`docgen.api.validate_facts` hands it."""
     src = loaded.source
     problems: list[Problem] = []
 
@@ -206,12 +210,18 @@ def validate_loaded(loaded: Loaded) -> BaseFacts:
             add(loc, code, msgs[0] if len(msgs) == 1 else "；或".join(msgs), key=key)
         part = salvage(loaded.data, exc, root)
         if part is not None:
-            for issue in rules_for(part.facts, part.skip_rules):
+            found = rules_for(part.facts, part.skip_rules)
+            if libraries is not None and STEP not in part.skip_rules:
+                found += check_library(part.facts, libraries)
+            for issue in found:
                 at = part.file_loc(issue.loc)
                 if part.keeps(at, issue.code):
                     add(at, issue.code, issue.message)
     else:
-        for issue in rules_for(facts):
+        found = rules_for(facts)
+        if libraries is not None:
+            found += check_library(facts, libraries)
+        for issue in found:
             add(issue.loc, issue.code, issue.message)
     if problems:
         raise FactsError(problems)
@@ -219,6 +229,6 @@ def validate_loaded(loaded: Loaded) -> BaseFacts:
     return facts
 
 
-def load_facts(path: str | PathLike[str]) -> BaseFacts:
+def load_facts(path: str | PathLike[str], *, libraries: Libraries | None = None) -> BaseFacts:
     """Read, parse and validate a facts file.  Raises :class:`FactsError` listing every problem."""
-    return validate_loaded(load_yaml(path))
+    return validate_loaded(load_yaml(path), libraries=libraries)

@@ -17,6 +17,7 @@ DOMAIN = DomainSpec(
     facts_model="docgen.domains.cppcc_publicity.model.facts:Facts",
     package=_PKG,
     rules="docgen.domains.cppcc_publicity.model.rules:check_rules",
+    library_rules="docgen.domains.cppcc_publicity.model.rules:check_political",
     context="docgen.domains.cppcc_publicity.compose.context:Ctx",
     comparisons="docgen.domains.cppcc_publicity.review:comparisons",
     kinds=(

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
 from docgen.domains.cppcc_publicity.model.facts import Facts
@@ -18,7 +19,9 @@ from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.model.issues import Issue, Loc
 from docgen.model.quantity import base_unit, magnitude
 
-DOMAIN_NAME = "cppcc_publicity"
+if TYPE_CHECKING:
+    from docgen.fragments import FragmentLibrary
+
 
 
 def unit_family(unit: str) -> str:
@@ -400,10 +403,9 @@ def check_structure(facts: Facts) -> Iterator[Issue]:
             seen.add(name)
 
 
-def check_political(facts: Facts) -> Iterator[Issue]:
-    from docgen.fragments import FragmentLibrary  # late import: the library is data, loaded once
-
-    lib = FragmentLibrary.load(domain=DOMAIN_NAME)
+def check_political(facts: Facts, lib: FragmentLibrary) -> Iterator[Issue]:
+    """Dated political wording named by the facts is valid on the document date (a library rule: validation
+    hands it the domain's fragment library, ``DomainSpec.library_rules``)."""
     on = facts.document.date
     pairs: list[tuple[Loc, str | None]] = []
     if facts.situation is not None:
@@ -421,24 +423,9 @@ def check_political(facts: Facts) -> Iterator[Issue]:
             ]
             hint = f"；{on.year}年可用：{'、'.join(ids)}" if ids else ""
             yield Issue(loc, "political-invalid", f"政治表述片段“{fid}”{reason}{hint}")
-    known = {fam.id: fam for fam in lib.families()}
-    for fid, vid in facts.document.variants.items():
-        fam = known.get(fid)
-        if fam is None:
-            yield Issue(
-                ("document", "variants", fid),
-                "unknown-fragment-family",
-                f"没有片段族“{fid}”{_suggest(fid, sorted(known))}",
-            )
-        elif vid not in [v.id for v in fam.variants]:
-            yield Issue(
-                ("document", "variants", fid),
-                "unknown-variant",
-                f"片段族“{fid}”没有变体“{vid}”，可选：{'、'.join(v.id for v in fam.variants)}",
-            )
 
 
-RULES = (check_kind, check_structure, check_references, check_ordering, check_dates, check_political)
+RULES = (check_kind, check_structure, check_references, check_ordering, check_dates)
 
 
 def check_rules(facts: Facts, *, skip: frozenset[str] = frozenset()) -> list[Issue]:
