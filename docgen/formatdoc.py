@@ -274,17 +274,35 @@ def _table(model: type[BaseModel], paths: list[str], lang: str, root: type[BaseM
     return out
 
 
+def page_path(domain: DomainSpec) -> str:
+    """Where a domain's page lives, relative to the repository root: the first (built-in) domain's is
+    docs/format.md; every other domain's is format.md in its own package (docgen/domains/<name>/format.md)."""
+    if domain.name == registry.domains()[0].name:
+        return "docs/format.md"
+    return "/".join([*domain.package.split("."), "format.md"])
+
+
 def format_markdown(domain: DomainSpec | None = None) -> str:
-    """The text of docs/format.md (deterministic; ends with a newline)."""
+    """The text of a domain's format page (default: the first domain's docs/format.md; deterministic; ends
+    with a newline)."""
     spec = _domain(domain)
     root = _root(spec)
     sections = model_sections(spec)
+    first = spec.name == registry.domains()[0].name
     lines = [
-        "# 事实文件格式 / Facts file format",
+        "# 事实文件格式 / Facts file format" if first else f"# 事实文件格式：{spec.label} / Facts file format: {spec.name}",
         "",
         "<!-- 由 scripts/gen_format_docs.py 根据 docgen/model 生成，请勿手改；generated from the model, do not edit. -->",
         "",
         "[中文](#中文) · [English](#english)",
+        "",
+        (
+            "每个领域一页（`docgen kinds` 按领域列出文种）：本页是内置领域的格式，其他领域见各自包中的 format.md"
+            "（`docgen/domains/<领域名>/format.md`）。One page per domain: this one is the built-in domain's; "
+            "another domain's page is format.md in its package."
+            if first
+            else f"领域 `{spec.name}`（{spec.label}）的事实文件格式；各领域共同的规则同 docs/format.md。"
+        ),
         "",
         "## 中文",
         "",
