@@ -232,7 +232,7 @@ def render(
     annotate: bool,
 ) -> None:
     """由事实文件生成文稿（Word、Markdown、纯文本，或经 LibreOffice 转成 PDF）。"""
-    from docgen.api import compose_file, render_draft, render_pdf
+    from docgen.api import RenderOptions, render_file
     from docgen.cli_review import redline_path
     from docgen.fsutil import guard_output
 
@@ -240,29 +240,33 @@ def render(
     guard_output(out, (file, template, compare_to))
     if compare_to is not None:
         guard_output(redline_path(out), (file, template, compare_to, out), what="修订稿")
+    options = RenderOptions(
+        fmt=fmt,  # type: ignore[arg-type]
+        mode=mode,  # type: ignore[arg-type]
+        font_profile=font_profile,
+        template=template,
+        bold_leads=bold_leads,
+        page_numbers=page_numbers,
+        strict=strict,
+        compare_to=compare_to,
+        annotate=annotate,
+    )
     try:
-        draft = compose_file(file, mode=mode)  # type: ignore[arg-type]
-        if strict and draft.notices:
-            _echo_warnings(draft.notices)
-            click.echo(f"--strict：有 {len(draft.notices)} 条警告，未写入文件。", err=True)
-            sys.exit(EXIT_PROBLEMS)
-        opts: dict[str, Any] = dict(
-            template=template, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
-        )
-        if fmt == "pdf":
-            result = render_pdf(draft, **opts)
-            data = result.pdf
-            for line in result.report():
-                click.echo(line, err=True)
-        else:
-            data = render_draft(draft, fmt, **opts)  # type: ignore[arg-type]
-        from docgen.cli_review import render_extras
-
-        data = render_extras(draft, data, fmt, out, compare_to, annotate)
+        result = render_file(file, options)
     except DocgenError as exc:
         _fail(exc)
         return
-    _write(out, data)
+    draft = result.draft
+    if result.data is None:  # --strict and warnings
+        _echo_warnings(draft.notices)
+        click.echo(f"--strict：有 {len(draft.notices)} 条警告，未写入文件。", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    for line in result.report:
+        click.echo(line, err=True)
+    if "redline" in result.extras:
+        _write(redline_path(out), result.extras["redline"])
+        click.echo(f"已生成 {redline_path(out)}", err=True)
+    _write(out, result.data)
     click.echo(f"已生成 {out}")
     if draft.notices:
         _echo_warnings(draft.notices)
