@@ -4,7 +4,7 @@ The library API in one place (imported on first use, so ``import docgen`` stays 
 
     import docgen
     result = docgen.render_file("讲话.yaml", docgen.RenderOptions(fmt="docx"))
-    docgen.kinds()   # every registered kind (docgen.registry), domain by domain
+    docgen.kind_names()   # every registered kind (docgen.registry), domain by domain
 """
 
 from __future__ import annotations
@@ -27,8 +27,7 @@ _EXPORTS = {
     "render_draft": "docgen.api",
     "DocgenError": "docgen.errors",
     "FactsError": "docgen.errors",
-    "kinds": "docgen.registry",
-    "domains": "docgen.registry",
+    "kind_names": "docgen.registry",
 }
 
 __all__ = ["__version__", *_EXPORTS]

@@ -101,8 +101,7 @@ def load_object(ref: str) -> Any:
 def _builtin_refs() -> list[str]:
     """``docgen.domains.<name>:DOMAIN`` for each package under docgen/domains/ (they also register as entry
     points; listing them here keeps an editable install made before a domain was added working)."""
-    from docgen import domains as pkg
-
+    pkg = importlib.import_module("docgen.domains")  # the package (``docgen.domains`` the attribute is lazy)
     return [f"{pkg.__name__}.{m.name}:DOMAIN" for m in pkgutil.iter_modules(pkg.__path__) if m.ispkg]
 
 
