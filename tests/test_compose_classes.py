@@ -720,7 +720,7 @@ def test_normalising_does_not_change_the_callers_facts() -> None:
 
 
 def test_an_example_follows_the_sentence_it_illustrates_never_an_unrelated_fact() -> None:
-    from docgen.compose.sections.speech import _place_examples
+    from docgen.domains.cppcc_publicity.compose.sections.speech import _place_examples
 
     counts = ("获领导批示96件。", ("achievements.social_opinion.instructions",))
     rank = ("我市排名第四。", ("achievements.social_opinion.ranks[0]",))

@@ -15,7 +15,7 @@ from docgen.api import compose_file, load_facts
 from docgen.quality.coverage import uncovered
 
 ROOT = Path(__file__).resolve().parent.parent
-FILES = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted((ROOT / "data" / "examples").glob("*.yaml"))
+FILES = sorted((ROOT / "tests" / "corpus").glob("*.yaml")) + sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 
 # Leaves that are options, references or the basis of a computation, not words of the text:
 SKIP = (

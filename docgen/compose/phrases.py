@@ -1,7 +1,7 @@
 """User-written phrases: normalisation and phrase typing.
 
 Clerks write list items the way they think of them: with or without a final 。, as a verb phrase (建立……制度),
-a noun phrase (……联席会议制度), or a clause with its own subject or time (每位信息员每月……, 2026年上半年……).
+a noun phrase (……联席会议制度), or a clause with its own subject or time (每位通讯员每月……, 2026年上半年……).
 The composer must put each into a frame that fits it, so this module answers two questions about a phrase:
 
 * :func:`clean` and the ``split_*`` / ``strip_*`` helpers normalise what the data already says (a final 。,
@@ -50,7 +50,7 @@ def clean(text: str) -> str:
 # --- what the data already says ---------------------------------------------------------------------------
 
 _COUNT_SUFFIX = re.compile(
-    r"等(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|个|位|名)?)?\s*(?:单位|部门|乡镇|镇街|街道|县区|委员)?$"
+    r"等(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|个|位|名)?)?\s*(?:单位|部门|乡镇|镇街|街道|县区|[\u4e00-\u9fff]?员)?$"
 )
 
 
@@ -184,7 +184,7 @@ def phrase_kind(text: str) -> PhraseKind:
         return "verb"  # 调整充实……: a verbal noun followed by another predicate word
     # noun-led: a clause when a predicate follows its subject — a modal (要、应……), or a verb with an
     # adverb before it or more than one word after it; a verb inside a 的-modifier or a compound noun
-    # (委员履职档案, 年度优秀信息员评选) leaves a noun phrase
+    # (成员履职档案, 年度优秀通讯员评选) leaves a noun phrase
     words = [w for w, _ in toks]
     if "的" in words:
         last_de = len(words) - 1 - words[::-1].index("的")
@@ -201,7 +201,7 @@ def phrase_kind(text: str) -> PhraseKind:
 
 
 def has_own_subject(text: str) -> bool:
-    """A clause that names who acts before its predicate (省市县三级政协同步开展协商), not one that only opens
+    """A clause that names who acts before its predicate (三级单位同步开展协商), not one that only opens
     with its own time (每月开展一次……)."""
     t = clean(text)
     return phrase_kind(t) == "clause" and not _TIME_START.match(t) and _tags(t)[0][1] not in ("t", "m")
@@ -209,8 +209,8 @@ def has_own_subject(text: str) -> bool:
 
 def with_yao(text: str) -> str:
     """A demand: 要 before a verb phrase; inside a clause, right after its subject (and its own time), before
-    any adverbial or predicate (各市政协要每季度至少向省政协报送……, 2025年上半年要举办……); a clause whose
-    predicate is an ``X化`` word takes 要 before it (委员履职风采专栏要常态化).  A leading 要 before a clause
+    any adverbial or predicate (各市单位要每季度至少向上级报送……, 2025年上半年要举办……); a clause whose
+    predicate is an ``X化`` word takes 要 before it (成员风采专栏要常态化).  A leading 要 before a clause
     moves into the clause.
 
     A phrase that already has a modal (要、应、须……) anywhere as a word of its own, or a noun phrase, is
@@ -218,7 +218,7 @@ def with_yao(text: str) -> str:
     """
     t = clean(text)
     if t.startswith("要") and phrase_kind(t[1:]) == "clause":
-        return with_yao(t[1:])  # 要每位信息员……: the 要 belongs inside the clause
+        return with_yao(t[1:])  # 要每位通讯员……: the 要 belongs inside the clause
     toks = _tags(t)
     if any(w in _MODALS for w, _ in toks):
         return t
@@ -226,7 +226,7 @@ def with_yao(text: str) -> str:
     if kind == "verb":
         return "要" + t
     if kind in ("noun", "stub"):
-        return t  # a noun phrase (委员履职档案, 《苍岭政协》改版) takes no 要: it is listed as it is
+        return t  # a noun phrase (成员履职档案, 《苍岭简报》改版) takes no 要: it is listed as it is
     at = _yao_index(toks)
     if at is None:
         return t
@@ -247,7 +247,7 @@ def with_yao(text: str) -> str:
     return t
 
 
-# a time word's tail (2024年起, 3月底前) and a subject's determiner (每位信息员): grammar words, not vocabulary
+# a time word's tail (2024年起, 3月底前) and a subject's determiner (每位通讯员): grammar words, not vocabulary
 _TIME_TAIL = frozenset({"起", "前", "后", "以来", "以后", "以前", "开始", "底", "初", "末"})
 _SUBJECT_EACH = re.compile(r"^每[位个名家所项条]")
 
@@ -265,7 +265,7 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
     if n - i >= 2 and last.endswith("化"):
         k = n - 2 if last == "化" else n - 1
         if k > i and toks[k][1] not in ("d", "ad"):
-            return k  # 委员履职风采专栏常态化: the X化 word is the predicate
+            return k  # 成员风采专栏常态化: the X化 word is the predicate
     j = i
     while j < n and toks[j][1] in _NOUNISH and not (
         toks[j][0].startswith("每") and not _SUBJECT_EACH.match(toks[j][0])
@@ -274,7 +274,7 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
     if j >= n or not any(_is_verb(f) for _, f in toks[j:]):
         return None
     # 要 goes right before the predicate when only time words and adverbs stand between (每月至少要报送,
-    # 都要有, 每季度至少要向……报送); otherwise right after the subject (主席会议要每半年专题听取)
+    # 都要有, 每季度至少要向……报送); otherwise right after the subject (主任会议要每半年专题听取)
     k = j
     while k < n and (
         toks[k][1] in ("t", "d", "ad", "m")

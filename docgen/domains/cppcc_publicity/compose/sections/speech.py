@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder, join_book_titles
-from docgen.compose.sections import facts_text
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder, join_book_titles
+from docgen.domains.cppcc_publicity.compose.sections import facts_text
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
+from docgen.domains.cppcc_publicity.model.rules import horizon_year
+from docgen.domains.cppcc_publicity.model.situation import SituationLite
+from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.draft import Block, Heading, Paragraph
-from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
-from docgen.model.rules import horizon_year
-from docgen.model.situation import SituationLite
-from docgen.model.tasks import TaskSection
 
 
 @dataclass
@@ -225,7 +225,7 @@ def _probe(ctx: Ctx, a: Achievements, block: str) -> bool:
 
 
 def auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
-    from docgen.model.achievements import Group
+    from docgen.domains.cppcc_publicity.model.achievements import Group
 
     by: dict[str, list[Highlight]] = {}
     for h in all_highlights(ctx, a):
@@ -605,7 +605,7 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
         condition = rule is not None and _reward_condition(rule)
         if r.amount:
             money, _, per = r.unit.partition("/")
-            amount = f"{r.amount}{money or '元'}"
+            amount = zh.count(r.amount, money or "元")
             if rule and condition and _earned(event):
                 # 评为优秀信息员 + 500元 + 全年报送6条以上: the condition first, then what it earns
                 items.append(f"凡{rule}的，可{_earned(event)}，奖励{amount}")
