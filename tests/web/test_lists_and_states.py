@@ -154,3 +154,21 @@ def test_fact_check_lists_unknown_numbers_and_missing_facts(
     assert any("312" in r for r in missing), rows
     link = css(driver, "tr.finding.fact-not-stated a")
     assert re.search(r"\?rev=2#L\d+$", link.get_attribute("href") or "")
+
+
+def test_the_browsers_own_form_messages_are_in_chinese(
+    driver: Any, server: Any, docs: dict[str, str]
+) -> None:
+    driver.get(server.url + "/new")
+    year = css(driver, "#nk-year")
+    year.clear()
+    year.send_keys("1999")
+    css(driver, "main form button[type=submit]").click()  # title empty, year out of range: not sent
+    assert "/new" in driver.current_url
+    assert css(driver, "#nk-title").get_attribute("validationMessage") == "请填写这一项。"
+    assert year.get_attribute("validationMessage") == "请填写 2000—2100 之间的数。"
+    year.send_keys("\b\b\b\b2024")
+    assert year.get_attribute("validationMessage") == ""
+    driver.get(docs["speech"] + "/check")
+    css(driver, "main form button[type=submit]").click()
+    assert css(driver, "#ck-file").get_attribute("validationMessage") == "请选择文件。"
