@@ -32,7 +32,7 @@ print(t1 - t0, t2 - t0)
 
 
 def once(env: dict[str, str]) -> tuple[float, float]:
-    script = SCRIPT.format(path=str(ROOT / "data" / "examples" / "city_leadership_speech.yaml"))
+    script = SCRIPT.format(path=str(ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"))
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     load, total = out.stdout.split()
     return float(load), float(total)

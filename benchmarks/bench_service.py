@@ -24,7 +24,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 MIX = ["validate", "validate", "validate", "render", "render", "render", "save", "save", "diff", "diff"]
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 TEMPLATE = ROOT / "templates" / "leadership_speech.docx"
 
 MINIMAL = """

@@ -11,8 +11,9 @@ from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
 from docgen.errors import FactsError, Problem, RenderError
 from docgen.fastload import load_fast, load_fast_text
+from docgen.fragments import FragmentLibrary
 from docgen.load import Loaded, load_yaml_text, parse_loc
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
 from docgen.model.validate import validate_loaded
 
 if TYPE_CHECKING:
@@ -24,13 +25,23 @@ Format = Literal["docx", "md", "txt", "pdf", "html"]
 Mode = Literal["final", "draft"]
 
 
-def load_facts(path: str | PathLike[str]) -> Facts:
+def domain_library(domain: str) -> FragmentLibrary:
+    """The fragment library of ``domain`` (loaded once per process): what validation's library step reads."""
+    return FragmentLibrary.load(domain=domain)
+
+
+def validate_facts(loaded: Loaded) -> BaseFacts:
+    """Validate loaded facts with every check, the fragment library's included (:func:`domain_library`)."""
+    return validate_loaded(loaded, libraries=domain_library)
+
+
+def load_facts(path: str | PathLike[str]) -> BaseFacts:
     """Read and validate a facts file; :class:`FactsError` lists every problem with its line and column."""
-    return validate_loaded(load_fast(path))
+    return validate_facts(load_fast(path))
 
 
 def compose_loaded(loaded: Loaded, *, mode: Mode | None = None) -> Draft:
-    facts = validate_loaded(loaded)
+    facts = validate_facts(loaded)
     if mode is not None:
         facts.document.mode = mode
     try:
@@ -65,7 +76,7 @@ def locate_notices(notices: list[Notice], loaded: Loaded) -> list[Notice]:
     return sorted(out.values(), key=lambda n: (n.line, n.col))
 
 
-def quality_notices(draft: Draft, facts: Facts) -> list[Notice]:
+def quality_notices(draft: Draft, facts: BaseFacts) -> list[Notice]:
     """The text-seam checker's findings on a composed draft, as counted warnings (``quality-*`` codes)."""
     from docgen.quality import check_draft, notices
 
@@ -224,5 +235,134 @@ def check_bytes(docx: bytes, facts_text: str | bytes, *, facts_file: str = "<fac
     from docgen.review.check import check_draft
 
     loaded = load_yaml_text(facts_text, facts_file)
-    model = validate_loaded(loaded)
+    model = validate_facts(loaded)
     return check_draft(docx, model, source=loaded.source, label=label)
+
+
+# -- one call per command: files in, data out (the CLI, the batch command and the service share these) ------
+
+
+def read_input(path: str | PathLike[str], what: str) -> bytes:
+    """The bytes of an input .docx; :class:`UsageError` (in Chinese, naming ``what``) when it is missing, not a
+    regular file, over the review size limit, or unreadable."""
+    from docgen.errors import UsageError
+    from docgen.review.extract import MAX_INPUT
+
+    p = Path(path)
+    try:
+        if not p.is_file():
+            raise UsageError(f"找不到{what}：{p}" if not p.exists() else f"{what}不是普通文件：{p}")
+        if p.stat().st_size > MAX_INPUT:
+            raise UsageError(f"{what} {p} 过大（超过 {MAX_INPUT // 1024 // 1024} MB）")
+        return p.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"无法读取{what} {p}（{exc.strerror or exc}）") from None
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """How ``docgen render`` renders (each field is one of its flags)."""
+
+    fmt: Format = "docx"
+    mode: Mode | None = None
+    font_profile: str = "gb2312"
+    template: Path | None = None
+    bold_leads: bool = False
+    page_numbers: str = "center"
+    strict: bool = False  # any warning: refuse (``data`` is None)
+    compare_to: Path | None = None  # an earlier .docx: ``extras["redline"]`` is the redline against it
+    annotate: bool = False  # source comments on the sentences that carry facts (.docx only)
+
+
+@dataclass
+class RenderResult:
+    """The rendered document (None when ``strict`` refused it), extra outputs, the draft and its warnings."""
+
+    data: bytes | None
+    draft: Draft
+    extras: dict[str, bytes]
+    report: list[str]  # the PDF conversion's notes (fonts substituted…)
+
+    @property
+    def warnings(self) -> list[Notice]:
+        return self.draft.notices
+
+    @property
+    def refused(self) -> bool:
+        return self.data is None
+
+
+def render_file(path: str | PathLike[str], options: RenderOptions = RenderOptions()) -> RenderResult:
+    """``docgen render`` as data: load, validate, compose and render one facts file.  Raises
+    :class:`DocgenError` (FactsError, RenderError, UsageError) with a Chinese message."""
+    from docgen.errors import UsageError
+
+    o = options
+    if (o.annotate or o.compare_to is not None) and o.fmt != "docx":
+        raise UsageError("--annotate 和 --compare-to 只适用于 Word 输出（--format docx）")
+    draft = compose_file(path, mode=o.mode)
+    if o.strict and draft.notices:
+        return RenderResult(None, draft, {}, [])
+    report: list[str] = []
+    if o.fmt == "pdf":
+        pdf = render_pdf(
+            draft,
+            template=o.template,
+            font_profile=o.font_profile,
+            bold_leads=o.bold_leads,
+            page_numbers=o.page_numbers,
+        )
+        data, report = pdf.pdf, list(pdf.report())
+    else:
+        data = render_draft(
+            draft,
+            o.fmt,
+            template=o.template,
+            font_profile=o.font_profile,
+            bold_leads=o.bold_leads,
+            page_numbers=o.page_numbers,
+        )
+    extras: dict[str, bytes] = {}
+    if o.annotate:
+        from docgen.review.annotate import annotate_docx
+
+        data = annotate_docx(data, draft)
+    if o.compare_to is not None:
+        from docgen.review.redline import redline_docx
+
+        old = read_input(o.compare_to, "对比稿")
+        extras["redline"] = redline_docx(old, data, old_label=f"对比稿 {o.compare_to}", new_label="新生成的文稿")
+    return RenderResult(data, draft, extras, report)
+
+
+@dataclass(frozen=True)
+class DiffOptions:
+    """How ``docgen diff`` compares (its flags)."""
+
+    accept_changes: bool = False
+    html: bool = False  # also the HTML report
+    redline: bool = False  # also the redline .docx
+
+
+def diff_files(
+    old: str | PathLike[str], new: str | PathLike[str], options: DiffOptions = DiffOptions()
+) -> DiffOutput:
+    """``docgen diff`` as data: two .docx files compared (:func:`diff_bytes` on their bytes)."""
+    return diff_bytes(
+        read_input(old, "旧稿"),
+        read_input(new, "新稿"),
+        old_label=f"旧稿 {old}",
+        new_label=f"新稿 {new}",
+        accept_changes=options.accept_changes,
+        html=options.html,
+        redline=options.redline,
+        report_names=(str(old), str(new)),
+    )
+
+
+def check_file(draft: str | PathLike[str], facts: str | PathLike[str]) -> CheckResult:
+    """``docgen check`` as data: the numbers of a .docx checked against a facts file (:func:`check_bytes`)."""
+    from docgen.load import read_facts_bytes
+
+    data = read_input(draft, "文稿")
+    return check_bytes(data, read_facts_bytes(Path(facts)), facts_file=str(facts), label=f"文稿 {draft}")

@@ -29,10 +29,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from docgen.errors import DocgenError, FactsError, UsageError
 from docgen.fsutil import atomic_write, guard_outputs
+
+if TYPE_CHECKING:
+    from docgen.draft import Notice
+    from docgen.errors import Problem
 
 __all__ = [
     "MANIFEST",
@@ -218,10 +222,11 @@ def row_key(options: BatchOptions, base: Path, data: dict[str, Any]) -> str:
 # -- one job (runs in a worker process) -------------------------------------------------------------------
 
 
-def _located(exc: FactsError, job: Job) -> list[str]:
-    """Problems as lines; a problem about a value that came from a workbook cell names the cell."""
+def _located(items: Sequence[Problem | Notice], job: Job) -> list[str]:
+    """Problems or warnings as lines, in the one located format render prints (``FILE:LINE:COL: path: message
+    [code]``); one about a value that came from a workbook cell names the cell instead."""
     lines = []
-    for p in exc.problems:
+    for p in items:
         cell = next(
             (c for path, c in job.cells.items() if p.path == path or p.path.startswith(path + ".")), None
         )
@@ -257,14 +262,14 @@ def render_job(job: Job, options: BatchOptions, target: Path) -> Outcome:
         data = api.render_draft(draft, fmt, **options.render_kwargs())
         atomic_write(target, data, durable=False)
     except FactsError as exc:
-        problems = [*job.errors, *_located(exc, job)]
+        problems = [*job.errors, *_located(exc.problems, job)]
         return Outcome(job.label, "", "failed", problems, seconds=time.perf_counter() - t0)
     except DocgenError as exc:
         return Outcome(job.label, "", "failed", [f"{job.label}: {exc}"], seconds=time.perf_counter() - t0)
     except OSError as exc:
         message = f"{job.label}: 无法写入 {target}（{exc.strerror or exc}）"
         return Outcome(job.label, "", "failed", [message], seconds=time.perf_counter() - t0)
-    warnings = [f"{n.path or '-'}: {n.message} [{n.code}]" for n in draft.notices]
+    warnings = _located(draft.notices, job)
     digest = hashlib.sha256(data).hexdigest()
     seconds = time.perf_counter() - t0
     return Outcome(job.label, job.name, "rendered", [], warnings, seconds, digest, len(data), os.getpid(), _rss())
@@ -301,10 +306,12 @@ def _worker_init() -> None:
 
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     with contextlib.suppress(Exception):  # warm up: imports and the fragment library, once per worker
+        from docgen import registry
         from docgen.api import render_draft  # noqa: F401
         from docgen.fragments import FragmentLibrary
 
-        FragmentLibrary.load()
+        for d in registry.domains():
+            FragmentLibrary.load(domain=d.name)
 
 
 # -- the manifest -----------------------------------------------------------------------------------------
@@ -600,6 +607,7 @@ def _iter_code_files() -> Iterator[Path]:
     from docgen.resources import PACKAGE_DIR, data_dir
 
     yield from sorted(PACKAGE_DIR.rglob("*.py"))
+    yield from sorted(PACKAGE_DIR.joinpath("domains").rglob("*.yaml"))  # the domains' fragments
     for sub in ("fragments", "templates"):
         with contextlib.suppress(Exception):
             yield from sorted(data_dir(sub).glob("*.*"))

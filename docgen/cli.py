@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from docgen.cli_kind import KindName
 from docgen.errors import (
     EXIT_INTERNAL,
     EXIT_OK,
@@ -25,16 +26,6 @@ from docgen.errors import (
 
 if TYPE_CHECKING:
     from docgen.draft import Notice
-
-KIND_CHOICES = [
-    "leadership_speech",
-    "concluding_speech",
-    "exchange_material",
-    "exchange_speech",
-    "work_summary",
-    "meeting_plan",
-]
-
 
 def _echo_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "json":
@@ -117,7 +108,7 @@ def validate(files: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(KIND_CHOICES))
+@click.argument("kind", type=KindName())
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）"
 )
@@ -142,12 +133,17 @@ def init(kind: str, output: Path | None, force: bool) -> None:
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="写入文件（默认输出到屏幕）"
 )
 @click.option("--force", is_flag=True, help="覆盖已有文件")
-def schema(output: Path | None, force: bool) -> None:
-    """输出事实文件的 JSON Schema（draft 2020-12），供编辑器补全和校验。"""
+@click.option("--domain", help="领域名（docgen kinds 列出；默认第一个领域）")
+def schema(output: Path | None, force: bool, domain: str | None) -> None:
+    """输出某一领域事实文件的 JSON Schema（draft 2020-12），供编辑器补全和校验。"""
+    from docgen import registry
     from docgen.fsutil import guard_output
     from docgen.schema import schema_text
 
-    text = schema_text()
+    names = [d.name for d in registry.domains()]
+    if domain is not None and domain not in names:
+        raise click.BadParameter(f"未知领域“{domain}”，可选：{'、'.join(names)}", param_hint="--domain")
+    text = schema_text(domain)
     if output is None:
         click.echo(text)
     else:
@@ -158,21 +154,30 @@ def schema(output: Path | None, force: bool) -> None:
 
 @main.command()
 def kinds() -> None:
-    """列出支持的六种文种。"""
-    from docgen.model.document import KINDS
+    """按领域列出全部文种。"""
+    from docgen import registry
 
-    for k, desc in KINDS.items():
-        click.echo(f"{k:<20}{desc}")
+    for i, d in enumerate(registry.domains()):
+        if i:
+            click.echo("")
+        click.echo(f"{d.label}（{d.name}）")
+        for k in d.kinds:
+            click.echo(f"  {k.name:<20}{k.description}")
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def fragments(fmt: str) -> None:
-    """列出措辞片段族、变体和所需事实。"""
+@click.option("--domain", help="领域名（docgen kinds 列出；默认第一个领域）")
+def fragments(fmt: str, domain: str | None) -> None:
+    """列出某一领域的措辞片段族、变体和所需事实。"""
+    from docgen import registry
     from docgen.fragments import FragmentLibrary, describe
 
+    names = [d.name for d in registry.domains()]
+    if domain is not None and domain not in names:
+        raise click.BadParameter(f"未知领域“{domain}”，可选：{'、'.join(names)}", param_hint="--domain")
     try:
-        rows: list[dict[str, Any]] = describe(FragmentLibrary.load())
+        rows: list[dict[str, Any]] = describe(FragmentLibrary.load(domain=domain))
     except DocgenError as exc:
         _fail(exc)
         return
@@ -227,7 +232,7 @@ def render(
     annotate: bool,
 ) -> None:
     """由事实文件生成文稿（Word、Markdown、纯文本，或经 LibreOffice 转成 PDF）。"""
-    from docgen.api import compose_file, render_draft, render_pdf
+    from docgen.api import RenderOptions, render_file
     from docgen.cli_review import redline_path
     from docgen.fsutil import guard_output
 
@@ -235,29 +240,33 @@ def render(
     guard_output(out, (file, template, compare_to))
     if compare_to is not None:
         guard_output(redline_path(out), (file, template, compare_to, out), what="修订稿")
+    options = RenderOptions(
+        fmt=fmt,  # type: ignore[arg-type]
+        mode=mode,  # type: ignore[arg-type]
+        font_profile=font_profile,
+        template=template,
+        bold_leads=bold_leads,
+        page_numbers=page_numbers,
+        strict=strict,
+        compare_to=compare_to,
+        annotate=annotate,
+    )
     try:
-        draft = compose_file(file, mode=mode)  # type: ignore[arg-type]
-        if strict and draft.notices:
-            _echo_warnings(draft.notices)
-            click.echo(f"--strict：有 {len(draft.notices)} 条警告，未写入文件。", err=True)
-            sys.exit(EXIT_PROBLEMS)
-        opts: dict[str, Any] = dict(
-            template=template, font_profile=font_profile, bold_leads=bold_leads, page_numbers=page_numbers
-        )
-        if fmt == "pdf":
-            result = render_pdf(draft, **opts)
-            data = result.pdf
-            for line in result.report():
-                click.echo(line, err=True)
-        else:
-            data = render_draft(draft, fmt, **opts)  # type: ignore[arg-type]
-        from docgen.cli_review import render_extras
-
-        data = render_extras(draft, data, fmt, out, compare_to, annotate)
+        result = render_file(file, options)
     except DocgenError as exc:
         _fail(exc)
         return
-    _write(out, data)
+    draft = result.draft
+    if result.data is None:  # --strict and warnings
+        _echo_warnings(draft.notices)
+        click.echo(f"--strict：有 {len(draft.notices)} 条警告，未写入文件。", err=True)
+        sys.exit(EXIT_PROBLEMS)
+    for line in result.report:
+        click.echo(line, err=True)
+    if "redline" in result.extras:
+        _write(redline_path(out), result.extras["redline"])
+        click.echo(f"已生成 {redline_path(out)}", err=True)
+    _write(out, result.data)
     click.echo(f"已生成 {out}")
     if draft.notices:
         _echo_warnings(draft.notices)

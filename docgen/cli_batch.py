@@ -62,8 +62,8 @@ class _Progress:
 
 
 def _table(result: Any, outdir: Path, tty: bool) -> None:
-    """A rich table on a terminal; elsewhere one tab-separated row per input, each problem and warning in full
-    on its own indented line below it (so logs can be searched)."""
+    """A rich table on a terminal; elsewhere one tab-separated row per input, each problem in full on its own
+    indented line below it (so logs can be searched).  Warnings go to stderr afterwards, as render prints them."""
     if not tty:
         click.echo("输入\t输出\t问题\t警告")
         for o in result.outcomes:
@@ -71,8 +71,6 @@ def _table(result: Any, outdir: Path, tty: bool) -> None:
             click.echo(f"{o.label}\t{output or '—'}\t{len(o.problems)}\t{len(o.warnings)}")
             for line in o.problems:
                 click.echo(f"  问题：{line}")
-            for line in o.warnings:
-                click.echo(f"  警告：{line}")
         return
     from rich.console import Console
     from rich.table import Table
@@ -152,6 +150,11 @@ def batch(
             click.echo(f"错误：{exc}", err=True)
         sys.exit(exc.exit_code)
     _table(result, outdir, sys.stdout.isatty())
+    warnings = [line for o in result.outcomes for line in o.warnings]
+    for line in warnings:  # one line each on stderr, exactly as ``docgen render`` prints them
+        click.echo(line, err=True)
+    if warnings:
+        click.echo(f"共 {len(warnings)} 条警告。", err=True)
     rendered, skipped, failed = (result.count(s) for s in ("rendered", "skipped", "failed"))
     click.echo(
         f"共 {len(planned)} 份：生成 {rendered}，未变跳过 {skipped}，有问题 {failed}；用时 {result.seconds:.1f} 秒。"

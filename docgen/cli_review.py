@@ -21,26 +21,12 @@ from docgen.errors import (
 )
 from docgen.fsutil import guard_output
 
-__all__ = ["check", "diff", "redline_path", "register", "render_extras"]
+__all__ = ["check", "diff", "redline_path", "register"]
 
 
 def _die(message: str, code: int = EXIT_USAGE) -> None:
     click.echo(f"错误：{message}", err=True)
     sys.exit(code)
-
-
-def _read(path: Path, what: str) -> bytes:
-    from docgen.review.extract import MAX_INPUT
-
-    try:
-        if not path.is_file():
-            _die(f"找不到{what}：{path}" if not path.exists() else f"{what}不是普通文件：{path}")
-        if path.stat().st_size > MAX_INPUT:
-            _die(f"{what} {path} 过大（超过 {MAX_INPUT // 1024 // 1024} MB）")
-        return path.read_bytes()
-    except OSError as exc:
-        _die(f"无法读取{what} {path}（{exc.strerror or exc}）")
-    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -81,25 +67,16 @@ def diff(
     color: str,
 ) -> None:
     """比较两份 .docx 文稿：0 相同，1 有差异，2 用法错误或文件无法读取。"""
-    from docgen.api import diff_bytes
-    from docgen.review.report import to_json, to_plain, to_rich
+    from docgen.api import DiffOptions, diff_files
+    from docgen.review.report import styled_runs, to_json, to_plain
 
     if html_out is not None:
         guard_output(html_out, (old, new), what="HTML 报告")
     if redline_out is not None:
         guard_output(redline_out, (old, new, html_out), what="修订稿")
-    old_data, new_data = _read(old, "旧稿"), _read(new, "新稿")
+    options = DiffOptions(accept_changes=accept_changes, html=html_out is not None, redline=redline_out is not None)
     try:
-        out = diff_bytes(
-            old_data,
-            new_data,
-            old_label=f"旧稿 {old}",
-            new_label=f"新稿 {new}",
-            accept_changes=accept_changes,
-            html=html_out is not None,
-            redline=redline_out is not None,
-            report_names=(str(old), str(new)),
-        )
+        out = diff_files(old, new, options)
     except DocgenError as exc:
         _die(str(exc), exc.exit_code)
         return
@@ -116,12 +93,16 @@ def diff(
         click.echo("两稿文字相同。", err=True)
     else:
         from rich.console import Console
+        from rich.text import Text
 
         console = Console(highlight=False, soft_wrap=True, force_terminal=True if color == "always" else None)
         if color == "never" or console.color_system is None:
             click.echo(to_plain(result), nl=False)
         else:
-            console.print(to_rich(result), end="")
+            text = Text()
+            for run, style in styled_runs(result):
+                text.append(run, style=style)
+            console.print(text, end="")
     sys.exit(EXIT_OK if result.identical else EXIT_PROBLEMS)
 
 
@@ -133,12 +114,10 @@ def check(draft: Path, facts: Path, fmt: str) -> None:
     """核对文稿（.docx）中的数字与事实文件是否一致：0 一致，1 有问题，2 文件无法读取。"""
     import json
 
-    from docgen.api import check_bytes
-    from docgen.load import read_facts_bytes
+    from docgen.api import check_file
 
-    data = _read(draft, "文稿")
     try:
-        result = check_bytes(data, read_facts_bytes(facts), facts_file=str(facts), label=f"文稿 {draft}")
+        result = check_file(draft, facts)
     except FactsError as exc:
         for line in shown_lines(exc.problems):
             click.echo(line, err=True)
@@ -170,35 +149,6 @@ def check(draft: Path, facts: Path, fmt: str) -> None:
 def redline_path(out: Path) -> Path:
     """``new.docx`` → ``new.redline.docx``."""
     return out.with_suffix(".redline.docx")
-
-
-def render_extras(
-    draft: object, data: bytes, fmt: str, out: Path, compare_to: Path | None, annotate: bool
-) -> bytes:
-    """``render --annotate`` (source comments, returned bytes) and ``--compare-to OLD`` (writes
-    ``OUT.redline.docx`` beside the output).  Raises :class:`DocgenError` on unusable input."""
-    from docgen.draft import Draft
-    from docgen.errors import UsageError
-
-    if not annotate and compare_to is None:
-        return data
-    if fmt != "docx":
-        raise UsageError("--annotate 和 --compare-to 只适用于 Word 输出（--format docx）")
-    if annotate:
-        from docgen.review.annotate import annotate_docx
-
-        assert isinstance(draft, Draft)
-        data = annotate_docx(data, draft)
-    if compare_to is not None:
-        from docgen.review.redline import redline_docx
-
-        red = redline_docx(
-            _read(compare_to, "对比稿"), data, old_label=f"对比稿 {compare_to}", new_label="新生成的文稿"
-        )
-        target = redline_path(out)
-        _write(target, red)
-        click.echo(f"已生成 {target}", err=True)
-    return data
 
 
 def register(main: click.Group) -> None:

@@ -16,7 +16,7 @@ import io
 import re
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
@@ -183,7 +183,7 @@ def _walk(
 @functools.cache
 def blocks() -> tuple[Block, ...]:
     """Every repeating block of the facts model, with unique sheet names, in model order."""
-    from docgen.model.facts import Facts
+    from docgen.domains.cppcc_publicity.model.facts import Facts
 
     raw = []
     for b in _walk(Facts, (), (), ()):
@@ -212,9 +212,9 @@ def _sheet_name(text: str) -> str:
 
 
 def blocks_for_kind(kind: str) -> tuple[Block, ...]:
-    from docgen.model.rules import KIND_BLOCKS
+    from docgen import registry
 
-    allowed = {"org", *KIND_BLOCKS[kind]}
+    allowed = {"org", *registry.kind(kind).blocks}
     return tuple(b for b in blocks() if b.top in allowed)
 
 
@@ -265,9 +265,10 @@ def _help_rows(kind: str, sheets: tuple[Block, ...]) -> list[tuple[str, str]]:
     return rows
 
 
-def template_bytes(kind: str, *, units: bool = False) -> bytes:
-    """The workbook for ``kind``: a 说明 sheet, then one sheet per repeating block the kind uses (and, with
-    ``units``, the mail-merge sheet ``units`` of :mod:`docgen.mailmerge`)."""
+def template_bytes(kind: str, *, extra: Callable[[Any], None] | None = None) -> bytes:
+    """The workbook for ``kind``: a 说明 sheet, then one sheet per repeating block the kind uses; ``extra``
+    adds more sheets to the openpyxl workbook (:func:`docgen.mailmerge.template_with_units`: the ``units``
+    sheet)."""
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
@@ -310,10 +311,8 @@ def template_bytes(kind: str, *, units: bool = False) -> bytes:
                 dv.add(rng)
                 ws.add_data_validation(dv)
         ws.freeze_panes = "A2"
-    if units:
-        from docgen.mailmerge import units_sheet
-
-        units_sheet(wb)
+    if extra is not None:
+        extra(wb)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -31,6 +31,7 @@ UNITS_SHEET = "units"
 _SPLIT = re.compile(r"[、,，;；\n]+")
 _DATE_TEXT = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$")
 _INT_TEXT = re.compile(r"^[+]?\d{1,3}(?:,\d{3})+$|^[+]?\d+$")
+_SCALED_TEXT = re.compile(r"\d+(?:\.\d+)?\s*[万亿]")
 
 
 @dataclass(frozen=True, order=True)
@@ -126,7 +127,11 @@ def _one(value: Any, col: Column) -> Any:
             return value
         with contextlib.suppress(ValueError):
             return float(str(value))
-        raise _Bad("not-number", f"应为数字，实际为“{_shown(value)}”")
+        if isinstance(value, str) and _SCALED_TEXT.fullmatch(value):
+            return value  # "8.6万": the facts model joins 万 to the unit (docgen.model.quantity)
+        raise _Bad(
+            "not-number", f"应为数值（阿拉伯数字，不加单位；大数可写“8.6万”“1.2亿”），实际为“{_shown(value)}”"
+        )
     if kind == "bool":
         if isinstance(value, bool):
             return value
@@ -321,7 +326,7 @@ def _validate_row(out: Imported, block: Block, sheet: str, row: Row) -> None:
         for err in exc.errors(include_url=False):
             if err["type"] == "missing" and err["loc"] and err["loc"][0] in block.nested:
                 continue
-            loc, code, message, _ = _translate(dict(err), row.item)
+            loc, code, message, _ = _translate(dict(err), row.item, block.model)
             key = ".".join(str(part) for part in loc if isinstance(part, str))
             j, header = row.cells.get(key, (1, ""))
             if code == "missing-field" and key not in row.cells:

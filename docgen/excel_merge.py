@@ -235,11 +235,11 @@ def import_workbook(
 
 
 def _validate(text: str, label: str, cells: dict[str, Cell], file: str) -> list[CellProblem | str]:
+    from docgen.api import validate_facts
     from docgen.load import load_yaml_text
-    from docgen.model.validate import validate_loaded
 
     try:
-        validate_loaded(load_yaml_text(text, label))
+        validate_facts(load_yaml_text(text, label))
     except FactsError as exc:
         out: list[CellProblem | str] = []
         for p in exc.problems:

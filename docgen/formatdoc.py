@@ -1,6 +1,6 @@
 """docs/format.md, generated from the facts model: the format reference that ships inside the repository.
 
-:func:`format_markdown` walks :class:`~docgen.model.facts.Facts` and writes, Chinese first and English after,
+:func:`format_markdown` walks a domain's root facts model (``DomainSpec.facts_model``) and writes, Chinese first and English after,
 the general rules (empty means not given, every problem in one pass, warnings), the kinds with the blocks each
 uses and the facts a complete draft expects, then one table per model: field, title, required, type with its
 allowed values, default, description and an invented example.  ``scripts/gen_format_docs.py`` writes the page;
@@ -20,20 +20,21 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from docgen.model.document import EXPECTED, KINDS
-from docgen.model.facts import SCHEMA_VERSION, Facts
-from docgen.model.rules import KIND_BLOCKS
+from docgen import registry
+from docgen.model.basefacts import SCHEMA_VERSION
+from docgen.model.quantity import is_number_annotation
+from docgen.registry import DomainSpec
 
 __all__ = ["format_markdown", "model_sections"]
 
-KIND_EN = {
-    "leadership_speech": "a leader's speech at the publicity-and-information work conference",
-    "concluding_speech": "the speech given as a meeting closes",
-    "exchange_material": "a written experience-exchange paper (third person)",
-    "exchange_speech": "an experience-exchange speech at a meeting (first person)",
-    "work_summary": "a unit's annual work summary",
-    "meeting_plan": "the organiser's plan for a meeting",
-}
+
+def _domain(domain: DomainSpec | None) -> DomainSpec:
+    return domain if domain is not None else registry.domains()[0]
+
+
+def _root(domain: DomainSpec | None) -> type[BaseModel]:
+    model: type[BaseModel] = registry.load_object(_domain(domain).facts_model)
+    return model
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -60,11 +61,11 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return [m for a in typing.get_args(annotation) for m in _models_in(a)]
 
 
-def model_sections() -> list[tuple[type[BaseModel], list[str]]]:
+def model_sections(domain: DomainSpec | None = None) -> list[tuple[type[BaseModel], list[str]]]:
     """Every model of the facts tree in breadth-first order, with the paths where it appears."""
     order: list[type[BaseModel]] = []
     paths: dict[type[BaseModel], list[str]] = {}
-    queue: deque[tuple[type[BaseModel], str]] = deque([(Facts, "")])
+    queue: deque[tuple[type[BaseModel], str]] = deque([(_root(domain), "")])
     while queue:
         model, path = queue.popleft()
         if model in paths:
@@ -98,6 +99,12 @@ def _type(annotation: Any, lang: str) -> str:
     if origin is typing.Literal:
         values = "、".join(f"`{_show(v)}`" for v in typing.get_args(inner))
         return f"可选值：{values}" if zh else f"one of {values.replace('、', ', ')}"
+    if is_number_annotation(inner):
+        return (
+            "计数值：整数；以万、亿计或金额可带两位小数，也可写“8.6万”"
+            if zh
+            else "counted value: integer; up to two decimals in 万/亿 units or money; “8.6万” accepted"
+        )
     if origin in (typing.Union, types.UnionType):
         sep = " 或 " if zh else " or "
         return sep.join(_type(a, lang) for a in typing.get_args(inner) if a is not type(None))
@@ -110,7 +117,7 @@ def _type(annotation: Any, lang: str) -> str:
     }
     if inner in names:
         return names[inner][0 if zh else 1]
-    return str(inner)
+    raise TypeError(f"docs/format.md: no reader-facing name for the field type {inner!r}")
 
 
 def _show(value: Any) -> str:
@@ -171,9 +178,13 @@ _ZH_RULES = f"""\
   或在草稿（`mode: draft`）中标出〔待补：……〕。
 - **警告**：每次 `docgen render` 都在写出文稿后逐条打印警告（未用上的事实 `unused-fact`、因缺事实而略去的分句
   `dropped-fact`、行文检查 `quality-*`），`--strict` 时有警告即失败且不写文件。
-- 数字用阿拉伯数字、不加单位；约数用 `approx`（`余`/`多`/`近`/`以上`/`约`）；日期写成 `2024-12-06`。
-  金额和大数可带小数（最多两位），把“万”写进单位：`value: 8.6, unit: 万元` → 8.6万元；按 GB/T 15835，“余”“多”
-  写在“万”之后（`value: 8, unit: 万元, approx: 余` → 8万余元），小数之后不加“余”“多”。
+- 数字用阿拉伯数字、不加单位；日期写成 `2024-12-06`。**计数值**（发稿总数、各媒体篇数、下级发稿、网站更新、
+  阅读量、收集/报送/采用/批示数、参训人数、奖励金额、成效数字……）写法一致：
+  - 约数用同一组的 `approx`（`余`/`多`/`近`/`以上`/`约`；参训人数用 `participants_approx`）；
+  - 以万、亿计的数和金额可带小数（最多两位），“万”“亿”写进单位或写在数后：`value: 8.6, unit: 万元` 与
+    `value: 8.6万, unit: 元` 都写成 8.6万元；其他单位（篇、条、人次……）只能写整数，“1.5篇”会报错并指出行列；
+  - 按 GB/T 15835，“余”“多”写在“万”之后（`value: 8, unit: 万元, approx: 余` → 8万余元），小数之后不加
+    “余”“多”（8.6余万元报错）；“近”“约”在前（近38万人次），“以上”在后。
 - 媒体和刊物先在 `outlets` 中登记 `id`，其他字段用 `id` 引用。
 """
 
@@ -193,44 +204,52 @@ sorted by line).
   (`mode: final`) or marked 〔待补：…〕 (`mode: draft`).
 - **Warnings**: every `docgen render` prints its warnings on stderr after writing (`unused-fact`, `dropped-fact`,
   `quality-*`); `--strict` turns any warning into a failure and writes nothing.
-- Numbers are Arabic digits without units; qualifiers go in `approx` (余/多/近/以上/约); dates are `2024-12-06`.
-  Money and large counts may carry up to two decimals with 万 in the unit (`value: 8.6, unit: 万元` → 8.6万元);
-  per GB/T 15835 余/多 follow 万 (`value: 8, unit: 万元, approx: 余` → 8万余元) and never a decimal.
+- Numbers are Arabic digits without units; dates are `2024-12-06`. Every **counted value** (media totals, per-outlet
+  counts, subunit totals, website updates, reads, collected/submitted/adopted/instruction counts, training
+  participants, reward amounts, exchange results…) is written the same way:
+  - qualifiers in the sibling `approx` (余/多/近/以上/约; `participants_approx` for participants);
+  - counts in 万/亿 and money may carry up to two decimals, with 万/亿 in the unit or after the number
+    (`value: 8.6, unit: 万元` and `value: 8.6万, unit: 元` both give 8.6万元); other units (篇, 条, 人次…) take
+    integers only, and “1.5篇” is refused with its line and column;
+  - per GB/T 15835 余/多 follow 万 (`value: 8, unit: 万元, approx: 余` → 8万余元) and never a decimal; 近/约 go
+    before the number (近38万人次), 以上 after.
 - Outlets and publications are registered once in `outlets` with an `id` that other fields refer to.
 """
 
 
-def _kinds(lang: str) -> list[str]:
+def _kinds(lang: str, domain: DomainSpec) -> list[str]:
     zh = lang == "zh"
     head = "| 文种 | 说明 | 用到的部分 |" if zh else "| kind | what | blocks used |"
     out = [head, "|---|---|---|"]
-    for kind, desc in KINDS.items():
-        blocks = "、".join(f"`{b}`" for b in ["document", "org", *sorted(KIND_BLOCKS[kind])])
-        text = desc if zh else KIND_EN[kind]
+    for spec in domain.kinds:
+        kind = spec.name
+        blocks = "、".join(f"`{b}`" for b in ["document", "org", *sorted(spec.blocks)])
+        text = spec.description if zh else spec.description_en or spec.description
         out.append(f"| `{kind}` | {_cell(text)} | {blocks if zh else blocks.replace('、', ', ')} |")
     out.append("")
     out.append(
         "草稿（`mode: draft`）中，完整文稿应有的下列事实缺少（未写或留空）时，都标出〔待补：……〕："
-        "用到它的分句处标在原处，其余在标题、称呼之下的一段中合为一个标记列出（如〔待补：存在问题、形势与认识〕）。"
+        "用到它的分句处标在原处；整块未写的，标在这一部分本应出现的位置（下一部分之前），"
+        "同一位置的几项合为一个标记（如〔待补：存在问题、形势与认识〕）。"
         if zh
         else "In a draft (`mode: draft`) each of these facts a complete draft expects is marked 〔待补：…〕 when it "
-        "is absent (left out or empty): in place where a clause needs it, otherwise named together in one marker "
-        "under the title lines."
+        "is absent (left out or empty): in place where a clause needs it; a whole block left out is marked where "
+        "its part of the document would stand (before the next part), several at one place sharing one marker."
     )
     out.append("")
     out.append("| 文种 | 应有事实 |" if zh else "| kind | expected facts |")
     out.append("|---|---|")
-    for kind in KINDS:
-        items = EXPECTED.get(kind, ())
+    for spec in domain.kinds:
+        kind, items = spec.name, spec.expected
         sep = "、" if zh else ", "
         shown = sep.join(f"`{e.path}`（{e.label}）" if zh else f"`{e.path}`" for e in items)
         out.append(f"| `{kind}` | {shown} |")
     return out
 
 
-def _table(model: type[BaseModel], paths: list[str], lang: str) -> list[str]:
+def _table(model: type[BaseModel], paths: list[str], lang: str, root: type[BaseModel]) -> list[str]:
     zh = lang == "zh"
-    title = (model.__doc__ or "").strip().splitlines()[0] if model is Facts else ""
+    title = (model.__doc__ or "").strip().splitlines()[0] if model is root else ""
     where = "、".join(f"`{p}`" for p in paths if p) if zh else ", ".join(f"`{p}`" for p in paths if p)
     head = f'<a id="{_anchor(model)}"></a>' if zh else ""
     out = [f"### {model.__name__}{head}", ""]
@@ -255,22 +274,42 @@ def _table(model: type[BaseModel], paths: list[str], lang: str) -> list[str]:
     return out
 
 
-def format_markdown() -> str:
-    """The text of docs/format.md (deterministic; ends with a newline)."""
-    sections = model_sections()
+def page_path(domain: DomainSpec) -> str:
+    """Where a domain's page lives, relative to the repository root: the first (built-in) domain's is
+    docs/format.md; every other domain's is format.md in its own package (docgen/domains/<name>/format.md)."""
+    if domain.name == registry.domains()[0].name:
+        return "docs/format.md"
+    return "/".join([*domain.package.split("."), "format.md"])
+
+
+def format_markdown(domain: DomainSpec | None = None) -> str:
+    """The text of a domain's format page (default: the first domain's docs/format.md; deterministic; ends
+    with a newline)."""
+    spec = _domain(domain)
+    root = _root(spec)
+    sections = model_sections(spec)
+    first = spec.name == registry.domains()[0].name
     lines = [
-        "# 事实文件格式 / Facts file format",
+        "# 事实文件格式 / Facts file format" if first else f"# 事实文件格式：{spec.label} / Facts file format: {spec.name}",
         "",
         "<!-- 由 scripts/gen_format_docs.py 根据 docgen/model 生成，请勿手改；generated from the model, do not edit. -->",
         "",
         "[中文](#中文) · [English](#english)",
+        "",
+        (
+            "每个领域一页（`docgen kinds` 按领域列出文种）：本页是内置领域的格式，其他领域见各自包中的 format.md"
+            "（`docgen/domains/<领域名>/format.md`）。One page per domain: this one is the built-in domain's; "
+            "another domain's page is format.md in its package."
+            if first
+            else f"领域 `{spec.name}`（{spec.label}）的事实文件格式；各领域共同的规则同 docs/format.md。"
+        ),
         "",
         "## 中文",
         "",
         _ZH_RULES,
         "### 文种",
         "",
-        *_kinds("zh"),
+        *_kinds("zh", spec),
         "",
         "### 字段",
         "",
@@ -278,14 +317,14 @@ def format_markdown() -> str:
         "",
     ]
     for model, paths in sections:
-        lines += _table(model, paths, "zh")
+        lines += _table(model, paths, "zh", root)
     lines += [
         "## English",
         "",
         _EN_RULES,
         "### Kinds",
         "",
-        *_kinds("en"),
+        *_kinds("en", spec),
         "",
         "### Fields",
         "",
@@ -294,7 +333,7 @@ def format_markdown() -> str:
         "",
     ]
     for model, paths in sections:
-        lines += _table(model, paths, "en")
+        lines += _table(model, paths, "en", root)
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")

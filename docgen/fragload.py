@@ -1,4 +1,4 @@
-"""Reading and validating the fragment files (the loader behind :meth:`FragmentLibrary.load`).
+"""Reading and validating the fragment files (the loader behind :meth:`docgen.fragments.FragmentLibrary.load`).
 
 Every problem of every file is collected, then reported at once as ``FILE:LINE: 片段族 ID：说明``.
 """
@@ -17,16 +17,18 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from docgen.fragments import (
+from docgen.fragtypes import (
     POLITICAL_AREA,
     SUFFIX,
     Family,
     FragmentError,
-    FragmentLibrary,
     Variant,
     _LazyTemplate,
     _make_env,
 )
+
+#: what :meth:`Loader.build` returns: the families, their templates and the slots each variant uses
+Built = tuple[list[Family], dict[tuple[str, str], _LazyTemplate], dict[tuple[str, str], frozenset[str]]]
 
 _ID_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _VARIANT_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
@@ -61,7 +63,7 @@ class Loader:
         self.slots_used: dict[tuple[str, str], frozenset[str]] = {}
         self.seen: dict[str, str] = {}  # family id -> "file:line" of its first definition
 
-    def build(self) -> FragmentLibrary:
+    def build(self) -> Built:
         if not self.location.is_dir():
             raise FragmentError(f"片段目录不存在：{self.location}")
         files = sorted(
@@ -72,7 +74,7 @@ class Loader:
             self._load_file(file)
         if self.problems:
             raise FragmentError("\n".join(self.problems), self.problems)
-        return FragmentLibrary(self.families, self.templates, self.slots_used)
+        return self.families, self.templates, self.slots_used
 
     def _problem(self, file: str, line: int, message: str, fid: str | None = None) -> None:
         prefix = f"片段族 {fid}：" if fid else ""

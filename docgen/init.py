@@ -1,7 +1,8 @@
 """``docgen init KIND``: a commented Chinese YAML skeleton of a facts file for one document kind.
 
 The skeleton is generated from the facts model, so it cannot drift from it:
-- the top-level blocks are those the kind uses (``rules.KIND_BLOCKS``); nested models are walked field by field;
+- the top-level blocks are those the kind uses (its ``KindSpec.blocks`` in :mod:`docgen.registry`), taken from its
+  domain's facts model; nested models are walked field by field;
 - every field line carries a comment with the field's Chinese title and description, and an invented example
   (the Field's ``examples``, else :data:`EXAMPLES`);
 - required values are left empty (``key:`` is null) and required lists are ``[]``, so ``docgen validate`` on an
@@ -20,15 +21,15 @@ import re
 import types
 import typing
 import unicodedata
+from importlib import resources
 from typing import Any
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from docgen.model.document import KINDS, SPEECH_KINDS
-from docgen.model.facts import SCHEMA_VERSION, Facts
-from docgen.model.rules import KIND_BLOCKS
+from docgen import registry
+from docgen.model.basefacts import SCHEMA_VERSION
 
 __all__ = ["EXAMPLES", "INVENTED", "example_item", "example_value", "skeleton"]
 
@@ -376,7 +377,8 @@ class _Writer:
             ("document", "kind"): kind,
             **_PREFILL.get(kind, {}),
         }
-        if kind in SPEECH_KINDS:
+        self.spec = registry.kind(kind)
+        if self.spec.speech:
             self.prefill[("document", "salutation")] = _SALUTATION.get(kind, "同志们")
 
     def emit(self, code: str, comment: str) -> None:
@@ -395,11 +397,11 @@ class _Writer:
 
     def wanted(self, loc: Loc, name: str) -> bool:
         if loc == ():
-            return name in ("schema_version", "document", "org") or name in KIND_BLOCKS[self.kind]
+            return name in ("schema_version", "document", "org") or name in self.spec.blocks
         if loc == ("document",):
-            if name in _SPEECH_ONLY and self.kind not in SPEECH_KINDS:
+            if name in _SPEECH_ONLY and not self.spec.speech:
                 return False
-            return self.kind in _DOC_ONLY.get(name, frozenset(KINDS))
+            return name not in _DOC_ONLY or self.kind in _DOC_ONLY[name]
         return True
 
     def describe(self, model: type[BaseModel], name: str, info: FieldInfo, *, lead: str = "") -> str:
@@ -486,13 +488,19 @@ class _Writer:
                 self.emit(f"{code} {shown}" if shown else code, note)
 
 
+def _domain_flag(kind: str) -> str:
+    """`` --domain NAME`` unless the kind is of the first domain (the schema command's default)."""
+    name = registry.domain_of(kind).name
+    return "" if name == registry.domains()[0].name else f" --domain {name}"
+
+
 def _header(kind: str) -> list[str]:
     return [
         "# yaml-language-server: $schema=./docgen.schema.json",
         "# 上一行让编辑器（如装有 YAML 插件的 VS Code）按 JSON Schema 提示和检查字段；",
-        "# 该文件由 `docgen schema -o docgen.schema.json` 生成，放在本文件旁边。",
+        f"# 该文件由 `docgen schema{_domain_flag(kind)} -o docgen.schema.json` 生成，放在本文件旁边。",
         "#",
-        f"# docgen 事实文件骨架。文种：{kind}，{KINDS[kind]}",
+        f"# docgen 事实文件骨架。文种：{kind}，{registry.kind(kind).description}",
         "# 填写方法：",
         "# - 标【必填】的字段必须填写；其余字段没有数据时留空，或连同整块删去（缺少的事实整句略去，不会编造）。",
         "# - 列表字段写成 []：删去 []，把下面以“# - ”开头的示例去掉注释号后照样填写，一项一段。",
@@ -503,10 +511,13 @@ def _header(kind: str) -> list[str]:
 
 
 def skeleton(kind: str) -> str:
-    """The commented YAML skeleton of a facts file for ``kind`` (one of :data:`~docgen.model.KINDS`)."""
-    if kind not in KINDS:
-        raise ValueError(f"未知文种“{kind}”，可选：{'、'.join(KINDS)}")
+    """The commented YAML skeleton of a facts file for ``kind`` (a registered kind: ``docgen kinds``)."""
+    if kind not in registry.kind_names():
+        raise ValueError(registry.unknown_kind_message(kind))
+    spec = registry.kind(kind)
+    if spec.skeleton:  # a domain may ship a hand-written skeleton instead
+        return (resources.files(registry.domain_of(kind).package) / spec.skeleton).read_text(encoding="utf-8")
     writer = _Writer(kind)
     writer.lines.extend(_header(kind))
-    writer.fields(Facts, (), 0)
+    writer.fields(registry.facts_model(kind), (), 0)
     return "\n".join(writer.lines) + "\n"

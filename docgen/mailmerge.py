@@ -23,7 +23,7 @@ from docgen.errors import UsageError
 from docgen.excel import Column, _is_model, _scalar, _strip_optional
 from docgen.excel_import import CellProblem, WorkbookError, _Bad, _empty, convert
 
-__all__ = ["ALIASES", "UNITS_SHEET", "plan_rows", "unit_columns", "units_sheet"]
+__all__ = ["ALIASES", "UNITS_SHEET", "plan_rows", "template_with_units", "unit_columns", "units_sheet"]
 
 UNITS_SHEET = "units"
 ALIASES = {
@@ -43,7 +43,7 @@ _PATH = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 
 def column_at(path: str) -> Column | None:
     """The column for a facts path through single models to a scalar; None when there is no such field."""
-    from docgen.model.facts import Facts
+    from docgen.domains.cppcc_publicity.model.facts import Facts
 
     model: type[BaseModel] = Facts
     titles: list[str] = []
@@ -78,7 +78,7 @@ def _leaves(model: type[BaseModel], prefix: tuple[str, ...]) -> Iterator[str]:
 def unit_columns() -> list[Column]:
     """The columns of a generated ``units`` sheet: the unit's own fields, then every count and text of the
     achievements that is not inside a list (the lists have their own sheets)."""
-    from docgen.model.achievements import Achievements
+    from docgen.domains.cppcc_publicity.model.achievements import Achievements
     from docgen.model.org import Org
 
     paths = [p for p in _leaves(Org, ("org",)) if p.count(".") == 1]
@@ -87,6 +87,13 @@ def unit_columns() -> list[Column]:
     return [
         c for c in columns if c is not None and not c.path[-1].startswith(("presentation", "qualitative"))
     ]
+
+
+def template_with_units(kind: str) -> bytes:
+    """The statistics workbook of ``kind`` (:func:`docgen.excel.template_bytes`) with the ``units`` sheet."""
+    from docgen.excel import template_bytes
+
+    return template_bytes(kind, extra=units_sheet)
 
 
 def units_sheet(wb: Any) -> None:

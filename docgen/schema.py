@@ -2,6 +2,8 @@
 
 ``docgen schema -o docgen.schema.json`` writes :func:`schema_text`; a facts file then starts with
 ``# yaml-language-server: $schema=./docgen.schema.json`` and the editor completes and checks its keys.
+One schema per domain (``docgen schema --domain NAME``; default: the first registered domain), since each
+domain has its own facts model.
 
 The schema describes the YAML as an editor sees it: dates are strings (``format: date``), unknown keys are
 rejected (``additionalProperties: false`` comes from the models' ``extra="forbid"``).  It checks field by
@@ -14,7 +16,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from docgen.model.facts import SCHEMA_VERSION, Facts
+from docgen import registry
+from docgen.model.basefacts import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "schema_text"]
 
@@ -23,22 +26,28 @@ SCHEMA_ID = f"urn:docgen:facts:{SCHEMA_VERSION}"
 
 _TITLE = "docgen 事实文件"
 _DESCRIPTION = (
-    "政协宣传信息工作讲话、总结、交流材料和会议方案的事实数据（YAML）。"
+    "{label}的事实数据（YAML）。"
     "本模式只逐字段检查类型、取值和未知字段；数字先后关系、媒体ID引用、日期与部署期、政治表述片段的有效期等"
     "跨字段规则由 docgen validate 检查。"
 )
+#: what the built-in first domain's schema has always said it describes
+_SUBJECT = {"cppcc_publicity": "政协宣传信息工作讲话、总结、交流材料和会议方案"}
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of :class:`~docgen.model.facts.Facts` (a fresh dict on every call)."""
-    body = Facts.model_json_schema(mode="validation")
+def json_schema(domain: str | None = None) -> dict[str, Any]:
+    """The JSON Schema of one domain's facts model (default: the first registered domain), its
+    ``document.kind`` limited to that domain's kinds (a fresh dict on every call).  KeyError: no such domain."""
+    spec = registry.domain(domain) if domain is not None else registry.domains()[0]
+    model = registry.load_object(spec.facts_model)
+    body = model.model_json_schema(mode="validation")
+    body["$defs"]["Document"]["properties"]["kind"]["enum"] = [k.name for k in spec.kinds]
     body["title"] = _TITLE
-    body["description"] = _DESCRIPTION
+    body["description"] = _DESCRIPTION.format(label=_SUBJECT.get(spec.name, spec.label))
     schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID}
     schema.update(body)
     return schema
 
 
-def schema_text() -> str:
+def schema_text(domain: str | None = None) -> str:
     """:func:`json_schema` as deterministic JSON text (sorted keys, indent 2, UTF-8 Chinese, final newline)."""
-    return json.dumps(json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return json.dumps(json_schema(domain), indent=2, ensure_ascii=False, sort_keys=True) + "\n"

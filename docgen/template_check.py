@@ -570,11 +570,13 @@ def _sample() -> tuple[Draft, dict[str, str]]:
 
 
 def _trial_render(path: Path) -> list[Finding]:
-    from docgen.api import render_draft
+    from docgen.render.docx import (
+        render_docx,  # the renderer itself: the API checks templates with this module
+    )
 
     draft, marks = _sample()
     try:
-        data = render_draft(draft, "docx", template=path)
+        data = render_docx(draft, path)
     except RenderError as exc:
         return [Finding("render-error", f"用样例文稿试渲染失败：{exc}")]
     parts = read_parts(data)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build templates/<kind>.docx from the GB/T 9704 style profile (styles/gbt9704.yaml).
+"""Build templates/<name>.docx (each template a registered kind names) from the GB/T 9704 style profile.
 
     python scripts/build_templates.py [--profile styles/gbt9704.yaml] [--out templates]
 
@@ -7,7 +7,7 @@ The package is written from scratch with lxml (no python-docx default template, 
 styles, no Cambria/ＭＳ 明朝 theme fonts, no ja-JP themeFontLang).  Every run writes byte-identical files:
 fixed part order and zip dates (docgen.render.finalize), fixed core properties, no clock, no randomness.
 
-The six kinds share one body: a docxtpl loop over ``blocks`` with one paragraph per block kind, each
+Every kind shares one body: a docxtpl loop over ``blocks`` with one paragraph per block kind, each
 carrying that kind's paragraph style.  Every Jinja tag sits in a single run, so Word never splits it.
 """
 
@@ -17,6 +17,7 @@ import argparse
 import math
 import sys
 from collections.abc import Mapping, Sequence
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +27,24 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from docgen import registry  # noqa: E402
 from docgen.fsutil import atomic_write  # noqa: E402
+from docgen.registry import KindSpec  # noqa: E402
 from docgen.render.finalize import write_docx  # noqa: E402
 from docgen.render.ooxml import NS, Profile, W, core_xml, footer_xml, load_profile, mm_to_twips  # noqa: E402
 
-KINDS: dict[str, str] = {
-    "leadership_speech": "领导讲话",
-    "concluding_speech": "会议总结讲话",
-    "exchange_material": "经验交流材料",
-    "exchange_speech": "交流发言",
-    "work_summary": "工作总结",
-    "meeting_plan": "会议方案",
-}
+
+def shared_templates() -> dict[str, KindSpec]:
+    """Template file name → the first registered kind naming it, for the templates kept under templates/ (a
+    domain that ships its own ``templates/`` folder builds those itself)."""
+    out: dict[str, KindSpec] = {}
+    for d in registry.domains():
+        own = resources.files(d.package) / "templates"
+        for k in d.kinds:
+            if not (own / k.template).is_file():
+                out.setdefault(k.template, k)
+    return out
+
 XML_DECL = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 TEMPLATE_STAMP = "2024-01-01T00:00:00Z"  # fixed: templates carry no build time
 
@@ -470,7 +477,7 @@ class Builder:
             "word/fontTable.xml": self.font_table_xml(),
             "word/footer1.xml": self.footer(),
             "docProps/core.xml": core_xml(
-                title=f"{KINDS[kind]}模板",
+                title=f"{registry.kind(kind).label}模板",
                 subject="GB/T 9704-2012",
                 creator="docgen",
                 created=TEMPLATE_STAMP,
@@ -481,13 +488,13 @@ class Builder:
 
 
 def build(out_dir: Path, profile_path: Path | None = None) -> list[Path]:
-    """Write templates/<kind>.docx for every kind; returns the paths written."""
+    """Write templates/<name> for every template a registered kind names; returns the paths written."""
     builder = Builder(load_profile(profile_path))
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in KINDS:
-        path = out_dir / f"{kind}.docx"
-        atomic_write(path, write_docx(builder.parts(kind)))
+    for name, spec in shared_templates().items():
+        path = out_dir / name
+        atomic_write(path, write_docx(builder.parts(spec.name)))
         written.append(path)
     return written
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print what the text-seam checker finds on a set of facts files, counted by code (and by file).
 
-    python scripts/quality_report.py tests/corpus data/examples            # both modes, a Markdown table
+    python scripts/quality_report.py tests/corpus docgen/domains/cppcc_publicity/examples            # both modes, a Markdown table
     python scripts/quality_report.py tests/corpus --mode final --show      # also every finding
     python scripts/quality_report.py tests/corpus --json                   # machine-readable counts
 

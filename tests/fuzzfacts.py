@@ -94,7 +94,7 @@ class RandomChooser:
 def sources() -> list[tuple[str, dict[str, Any]]]:
     """The examples and the corpus files (when present), loaded as plain mappings, sorted by path."""
     yaml = YAML(typ="safe", pure=True)
-    paths = sorted((ROOT / "data" / "examples").glob("*.yaml")) + sorted(
+    paths = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml")) + sorted(
         (ROOT / "tests" / "corpus").glob("*.yaml")
     )
     return [(p.name, yaml.load(p.read_text(encoding="utf-8"))) for p in paths]

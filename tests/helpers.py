@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
+from docgen.api import validate_facts
+from docgen.domains.cppcc_publicity.model.facts import Facts
 from docgen.errors import FactsError, Problem
 from docgen.load import load_yaml_text
-from docgen.model.facts import Facts
-from docgen.model.validate import validate_loaded
 
 DELETE = object()  # edit(): remove the key instead of setting it
 FILE = "facts.yaml"
@@ -123,7 +123,10 @@ def dump(data: dict[str, Any]) -> str:
 
 
 def validate_text(text: str, file: str = FILE) -> Facts:
-    return validate_loaded(load_yaml_text(text, file))
+    """Validate as the CLI does: every check, the fragment library's included."""
+    facts = validate_facts(load_yaml_text(text, file))
+    assert isinstance(facts, Facts)
+    return facts
 
 
 def problems_of(text: str, file: str = FILE) -> list[Problem]:

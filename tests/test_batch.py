@@ -20,7 +20,7 @@ from docgen import batch as lib
 from docgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "data" / "examples"
+EXAMPLES = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples"
 CITY = EXAMPLES / "city_leadership_speech.yaml"
 PLAN = EXAMPLES / "meeting_plan.yaml"
 
@@ -218,3 +218,20 @@ def test_pdf_batch_converts_several_documents_per_libreoffice_start(
     assert not (out / lib.STAGING).exists()
     again = lib.run(lib.plan([src], options), options)
     assert [o.status for o in again.outcomes] == ["failed", "skipped", "skipped", "skipped"]
+
+
+def test_batch_prints_warnings_in_the_located_format_render_uses(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    from helpers import dump, edit, minimal_speech
+
+    data = edit(minimal_speech(), {"closing": {"family": "confidence", "addressees": "全体委员"}})
+    (src / "city.yaml").write_text(dump(data), encoding="utf-8")
+    draft = api.compose_file(src / "city.yaml")
+    assert draft.notices, "the example must give at least one warning for this test to mean something"
+    code, _, stderr = batch(str(src), "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert code == 0
+    for n in draft.notices:
+        assert n.format() in stderr.splitlines()
+        assert n.format().startswith(f"{src / 'city.yaml'}:{n.line}:{n.col}: ")
+    assert f"共 {len(draft.notices)} 条警告。" in stderr

@@ -21,7 +21,7 @@ from docgen.errors import FactsError, RenderError
 from docgen.load import MAX_EXPANDED_CHARS, MAX_NODES, load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 TEMPLATE = ROOT / "templates" / "leadership_speech.docx"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

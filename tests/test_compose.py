@@ -20,9 +20,9 @@ from docgen.load import load_yaml, load_yaml_text
 from docgen.zh import find_placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 SPEECHES = [p for p in EXAMPLES if "kind: leadership_speech" in p.read_text(encoding="utf-8")]
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 def _compose(path: Path, mode: str | None = None) -> Draft:
@@ -49,7 +49,7 @@ def _raw(path: Path) -> dict[str, Any]:
 
 @pytest.fixture(params=[p.name for p in SPEECHES])
 def speech(request: pytest.FixtureRequest) -> Path:
-    return ROOT / "data" / "examples" / request.param
+    return ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / request.param
 
 
 def test_there_are_speech_examples() -> None:

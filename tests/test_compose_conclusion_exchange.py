@@ -34,7 +34,7 @@ from docgen.load import load_yaml, load_yaml_text
 from docgen.zh import find_placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "data" / "examples"
+EXAMPLES = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples"
 CONCLUDING = EXAMPLES / "concluding_speech.yaml"
 MATERIAL = EXAMPLES / "county_exchange_material.yaml"
 SPEECH = EXAMPLES / "exchange_speech.yaml"

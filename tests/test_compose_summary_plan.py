@@ -15,7 +15,7 @@ from helpers import DELETE, dump, edit, positive_ints
 
 from docgen import zh
 from docgen.api import compose_file, compose_loaded, render_draft
-from docgen.compose.summary import THIRD_PERSON_SUFFIX, measures, unit_name
+from docgen.domains.cppcc_publicity.compose.summary import THIRD_PERSON_SUFFIX, measures, unit_name
 from docgen.draft import (
     Byline,
     ClosingLine,
@@ -34,8 +34,8 @@ from docgen.model.org import Org
 from docgen.zh import find_placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
-SUMMARY = ROOT / "data" / "examples" / "work_summary.yaml"
-PLAN = ROOT / "data" / "examples" / "meeting_plan.yaml"
+SUMMARY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "work_summary.yaml"
+PLAN = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "meeting_plan.yaml"
 FIRST_PERSON = ("我们", "同志们", "我讲", "我代表", "谢谢大家", "大家")
 
 
@@ -214,7 +214,7 @@ def test_third_person_families_mirror_their_base_family() -> None:
 
 
 def test_speech_wording_is_unchanged_by_the_third_person_families() -> None:
-    text = compose_file(ROOT / "data" / "examples" / "city_leadership_speech.yaml").text()
+    text = compose_file(ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml").text()
     assert "我们" in text
 
 
@@ -509,7 +509,7 @@ def _force(data: dict[str, Any], vid: str) -> dict[str, Any]:
 
 
 def _all_themes_summary(intro: str, outro: str, closing: bool) -> dict[str, Any]:
-    from docgen.model.tasks import TASK_THEMES
+    from docgen.domains.cppcc_publicity.model.tasks import TASK_THEMES
 
     data = _raw(SUMMARY)
     extra = [

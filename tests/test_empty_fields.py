@@ -13,15 +13,15 @@ import pytest
 from helpers import dump, line_of, minimal_speech, problems_of, validate_text
 from pydantic import BaseModel
 
+from docgen.domains.cppcc_publicity.model.facts import Facts
 from docgen.errors import FactsError
 from docgen.load import load_yaml
-from docgen.model.facts import Facts
 from docgen.model.salvage import inner_models
 from docgen.schema import json_schema
 
 # smallest first: the test validates the first example that holds the field's model
 EXAMPLES = sorted(
-    (Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.yaml"), key=lambda p: p.stat().st_size
+    (Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"), key=lambda p: p.stat().st_size
 )
 Loc = tuple[str | int, ...]
 

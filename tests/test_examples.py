@@ -1,22 +1,22 @@
-"""Every example in data/examples is valid, invented and free of placeholder tokens."""
+"""Every example in docgen/domains/cppcc_publicity/examples is valid, invented and free of placeholder tokens."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from kindlists import CPPCC_KINDS
 
-from docgen.model import KINDS
 from docgen.model.validate import load_facts
 from docgen.zh import find_placeholders
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples"
 FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
 def test_there_is_an_example_for_every_kind() -> None:
     kinds = {load_facts(path).document.kind for path in FILES}
-    assert kinds == set(KINDS)
+    assert kinds == set(CPPCC_KINDS)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
@@ -42,10 +42,10 @@ def test_example_ids_are_unique() -> None:
 
 
 def test_full_city_speech_fills_every_block_of_its_kind() -> None:
-    from docgen.model.rules import KIND_BLOCKS
+    from docgen import registry
 
     facts = load_facts(EXAMPLES / "city_leadership_speech.yaml")
-    empty = [name for name in sorted(KIND_BLOCKS["leadership_speech"]) if getattr(facts, name) in (None, [])]
+    empty = [name for name in sorted(registry.kind("leadership_speech").blocks) if getattr(facts, name) in (None, [])]
     assert empty == []
     assert facts.achievements is not None
     ach = facts.achievements

@@ -16,18 +16,18 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from kindlists import CPPCC_KINDS
 from pydantic import BaseModel
 
-from docgen import api
+from docgen import api, registry
 from docgen.cli import main
+from docgen.domains.cppcc_publicity.model.facts import Facts
 from docgen.excel import blocks_for_kind, template_bytes
 from docgen.excel_import import WorkbookError
 from docgen.excel_merge import import_workbook
-from docgen.model.facts import Facts
-from docgen.model.rules import KIND_BLOCKS
 
 ROOT = Path(__file__).resolve().parents[1]
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 @functools.cache
@@ -80,7 +80,7 @@ def _list_blocks(model: type[BaseModel], path: str = "") -> set[str]:
 # -- the template -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", sorted(KIND_BLOCKS))
+@pytest.mark.parametrize("kind", sorted(CPPCC_KINDS))
 def test_template_has_one_sheet_per_repeating_block_of_the_kind(kind: str) -> None:
     wb = template(kind)
     fields = set()
@@ -89,7 +89,7 @@ def test_template_has_one_sheet_per_repeating_block_of_the_kind(kind: str) -> No
         m = re.search(r"字段：(\S+?)\.(?:上级序号|[a-z_.]+)$", comment)
         assert m, (ws.title, comment)
         fields.add(m.group(1))
-    allowed = {"org", *KIND_BLOCKS[kind]}
+    allowed = {"org", *registry.kind(kind).blocks}
     expected = {p for p in _list_blocks(Facts) if p.split(".")[0].removesuffix("[]") in allowed}
     expected = {p for p in expected if not p.startswith("document")}
     assert fields == expected
@@ -175,7 +175,7 @@ def test_every_problem_of_a_bad_workbook_at_once_with_sheet_cell_and_column(tmp_
         import_workbook(path, into=CITY)
     lines = [p.format().replace(str(path), "统计表.xlsx") for p in info.value.problems]
     assert lines == [
-        "统计表.xlsx:分媒体发稿!B2: 篇数: 应为整数（阿拉伯数字，不加单位），实际为“四十” [not-int]",
+        "统计表.xlsx:分媒体发稿!B2: 篇数: 应为数值（阿拉伯数字，不加单位；大数可写“8.6万”“1.2亿”），实际为“四十” [not-number]",
         "统计表.xlsx:分媒体发稿!A4: 媒体ID*: 媒体 id“nosuch”不在媒体名录中（“媒体名录”表或事实文件的 outlets） [unknown-outlet]",
         "统计表.xlsx:分媒体发稿!A5: 媒体ID*: 必填：“媒体ID”不能留空 [missing-field]",
         "统计表.xlsx:培训!B2: 合并了单元格 B2:B3：每行每格都要有自己的值，请取消合并后逐格填写 [merged-cells]",

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 from helpers import dump
+from kindlists import ALL_KINDS, CPPCC_KINDS
 
+from docgen import registry
 from docgen.api import compose_text
 from docgen.load import load_yaml
-from docgen.model.document import EXPECTED, KINDS
 from docgen.model.salvage import model_at
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples"
 EXAMPLE_OF = {
     "leadership_speech": "city_leadership_speech.yaml",
     "concluding_speech": "concluding_speech.yaml",
@@ -24,16 +25,16 @@ EXAMPLE_OF = {
     "work_summary": "work_summary.yaml",
     "meeting_plan": "meeting_plan.yaml",
 }
-CASES = [(kind, e.path, e.label) for kind in KINDS for e in EXPECTED[kind]]
+CASES = [(kind, e.path, e.label) for kind in CPPCC_KINDS for e in registry.kind(kind).expected]
 
 
 def test_every_kind_declares_its_expected_facts_on_real_fields() -> None:
-    assert set(EXPECTED) == set(KINDS)
-    for kind, items in EXPECTED.items():
+    for kind in ALL_KINDS:
+        items = registry.kind(kind).expected
         assert items, kind
         for e in items:
             *parents, name = e.path.split(".")
-            model = model_at(tuple(parents))
+            model = model_at(tuple(parents), registry.facts_model(kind))
             assert model is not None and name in model.model_fields, (kind, e.path)
 
 
@@ -81,13 +82,35 @@ def test_draft_marks_an_absent_expected_fact(kind: str, path: str, label: str, h
     assert "〔待补" not in final.text()
 
 
-def test_the_missing_list_sits_under_the_title_lines() -> None:
+def test_an_absent_block_is_marked_in_place() -> None:
     data = _example("leadership_speech")
     del data["problems"], data["situation"]
     data["document"]["mode"] = "draft"
     draft = compose_text(dump(data))
     lines = draft.text().splitlines()
-    assert lines[4] == "〔待补：存在问题、形势与认识〕——完整文稿应有的事实，定稿前补齐。"
+    at = lines.index("〔待补：存在问题、形势与认识〕——完整文稿应有的事实，定稿前补齐。")
+    assert lines[at + 1].startswith("二、")  # where problems and situation stand: before the tasks
+    assert lines[at - 1].startswith("在这里，我代表")  # after the achievements and thanks
     assert lines[3] == "同志们："
     codes = [(n.code, n.path) for n in draft.notices if n.code == "expected-fact"]
     assert codes == [("expected-fact", "problems"), ("expected-fact", "situation")]
+
+
+def test_an_absent_closing_is_marked_after_the_tasks() -> None:
+    data = _example("leadership_speech")
+    del data["closing"]
+    data["document"]["mode"] = "draft"
+    lines = compose_text(dump(data)).text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("〔待补：结尾〕"))
+    assert lines[at - 1].startswith(("此外", "（")) and at > lines.index(next(x for x in lines if x.startswith("二、")))
+
+
+def test_markers_at_several_places_carry_the_note_once() -> None:
+    data = _example("leadership_speech")
+    del data["situation"], data["closing"]
+    data["document"]["mode"] = "draft"
+    draft = compose_text(dump(data))
+    lines = [x for x in draft.text().splitlines() if x.startswith("〔待补：")]
+    assert lines[0] == "〔待补：形势与认识〕——完整文稿应有的事实，定稿前补齐。"
+    assert lines[1] == "〔待补：结尾〕"
+    assert not [n for n in draft.notices if n.code == "quality-repeat"]

@@ -13,7 +13,7 @@ from docgen.fastload import _LazySource, load_fast, load_fast_text
 from docgen.load import load_yaml, load_yaml_text
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = sorted([*(ROOT / "data" / "examples").glob("*.yaml"), *(ROOT / "tests" / "corpus").glob("*.yaml")])
+FILES = sorted([*(ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"), *(ROOT / "tests" / "corpus").glob("*.yaml")])
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
@@ -88,7 +88,7 @@ def test_anything_unusual_goes_to_the_positioned_loader(text: str) -> None:
 def test_a_validation_problem_is_located_through_the_lazy_positions(tmp_path: Path) -> None:
     from docgen.api import load_facts
 
-    text = (ROOT / "data" / "examples" / "meeting_plan.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "meeting_plan.yaml").read_text(encoding="utf-8")
     bad = tmp_path / "bad.yaml"
     bad.write_text(text.replace("kind: meeting_plan", "kind: plan", 1), encoding="utf-8")
     with pytest.raises(FactsError) as info:

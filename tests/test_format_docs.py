@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from kindlists import CPPCC_KINDS
 
-from docgen.formatdoc import format_markdown, model_sections
-from docgen.model.document import EXPECTED, KINDS
+from docgen import registry
+from docgen.formatdoc import format_markdown, model_sections, page_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "format.md"
@@ -20,8 +21,17 @@ def page() -> str:
     return PAGE.read_text(encoding="utf-8")
 
 
-def test_page_is_current(page: str) -> None:
-    assert page == format_markdown(), "docs/format.md 已过期：运行 scripts/gen_format_docs.py 重新生成"
+@pytest.mark.parametrize("domain", registry.domains(), ids=lambda d: d.name)
+def test_every_domain_page_is_current(domain: registry.DomainSpec) -> None:
+    path = ROOT / page_path(domain)
+    current = path.read_text(encoding="utf-8") if path.is_file() else ""
+    assert current == format_markdown(domain), f"{path} 已过期：运行 scripts/gen_format_docs.py 重新生成"
+
+
+def test_each_domain_has_its_own_page_and_the_first_is_docs_format_md() -> None:
+    paths = [page_path(d) for d in registry.domains()]
+    assert paths[0] == "docs/format.md" and len(set(paths)) == len(paths)
+    assert all(p.startswith("docgen/domains/") for p in paths[1:])
 
 
 def _section(page: str, heading: str, start: int = 0) -> str:
@@ -57,9 +67,9 @@ def test_allowed_values_and_defaults_are_shown(page: str) -> None:
 
 
 def test_every_kind_and_its_expected_facts_are_listed(page: str) -> None:
-    for kind in KINDS:
+    for kind in CPPCC_KINDS:
         assert f"| `{kind}` |" in page
-        for e in EXPECTED[kind]:
+        for e in registry.kind(kind).expected:
             assert f"`{e.path}`（{e.label}）" in page
 
 
@@ -96,3 +106,8 @@ def test_nothing_points_at_files_outside_the_repository() -> None:
             if OUTSIDE.search(line):
                 hits.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()[:80]}")
     assert hits == []
+
+
+def test_page_shows_no_python_type_names(page: str) -> None:
+    for leak in ("<class", "typing.", "Decimal", "NoneType", "Annotated["):
+        assert leak not in page, leak

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def frag_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DOCGEN_CACHE_DIR", str(tmp_path / "cache"))
     d = tmp_path / "fragments"
-    shutil.copytree(ROOT / "fragments", d)
+    shutil.copytree(ROOT / "docgen" / "domains" / "cppcc_publicity" / "fragments", d)
     return d
 
 

@@ -34,7 +34,7 @@ def lib() -> FragmentLibrary:
 
 @pytest.fixture(scope="module")
 def shipped() -> FragmentLibrary:
-    return FragmentLibrary.load(REPO / "fragments")
+    return FragmentLibrary.load(REPO / "docgen" / "domains" / "cppcc_publicity" / "fragments")
 
 
 def load_error(case: str) -> FragmentError:

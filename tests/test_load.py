@@ -386,7 +386,7 @@ def test_several_problems_in_one_file_are_reported_together() -> None:
 
 
 @pytest.mark.parametrize(
-    "example", sorted((Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.yaml"))
+    "example", sorted((Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 )
 def test_libyaml_fast_path_gives_the_same_positions_as_the_pure_parser(
     example: Path, monkeypatch: pytest.MonkeyPatch

@@ -12,10 +12,10 @@ from click.testing import CliRunner
 
 from docgen import api
 from docgen.cli import main
-from docgen.excel import template_bytes
+from docgen.mailmerge import template_with_units
 
 ROOT = Path(__file__).resolve().parents[1]
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 HEAD = [
     "名称",
     "层级",
@@ -85,8 +85,8 @@ def test_bad_cells_fail_their_row_only_with_every_problem_at_its_cell(tmp_path: 
     code, stdout, _ = batch(str(CITY), "--rows", str(book), "-o", str(tmp_path / "out"))
     assert code == 1
     assert (
-        "u.xlsx:units!D3: 发稿总数 [achievements.media.total.value]: 应为整数（阿拉伯数字，不加单位），实际为“九十” [not-int]"
-        in stdout
+        "u.xlsx:units!D3: 发稿总数 [achievements.media.total.value]: "
+        "应为数值（阿拉伯数字，不加单位；大数可写“8.6万”“1.2亿”），实际为“九十” [not-number]" in stdout
     )
     assert "u.xlsx:units!B3: org.level: 取值“镇”无效" in stdout
     assert sorted(p.name for p in (tmp_path / "out").glob("*.docx")) == ["石湾区政协.docx", "青禾县政协.docx"]
@@ -111,7 +111,7 @@ def test_unknown_column_and_missing_sheet_are_reported_before_anything_is_render
 
 
 def test_generated_units_sheet_round_trips(tmp_path: Path) -> None:
-    wb = openpyxl.load_workbook(io.BytesIO(template_bytes("leadership_speech", units=True)))
+    wb = openpyxl.load_workbook(io.BytesIO(template_with_units("leadership_speech")))
     ws = wb["units"]
     head = [str(c.value) for c in ws[1]]
     assert head[:4] == [

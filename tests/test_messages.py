@@ -20,7 +20,7 @@ from docgen.render.text import render_markdown
 from docgen.zhtext import find_placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 ENGLISH = re.compile(r"[A-Za-z]{4,} [A-Za-z]{2,}")  # "Input should", "File is not", "Opening and ending"
 
 
@@ -160,7 +160,7 @@ def test_a_decimal_statistic_that_is_not_finite_or_too_large_is_refused(value: s
     sys.path.insert(0, str(ROOT / "tests"))
     from fieldsweep import outcome
 
-    text = (ROOT / "data" / "examples" / "exchange_speech.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "exchange_speech.yaml").read_text(encoding="utf-8")
     import re as _re
 
     damaged = _re.sub(r"(\n\s+value: )\d+", lambda m: m.group(1) + value, text, count=1)

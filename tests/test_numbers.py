@@ -64,15 +64,16 @@ def test_a_whole_decimal_stays_an_integer() -> None:
 def test_a_decimal_with_yu_is_refused_with_the_right_wording() -> None:
     text = _speech_with("achievements.social_opinion.collected", {"value": 8.6, "unit": "万条", "approx": "余"})
     [problem] = problems_of(text)
-    assert problem.code == "invalid-value"
-    assert problem.path == "achievements.social_opinion.collected"
+    assert problem.code == "decimal-approx"
+    assert problem.path == "achievements.social_opinion.collected.value"
+    assert problem.line == line_of(text, "value: 8.6")
     assert "8万余元" in problem.message
 
 
 def test_more_than_two_decimal_places_is_refused() -> None:
     text = _speech_with("achievements.social_opinion.collected", {"value": 8.625, "unit": "万条"})
     [problem] = problems_of(text)
-    assert (problem.code, problem.line) == ("invalid-value", line_of(text, "value: 8.625"))
+    assert (problem.code, problem.line) == ("too-precise", line_of(text, "value: 8.625"))
     assert "两位" in problem.message
 
 

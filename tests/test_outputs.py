@@ -25,7 +25,7 @@ from docgen.fsutil import OutputRefused, atomic_write, guard_output, sweep_temp_
 from docgen.preview import MANIFEST, _publish
 
 ROOT = Path(__file__).resolve().parent.parent
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 def cli(*args: str | Path) -> Result:

@@ -139,3 +139,80 @@ def test_import_refuses_to_write_over_its_workbook_by_any_name(tmp_path: Path) -
     r = cli("import", book, "-o", tmp_path / "别名.yaml")
     _refused(r)
     assert "就是输入文件" in r.output and book.read_bytes() == before
+
+
+# -- every command that writes a file, as a class ----------------------------------------------------------------
+
+FILE_OUTPUTS = {
+    ("init", "output"),
+    ("schema", "output"),
+    ("render", "output"),
+    ("diff", "html_out"),
+    ("diff", "redline_out"),
+    ("batch", "zip_path"),
+    ("excel-template", "output"),
+    ("import", "output"),
+}
+DIR_OUTPUTS = {
+    ("preview", "outdir"),
+    ("batch", "outdir"),
+    ("serve", "data"),
+    ("office add", "data"),
+    ("user add", "data"),
+}
+
+
+def _path_params() -> set[tuple[str, str]]:
+    import click
+
+    found: set[tuple[str, str]] = set()
+
+    def walk(group: click.Group, prefix: str) -> None:
+        for name, cmd in group.commands.items():
+            full = f"{prefix}{name}"
+            if isinstance(cmd, click.Group):
+                walk(cmd, full + " ")
+                continue
+            for p in cmd.params:
+                if (
+                    isinstance(p.type, click.Path)
+                    and p.name
+                    and (p.name in ("output", "data") or "out" in p.name or "zip" in p.name)
+                ):
+                    found.add((full, p.name))
+
+    walk(main, "")
+    return found
+
+
+def test_every_output_option_of_every_command_is_in_the_guarded_list() -> None:
+    """A new command or option that writes must be added here (and so to the FIFO test below)."""
+    assert _path_params() == FILE_OUTPUTS | DIR_OUTPUTS
+
+
+@pytest.mark.parametrize("command", sorted(FILE_OUTPUTS))
+def test_no_command_writes_into_a_fifo(command: tuple[str, str], tmp_path: Path, facts: Path) -> None:
+    from docgen import api
+
+    fifo = tmp_path / "管道"
+    os.mkfifo(fifo)
+    old, new = tmp_path / "旧.docx", tmp_path / "新.docx"
+    book = tmp_path / "表.xlsx"
+    if command[0] == "diff":
+        old.write_bytes(api.render_draft(api.compose_file(facts)))
+        new.write_bytes(old.read_bytes())
+    if command[0] == "import":
+        assert cli("excel-template", "leadership_speech", "-o", book).exit_code == 0
+    args: dict[tuple[str, str], list[str | Path]] = {
+        ("init", "output"): ["init", "leadership_speech", "-o", fifo, "--force"],
+        ("schema", "output"): ["schema", "-o", fifo, "--force"],
+        ("render", "output"): ["render", facts, "-o", fifo],
+        ("diff", "html_out"): ["diff", old, new, "--html", fifo],
+        ("diff", "redline_out"): ["diff", old, new, "--redline", fifo],
+        ("batch", "zip_path"): ["batch", facts, "-o", tmp_path / "out", "--jobs", "1", "--zip", fifo],
+        ("excel-template", "output"): ["excel-template", "leadership_speech", "-o", fifo, "--force"],
+        ("import", "output"): ["import", book, "-o", fifo],
+    }
+    r = cli(*args[command])
+    _refused(r)
+    assert "管道" in r.output and fifo.is_fifo()

@@ -41,6 +41,29 @@ def test_the_wheel_carries_the_data_directories(tmp_path: Path) -> None:
     assert {f"docgen/service/migrations/{m}" for m in migrations} <= names
 
 
+def test_the_wheel_carries_every_domain_and_registers_it(tmp_path: Path) -> None:
+    """Each domain's resources (fragments, examples…) are package data, and its entry point is in the wheel."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", str(ROOT), "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("docgen-*.whl")
+    zf = zipfile.ZipFile(wheel)
+    names = set(zf.namelist())
+    domains = ROOT / "docgen" / "domains"
+    for package in (p for p in domains.iterdir() if (p / "__init__.py").is_file()):
+        shipped = {
+            p.relative_to(ROOT).as_posix()
+            for sub in ("fragments", "examples", "skeletons", "templates")
+            for p in (package / sub).glob("*")
+            if p.is_file() and p.suffix in (".yaml", ".md", ".docx")
+        }
+        assert shipped <= names, package.name
+        entry_points = zf.read("docgen-0.1.0.dist-info/entry_points.txt").decode("utf-8")
+        assert f"{package.name} = docgen.domains.{package.name}:DOMAIN" in entry_points
+
+
 def test_data_dir_prefers_the_repository_then_the_packaged_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -22,7 +22,7 @@ from docgen.render import ooxml, pdf
 from docgen.render.pdf import INSTALL_HINT, convert, docx_to_pdf, fonts_conf, requested_fonts
 
 REPO = Path(__file__).resolve().parents[1]
-CITY = REPO / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = REPO / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake soffice is a shell script")
 
 

@@ -18,7 +18,7 @@ from docgen.cli import main
 from docgen.draft import Draft, DraftMeta, Heading, Paragraph, Segment
 from docgen.quality import CODES, check_draft, notices
 
-EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "data" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 
 
 def _draft(*blocks: Paragraph | Heading) -> Draft:

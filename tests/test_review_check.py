@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from review_docs import docx_of, edit_part, rendered_examples
 
+from docgen.domains.cppcc_publicity.model.facts import Facts
 from docgen.load import SourceMap, load_yaml
-from docgen.model.facts import Facts
 from docgen.model.validate import validate_loaded
 from docgen.review.check import check_draft, fact_numbers
 

@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from docgen.schema import SCHEMA_DIALECT, json_schema, schema_text
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parent.parent / "docgen" / "domains" / "cppcc_publicity" / "examples"
 FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 
@@ -78,7 +78,7 @@ def test_schema_rejects_broken_facts(validator: Draft202012Validator) -> None:
     del broken["org"]["place"]
     assert _errors(validator, broken) == [
         ("$", "additionalProperties"),
-        ("$.achievements.media.total.value", "type"),
+        ("$.achievements.media.total.value", "pattern"),
         ("$.document.kind", "enum"),
         ("$.org", "required"),
     ]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from kindlists import ALL_KINDS
 
 from docgen.api import render_draft
 from docgen.cli import main
@@ -20,14 +21,6 @@ from docgen.render.finalize import read_parts, write_docx
 from docgen.render.house import prepare_template
 from docgen.template_check import Finding, check_template
 
-KINDS = (
-    "leadership_speech",
-    "concluding_speech",
-    "exchange_material",
-    "exchange_speech",
-    "work_summary",
-    "meeting_plan",
-)
 DOC = "word/document.xml"
 STYLES = "word/styles.xml"
 LO_IDS = {"BodyText": "Style16", "Signature": "Style22", "L3Lead": "Style13", "TableText": "Style23"}
@@ -58,7 +51,7 @@ def split_run(xml: str, tag: str, at: int) -> str:
     )
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", ALL_KINDS)
 def test_every_default_template_passes(kind: str) -> None:
     assert check_template(default_template(kind)) == []
 

@@ -15,7 +15,7 @@ from docgen.lint import lint_draft
 from docgen.load import load_yaml, load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])

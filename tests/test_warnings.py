@@ -8,8 +8,8 @@ import pytest
 from helpers import dump, edit, line_of, minimal_speech
 
 from docgen.api import compose_text
+from docgen.domains.cppcc_publicity.model.closing import ClosingFamily
 from docgen.draft import Notice
-from docgen.model.closing import ClosingFamily
 
 FAMILIES = [f for f in typing.get_args(ClosingFamily) if f != "exchange_humble"]
 CLOSING_FACTS = {

@@ -2,25 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from docgen import registry
 from docgen.compose.context import Ctx
 from docgen.compose.expected import mark_expected
-from docgen.compose.kinds import PointsMismatch, composer_for
 from docgen.compose.normalise import normalise
+from docgen.compose.scaffold import PointsMismatch
 from docgen.draft import Draft, Notice
-from docgen.errors import RenderError
 from docgen.fragments import FragmentLibrary
-from docgen.model.facts import Facts
 
-__all__ = ["PointsMismatch", "compose"]
+__all__ = ["PointsMismatch", "compose", "composer_for"]
 
 
-def compose(facts: Facts, *, lib: FragmentLibrary | None = None) -> Draft:
+def composer_for(kind: str) -> Callable[[Ctx], Draft]:
+    """The composer of a registered kind (``KindSpec.composer``, imported on first use)."""
+    fn: Callable[[Ctx], Draft] = registry.composer(kind)
+    return fn
+
+
+def compose(facts: Any, *, lib: FragmentLibrary | None = None) -> Draft:
     """Compose the document described by ``facts``.  Deterministic: same facts → same draft."""
     composer = composer_for(facts.document.kind)
-    if composer is None:
-        raise RenderError(f"文种 {facts.document.kind} 的组稿功能尚未实现")
-    lib = lib or FragmentLibrary.load()
-    draft = composer(Ctx(normalise(facts), lib))
+    domain = registry.domain_of(facts.document.kind)
+    lib = lib or FragmentLibrary.load(domain=domain.name)
+    ctx_class: type[Ctx] = registry.load_object(domain.context) if domain.context else Ctx
+    draft = composer(ctx_class(normalise(facts), lib))
     mark_expected(draft, facts)
     horizon = lib.political_horizon()
     on = facts.document.date

@@ -1,6 +1,7 @@
 """Composition context: the facts, the fragment library, the mode, and small builders.
 
-Machinery only: no document vocabulary lives here (that is in fragments/).
+Machinery only: no document vocabulary lives here (that is in each domain's fragments/).  A domain may
+subclass :class:`Ctx` (``DomainSpec.context``) to type its facts and add its own helpers and level words.
 """
 
 from __future__ import annotations
@@ -11,21 +12,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from docgen import zh
 from docgen.draft import DraftMeta, Notice, Paragraph, Segment, SegmentRole
 from docgen.fragments import FragmentLibrary, Variant, choice_index
-from docgen.model.facts import Facts
-from docgen.model.outlets import Outlet
+from docgen.model.basefacts import BaseFacts
 
 TODO_RE = re.compile(r"(〔待补：[^〕]*〕)")
-#: Words a level's documents avoid when a variant without them exists: the lowest levels have no CPPCC body
-#: below them (各级政协组织); a province's peers are provinces, not 市县.
-LOWEST_LEVELS = frozenset({"county", "district", "county_city"})
-LEVEL_AVOID: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(LOWEST_LEVELS, ("各级政协",)),
-    "province": ("兄弟市县",),
-}
 #: Words that announce several items (avoided before a single one): 以下几个方面, 先后, 相继, 分别.
 PLURAL_WORDS = ("几", "以下", "先后", "相继", "分别")
 #: Words of variants written for a single item (还将安排一项专项工作), avoided before several.
@@ -52,7 +46,7 @@ def _prefer(pool: list[Variant], keep: Callable[[Variant], bool]) -> list[Varian
 
 @dataclass
 class Ctx:
-    facts: Facts
+    facts: BaseFacts
     lib: FragmentLibrary
     notices: list[Notice] = field(default_factory=list)
     period_said: bool = False  # the period label was said in the current section (say it once)
@@ -62,6 +56,8 @@ class Ctx:
     )  # family → variants used in this document
     openings: deque[str] = field(default_factory=lambda: deque(maxlen=RECENT))  # how recent sentences opened
     examples: int = 0  # 比如/再比如/又如 already said in the current paragraph
+    #: per org level, words its documents avoid when a variant without them exists (a domain's Ctx sets it)
+    level_avoid: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     @property
     def doc_id(self) -> str:
@@ -131,7 +127,7 @@ class Ctx:
     ) -> str | None:
         """The variant this document uses: the stable hash picks a start among the eligible variants, and
         the first one from there (cyclically) that suits the document is taken.  Suiting means: none of the
-        level's words to avoid (:data:`LEVEL_AVOID`); before a single item, none of :data:`PLURAL_WORDS`; not
+        level's words to avoid (:attr:`level_avoid`); before a single item, none of :data:`PLURAL_WORDS`; not
         opening like one of the last few sentences said; when ``fresh``, not used yet in this document.  All
         but ``fresh`` are preferences (dropped when no variant meets them); ``fresh`` is a rule (None when
         every variant is used)."""
@@ -151,7 +147,7 @@ class Ctx:
             ring = _prefer(ring, lambda v: not any(w in v.text for w in PLURAL_WORDS))
         elif one_item is False:
             ring = _prefer(ring, lambda v: not any(w in v.text for w in SINGULAR_WORDS))
-        avoid = LEVEL_AVOID.get(self.facts.org.level, ())
+        avoid = self.level_avoid.get(self.facts.org.level, ())
         ring = _prefer(ring, lambda v: not any(a in v.text for a in avoid))
         last = self.openings[-1][:SHORT_OPENING] if self.openings else None
         recent = {o[:SHORT_OPENING] for o in self.openings if len(o) < OPENING}  # short leads heard
@@ -255,30 +251,10 @@ class Ctx:
     def year(self) -> int:
         return self.facts.document.date.year
 
-    def outlet(self, oid: str) -> str:
-        """An outlet's name as written in running text: 《报刊》, “栏目”, or a plain station name."""
-        o = self.facts.outlet(oid)
-        return outlet_text(o) if o is not None else oid
-
-    def outlets(self, ids: Iterable[str]) -> str:
-        return join_book_titles([self.outlet(i) for i in dict.fromkeys(ids)])
-
     def count(self, value: int | Decimal | None, unit: str, approx: str | None = "") -> str | None:
         if value is None or value <= 0:
             return None
         return zh.count(value, unit, approx or None)
-
-
-def outlet_text(o: Outlet) -> str:
-    if o.takes_book_marks:
-        return zh.book_title(o.name)
-    if o.type == "wechat":
-        return zh.quoted(o.name) + ("" if o.name.endswith("公众号") else "微信公众号")
-    if o.type == "app":
-        return zh.quoted(o.name) + ("" if o.name.endswith("客户端") else "客户端")
-    if o.type == "column":
-        return zh.quoted(o.name)
-    return o.name
 
 
 def join_book_titles(names: list[str]) -> str:

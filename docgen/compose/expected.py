@@ -1,8 +1,8 @@
 """Draft mode shows what is missing: each fact a complete draft of the kind expects
-(:data:`docgen.model.document.EXPECTED`) that is absent — left out or written empty — is marked 〔待补：…〕.
+(``KindSpec.expected`` in the registry) that is absent — left out or written empty — is marked 〔待补：…〕.
 
-A composer marks many gaps in place (the clause that needed the fact); what it did not mark is listed in one
-paragraph right under the title lines, so a clerk who left a whole block out sees it too.
+A composer marks many gaps in place (the clause that needed the fact); what it did not mark — a whole block left
+out — is marked in place too, where that part of the document would stand.
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from docgen import registry
 from docgen.draft import Block, Byline, Draft, Notice, Paragraph, Salutation, Segment, Subtitle, Title
-from docgen.model.document import EXPECTED, Expected
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
+from docgen.registry import Expected
 
 __all__ = ["absent", "mark_expected", "missing_expected"]
 
@@ -21,7 +22,7 @@ __all__ = ["absent", "mark_expected", "missing_expected"]
 _NOTE = "——完整文稿应有的事实，定稿前补齐。"
 
 
-def absent(facts: Facts, path: str) -> bool:
+def absent(facts: BaseFacts, path: str) -> bool:
     """Whether the fact at ``path`` (dotted attribute names) is not given: None, empty text, list or mapping."""
     node: Any = facts
     for name in path.split("."):
@@ -35,10 +36,10 @@ def absent(facts: Facts, path: str) -> bool:
     return False
 
 
-def missing_expected(facts: Facts) -> list[Expected]:
+def missing_expected(facts: BaseFacts) -> list[Expected]:
     """The expected facts of this kind that are absent (a path under an absent one is not repeated)."""
     out: list[Expected] = []
-    for e in EXPECTED.get(facts.document.kind, ()):
+    for e in registry.kind(facts.document.kind).expected:
         if any(e.path.startswith(m.path + ".") for m in out):
             continue
         if absent(facts, e.path):
@@ -59,9 +60,49 @@ def _marked(draft: Draft) -> tuple[set[str], set[str]]:
     return texts, paths
 
 
-def mark_expected(draft: Draft, facts: Facts) -> None:
-    """In draft mode, add a paragraph with one 〔待补：…〕 marker naming the absent expected facts not yet marked
-    in place, under the title lines, and count each as an ``expected-fact`` warning."""
+def _paths(block: Block) -> tuple[str, ...]:
+    if isinstance(block, Paragraph):
+        return tuple(p for s in block.segments for p in s.paths)
+    return tuple(getattr(block, "paths", ()) or ())
+
+
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
+
+
+def _parent(path: str) -> str:
+    return path.rpartition(".")[0]
+
+
+def _place(blocks: list[Block], order: tuple[Expected, ...], e: Expected, start: int) -> int:
+    """Where the marker of absent ``e`` goes: right after the block that draws on its siblings within a
+    sub-block (exchange.lead.honour → after the lead paragraph); else before the first block drawn from a fact the kind expects after it (or from that
+    fact's parent block); else after the last block drawn from one expected before it; else under the title."""
+
+    def draws(i: int, prefixes: list[str]) -> bool:
+        return any(_under(p, x) for p in _paths(blocks[i]) for x in prefixes if x)
+
+    span = range(start, len(blocks))
+    parent = _parent(e.path)
+    if "." in parent:  # a sub-block (exchange.lead): its siblings share a paragraph; a whole block spans parts
+        last = max((i for i in span if draws(i, [parent])), default=None)
+        if last is not None:
+            return last + 1
+    k = order.index(e)
+    later = [x.path for x in order[k + 1 :]]
+    later += [_parent(x) for x in later if _parent(x) and not _under(e.path, _parent(x))]
+    first = next((i for i in span if draws(i, later)), None)
+    if first is not None:
+        return first
+    last = max((i for i in span if draws(i, [x.path for x in order[:k]])), default=None)
+    return last + 1 if last is not None else start
+
+
+def mark_expected(draft: Draft, facts: BaseFacts) -> None:
+    """In draft mode, mark each absent expected fact not yet marked by the composer in place — where its part
+    of the document would stand (before what the kind expects after it) — and count each as an
+    ``expected-fact`` warning.  Absent facts that fall at the same place share one marker
+    (“〔待补：存在问题、形势与认识〕”): a run of markers would read as a doubled word."""
     if facts.document.mode != "draft":
         return
     texts, paths = _marked(draft)
@@ -72,15 +113,25 @@ def mark_expected(draft: Draft, facts: Facts) -> None:
     ]
     if not todo:
         return
-    # one marker naming them all ("〔待补：存在问题、形势与认识〕"): a run of markers would read as a doubled word
-    labels = "、".join(e.label for e in todo)
-    where = tuple(e.path for e in todo)
-    para = Paragraph((Segment(f"〔待补：{labels}〕", "todo", where), Segment(_NOTE, "todo", where)))
     head: tuple[type[Block], ...] = (Title, Subtitle, Byline, Salutation)
-    at = 0
-    while at < len(draft.blocks) and isinstance(draft.blocks[at], head):
-        at += 1
-    draft.blocks.insert(at, para)
+    start = 0
+    while start < len(draft.blocks) and isinstance(draft.blocks[start], head):
+        start += 1
+    order = registry.kind(facts.document.kind).expected
+    places: dict[int, list[Expected]] = {}
+    floor = start
+    for e in todo:  # in the kind's order, so markers keep that order
+        floor = max(floor, _place(draft.blocks, order, e, start))
+        places.setdefault(floor, []).append(e)
+    first = min(places)
+    for at in sorted(places, reverse=True):
+        group = places[at]
+        labels = "、".join(e.label for e in group)
+        where = tuple(e.path for e in group)
+        marker = Segment(f"〔待补：{labels}〕", "todo", where)
+        # the note once, on the first marker: repeated, it would read as a repeated sentence
+        para = Paragraph((marker, Segment(_NOTE, "todo", where)) if at == first else (marker,))
+        draft.blocks.insert(at, para)
     for e in todo:
         draft.notices.append(
             Notice("expected-fact", f"完整文稿应有“{e.label}”，草稿中已标出〔待补：{e.label}〕", e.path)

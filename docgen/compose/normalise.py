@@ -7,13 +7,15 @@ that take a whole sentence put the full stop back).  The facts are copied, never
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
 
 __all__ = ["normalise"]
+
+F = TypeVar("F", bound=BaseFacts)
 
 _TRAILING = "。；;，,、 \t\u3000"
 
@@ -35,7 +37,7 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def normalise(facts: Facts) -> Facts:
+def normalise(facts: F) -> F:
     """A copy of ``facts`` whose strings carry no trailing 。；，、 (see the module docstring)."""
     out = facts.model_copy(deep=True)
     _clean(out)

@@ -1,7 +1,7 @@
 """User-written phrases: normalisation and phrase typing.
 
 Clerks write list items the way they think of them: with or without a final 。, as a verb phrase (建立……制度),
-a noun phrase (……联席会议制度), or a clause with its own subject or time (每位信息员每月……, 2026年上半年……).
+a noun phrase (……联席会议制度), or a clause with its own subject or time (每位通讯员每月……, 2026年上半年……).
 The composer must put each into a frame that fits it, so this module answers two questions about a phrase:
 
 * :func:`clean` and the ``split_*`` / ``strip_*`` helpers normalise what the data already says (a final 。,
@@ -49,7 +49,7 @@ def clean(text: str) -> str:
 # --- what the data already says ---------------------------------------------------------------------------
 
 _COUNT_SUFFIX = re.compile(
-    r"等(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|个|位|名)?)?\s*(?:单位|部门|乡镇|镇街|街道|县区|委员)?$"
+    r"等(?:(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|个|位|名)?)?\s*(?:单位|部门|乡镇|镇街|街道|县区|[\u4e00-\u9fff]?员)?$"
 )
 
 
@@ -173,7 +173,7 @@ def phrase_kind(text: str) -> PhraseKind:
         return "verb"  # 调整充实……: a verbal noun followed by another predicate word
     # noun-led: a clause when a predicate follows its subject — a modal (要、应……), or a verb with an
     # adverb before it or more than one word after it; a verb inside a 的-modifier or a compound noun
-    # (委员履职档案, 年度优秀信息员评选) leaves a noun phrase
+    # (成员履职档案, 年度优秀通讯员评选) leaves a noun phrase
     words = [w for w, _ in toks]
     if "的" in words:
         last_de = len(words) - 1 - words[::-1].index("的")
@@ -190,7 +190,7 @@ def phrase_kind(text: str) -> PhraseKind:
 
 
 def with_yao(text: str) -> str:
-    """A demand: 要 before a verb phrase; inside a clause, before its predicate (每位信息员每月至少要报送……);
+    """A demand: 要 before a verb phrase; inside a clause, before its predicate (每位通讯员每月至少要报送……);
     a leading 要 before a clause moves to the clause's predicate.
 
     A phrase that already has a modal (要、应、须……) before its predicate, or a noun phrase, is returned as it
@@ -198,7 +198,7 @@ def with_yao(text: str) -> str:
     """
     t = clean(text)
     if t.startswith("要") and phrase_kind(t[1:]) == "clause":
-        return with_yao(t[1:])  # 要每位信息员……: the 要 belongs before the clause's predicate
+        return with_yao(t[1:])  # 要每位通讯员……: the 要 belongs before the clause's predicate
     toks = _tags(t)
     if any(w in _MODALS for w, _ in toks[:6]):
         return t
@@ -206,7 +206,7 @@ def with_yao(text: str) -> str:
     if kind == "verb":
         return "要" + t
     if kind in ("noun", "stub"):
-        return t  # a noun phrase (委员履职档案, 《苍岭政协》改版) takes no 要: it is listed as it is
+        return t  # a noun phrase (成员履职档案, 《苍岭简报》改版) takes no 要: it is listed as it is
     masked = _mask(t)
     off = 0
     for i, (w, f) in enumerate(toks):

@@ -1,6 +1,6 @@
-"""The facts model: Pydantic v2 models for every document kind, plus cross-field rules."""
+"""The machinery's facts model: the base class, the blocks every domain shares (document, org, period,
+meeting) in :class:`BaseFacts`, validation and salvage.  A domain's own blocks live in its package."""
 
-from docgen.model.document import KINDS, SPEECH_KINDS
-from docgen.model.facts import SCHEMA_VERSION, Facts
+from docgen.model.basefacts import SCHEMA_VERSION, BaseFacts
 
-__all__ = ["KINDS", "SCHEMA_VERSION", "SPEECH_KINDS", "Facts"]
+__all__ = ["SCHEMA_VERSION", "BaseFacts"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import math
 import re
 import types
 import typing
@@ -12,35 +11,42 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-_APPROX = ("", "多", "余", "近", "以上", "约")
+from docgen.model.quantity import (
+    APPROX_WORDS,
+    MAX_NUMBER,
+    Approx,
+    Number,
+    join_scale,
+    quantity_fields,
+    quantity_problem,
+)
+
+__all__ = [
+    "APPROX_WORDS",
+    "MAX_NUMBER",
+    "MAX_TEXT",
+    "Approx",
+    "Count",
+    "FactModel",
+    "Number",
+    "check_bounds",
+    "f",
+    "is_empty",
+    "strip_book_marks",
+]
 
 # -- the bounds every renderer assumes, stated once for every field of every model -------------------------
-MAX_NUMBER = 10**12  # any number a document states (counts, targets, years, percentages)
 MAX_TEXT = 5_000  # characters of one text value (a long paragraph is under 1,000)
 # Text made only of quotes, book-title marks, brackets, punctuation and spaces says nothing.
 _HOLLOW = re.compile(r"[\s《》〈〉“”‘’「」『』\"'（）()【】\[\]〔〕、，。；：！？,.;:!?·…—\-_~～]*")
-
-
-def _none_is_exact(v: Any) -> Any:
-    return "" if v is None else v
-
-
-# null means exact, like "" (every model using Approx accepts it, and the JSON Schema says so)
-Approx = Annotated[
-    Literal["", "多", "余", "近", "以上", "约"],
-    BeforeValidator(_none_is_exact),
-    WithJsonSchema({"enum": [*_APPROX, None]}),
-]
 
 
 _META_KEYS = ("title", "description", "default", "examples", "deprecated")
@@ -66,33 +72,6 @@ def _nullable_optionals(schema: dict[str, Any], cls: type[BaseModel]) -> None:
         for k in inner:
             del prop[k]
         prop["anyOf"] = [inner, {"type": "null"}]
-
-
-def _number(v: Any) -> Any:
-    """A statistic: an integer, or a decimal with at most two places (8.6 with unit 万元 → "8.6万元")."""
-    if isinstance(v, bool) or not isinstance(v, float | Decimal):
-        return v
-    if (isinstance(v, float) and not math.isfinite(v)) or (isinstance(v, Decimal) and not v.is_finite()):
-        raise PydanticCustomError("docgen-not-number", "应为有限的数值（不能是 .inf 或 .nan）")
-    d = Decimal(str(v))
-    if abs(d) > MAX_NUMBER:
-        raise PydanticCustomError("docgen-too-large", "数值过大：绝对值不能超过 1,000,000,000,000（一万亿）")
-    if d == d.to_integral_value():
-        return int(d)
-    if -d.as_tuple().exponent > 2:  # type: ignore[operator]
-        raise ValueError(f"小数 {v} 最多保留两位，如 8.6 或 1.25（写成“8.6万元”，单位写在 unit 中）")
-    return d
-
-
-#: An integer, or a decimal of at most two places, for money and large counts ("8.6万元", "1.2万份").
-Number = Annotated[int | Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number", "minimum": 0})]
-
-
-def decimal_with_approx(value: int | Decimal, approx: str) -> str | None:
-    """The problem of a decimal followed by 余/多 (GB/T 15835: "8万余元", never "8.6余万元"), else None."""
-    if isinstance(value, Decimal) and value != value.to_integral_value() and approx in ("余", "多"):
-        return f"小数 {value} 之后不能加“{approx}”：写成整数加“{approx}”（如“8万{approx}元”：value: 8，unit: 万元），或删去约数"
-    return None
 
 
 def f(title: str, desc: str = "", *, example: Any = None, **kw: Any) -> Any:
@@ -137,16 +116,23 @@ class FactModel(BaseModel):
             for k, v in data.items()
             if k in fields and not fields[k].is_required() and (is_empty(v) or _blank(v))
         ]
-        return {k: v for k, v in data.items() if k not in drop} if drop else data
+        kept = {k: v for k, v in data.items() if k not in drop} if drop else data
+        return join_scale(kept, cls) if quantity_fields(cls) else kept
 
     @model_validator(mode="after")
-    def _no_approx_after_decimal(self) -> Any:
-        """Every quantity (a model with ``value`` and ``approx``): no 余/多 after a decimal (GB/T 15835)."""
-        value, approx = getattr(self, "value", None), getattr(self, "approx", None)
-        if isinstance(value, Decimal) and isinstance(approx, str):
-            problem = decimal_with_approx(value, approx)
+    def _counted_values(self) -> Any:
+        """Every counted value (``docgen.model.quantity``): a decimal only in a unit counted in 万/亿 or money,
+        and no 余/多 after a decimal (GB/T 15835).  The error names the number field (ctx ``field``)."""
+        for num, approx, unit in quantity_fields(type(self)):
+            if unit is None and num == "previous":  # a comparison's previous value: in its fact's unit
+                continue
+            problem = quantity_problem(
+                getattr(self, num),
+                getattr(self, unit) if unit else None,
+                getattr(self, approx) if approx else None,
+            )
             if problem:
-                raise ValueError(problem)
+                raise PydanticCustomError(f"docgen-{problem[0]}", problem[1], {"field": num})
         return self
 
 
@@ -228,12 +214,9 @@ class Count(FactModel):
         example=120,
     )
     approx: Approx = f("约数限定", "空=精确；余/多=“120余篇”；近=“近200篇”；以上=“95篇以上”；约", default="")
-    unit: str = f("单位", "篇、条、期、件、篇次、次、名、个……", default="篇", example="篇")
-
-    @field_validator("approx", mode="before")
-    @classmethod
-    def _none_is_exact(cls, v: Any) -> Any:
-        return "" if v is None else v
+    unit: str = f(
+        "单位", "篇、条、期、件、篇次、次、名、个……；以万计时写“万份”“万人次”", default="篇", example="篇"
+    )
 
 
 def strip_book_marks(v: Any) -> Any:

@@ -3,86 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Any, Literal
 
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
+
+from docgen import registry
 from docgen.model.base import FactModel, f
 
-Kind = Literal[
-    "leadership_speech",
-    "concluding_speech",
-    "exchange_material",
-    "exchange_speech",
-    "work_summary",
-    "meeting_plan",
-]
-KINDS: dict[str, str] = {
-    "leadership_speech": "领导讲话：在宣传信息工作会议上的讲话（开场、成绩、问题、形势、任务、结尾，“我讲三点意见”）",
-    "concluding_speech": "会议总结讲话：会议即将结束时的讲话（会议主要收效、会议精神贯彻落实意见）",
-    "exchange_material": "经验交流材料：以单位名义第三人称书面汇报经验做法（导语、三个关键词部分、编号做法）",
-    "exchange_speech": "会上交流发言：以“我们”第一人称口头交流经验（称呼、做法、谦辞结尾、谢谢大家）",
-    "work_summary": "工作总结：单位年度宣传信息工作总结（主要工作及成效、存在的问题和不足、明年工作打算、落款）",
-    "meeting_plan": "会议方案：会议名称、时间地点、参会人员、会议议程（表格）、会议材料、工作分工、有关要求",
-}
-SPEECH_KINDS = frozenset({"leadership_speech", "concluding_speech", "exchange_speech"})
+
+def _known_kind(value: str) -> str:
+    """document.kind names a registered kind (``docgen kinds``); else a Chinese error with the choices."""
+    if value not in registry.kind_names():
+        raise PydanticCustomError("docgen-bad-choice", registry.unknown_kind_message(value))
+    return value
 
 
-@dataclass(frozen=True)
-class Expected:
-    """A fact a complete draft of a kind expects: its data path and the label of its 〔待补：label〕 marker."""
-
-    path: str
-    label: str
+def _kind_schema(schema: dict[str, Any]) -> None:
+    """The JSON Schema lists the registered kinds (read when the schema is generated, not at import)."""
+    schema.pop("minLength", None)
+    schema["enum"] = list(registry.kind_names())
 
 
-#: Per kind, the facts a complete draft expects.  With ``mode: draft`` each one absent (left out, or written
-#: empty) is marked 〔待补：label〕; docs/format.md lists them.  A path under an absent one is not marked again.
-EXPECTED: dict[str, tuple[Expected, ...]] = {
-    "leadership_speech": (
-        Expected("period", "统计期"),
-        Expected("meeting", "会议名称和主要任务"),
-        Expected("achievements", "工作成绩"),
-        Expected("achievements.media", "新闻宣传数字"),
-        Expected("achievements.social_opinion", "社情民意信息数字"),
-        Expected("problems", "存在问题"),
-        Expected("situation", "形势与认识"),
-        Expected("tasks", "工作任务"),
-        Expected("closing", "结尾"),
-    ),
-    "concluding_speech": (
-        Expected("meeting", "会议名称"),
-        Expected("conclusion.speakers", "会上讲话领导"),
-        Expected("conclusion.outcomes", "会议主要收效"),
-        Expected("conclusion.implementation.transmit", "传达学习要求"),
-        Expected("conclusion.implementation.supervision", "督促检查要求"),
-        Expected("closing", "结尾"),
-    ),
-    "exchange_material": (
-        Expected("period", "统计期"),
-        Expected("exchange.lead.thesis_keywords", "关键词"),
-        Expected("exchange.lead.honour", "获得的荣誉"),
-    ),
-    "exchange_speech": (
-        Expected("meeting", "交流会议"),
-        Expected("exchange.lead.thesis_keywords", "关键词"),
-        Expected("exchange.lead.honour", "获得的荣誉"),
-    ),
-    "work_summary": (
-        Expected("period", "统计期"),
-        Expected("achievements.media", "新闻宣传数字"),
-        Expected("achievements.social_opinion", "社情民意信息数字"),
-        Expected("problems", "存在的问题和不足"),
-        Expected("tasks", "工作打算"),
-    ),
-    "meeting_plan": (
-        Expected("plan.time_text", "开会时间"),
-        Expected("plan.host", "主持人"),
-        Expected("plan.materials", "会议材料"),
-        Expected("plan.division", "工作分工"),
-        Expected("plan.requirements", "有关要求"),
-        Expected("plan.contact", "联系人和联系电话"),
-    ),
-}
+#: a registered kind's name (the registry is read when a value is validated, not at import)
+KindName = Annotated[str, AfterValidator(_known_kind)]
 
 SectionName = Literal["opening", "achievements", "problems", "situation", "tasks", "closing"]
 ProblemsPlacement = Literal["end_of_achievements", "own_section", "in_situation", "preamble", "omit"]
@@ -99,11 +43,11 @@ class Document(FactModel):
     id: str = f(
         "文稿ID", "稳定ID：决定措辞变体的选择，重新生成时保持不变", min_length=1, example="cy-2024-speech"
     )
-    kind: Kind = f(
+    kind: KindName = f(
         "文种",
-        "leadership_speech 领导讲话 | concluding_speech 会议总结讲话 | exchange_material 经验交流材料 | "
-        "exchange_speech 交流发言 | work_summary 工作总结 | meeting_plan 会议方案",
+        "文种名称：docgen kinds 按领域列出全部文种（如 leadership_speech 领导讲话）",
         example="leadership_speech",
+        json_schema_extra=_kind_schema,
     )
     title: str | None = f(
         "标题",

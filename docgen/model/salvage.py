@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
 
 Loc = tuple[str | int, ...]
 
@@ -31,7 +31,7 @@ _MAX_ROUNDS = 12
 STAND_INS: dict[Loc, tuple[Any, frozenset[str]]] = {
     ("org",): ({"short_name": "市政协", "level": "city", "place": "澄阳"}, frozenset()),
     ("document", "id"): ("stand-in", frozenset()),
-    ("document", "date"): (dt.date(2000, 1, 1), frozenset({"check_dates", "check_political"})),
+    ("document", "date"): (dt.date(2000, 1, 1), frozenset({"check_dates", "check_political", "check_library"})),
 }
 
 #: rule findings about references: held back when anything under this block was cut away
@@ -61,9 +61,9 @@ def is_dict(annotation: Any) -> bool:
     return False
 
 
-def model_at(loc: Loc) -> type[BaseModel] | None:
-    """The model class whose fields live at ``loc`` (list indices skipped); None past a leaf."""
-    model: type[BaseModel] = Facts
+def model_at(loc: Loc, root: type[BaseModel]) -> type[BaseModel] | None:
+    """The model class whose fields live at ``loc`` under ``root`` (list indices skipped); None past a leaf."""
+    model: type[BaseModel] = root
     for comp in loc:
         if isinstance(comp, int):
             continue
@@ -140,7 +140,7 @@ def _to_copy(data: Any, loc: Loc) -> Loc | None:
     return tuple(out)
 
 
-def _cut_point(data: Any, loc: Loc) -> Loc:
+def _cut_point(data: Any, loc: Loc, root: type[BaseModel]) -> Loc:
     """Where to cut for an error at ``loc``: the field if optional, else up to the nearest optional field or
     list item; () when only the whole file would do."""
     at = _existing(data, loc)
@@ -148,7 +148,7 @@ def _cut_point(data: Any, loc: Loc) -> Loc:
         last = at[-1]
         if isinstance(last, int):
             return at
-        model = model_at(at[:-1])
+        model = model_at(at[:-1], root)
         info = model.model_fields.get(last) if model is not None else None
         if info is None or not info.is_required():  # unknown key, a key of a free mapping, an optional field
             return at
@@ -156,11 +156,11 @@ def _cut_point(data: Any, loc: Loc) -> Loc:
     return ()
 
 
-def _is_field(loc: Loc) -> bool:
+def _is_field(loc: Loc, root: type[BaseModel]) -> bool:
     """Whether ``loc`` is a list item or a field of the model (not an unknown key)."""
     if isinstance(loc[-1], int):
         return True
-    model = model_at(loc[:-1])
+    model = model_at(loc[:-1], root)
     return model is None or loc[-1] in model.model_fields
 
 
@@ -178,7 +178,7 @@ def _cut(data: Any, loc: Loc) -> None:
 class Salvaged:
     """The model of the parts that validated, and the parts of the model cut away (file locations)."""
 
-    facts: Facts
+    facts: BaseFacts
     data: Any
     cut: list[Loc] = field(default_factory=list)
     skip_rules: frozenset[str] = frozenset()
@@ -207,8 +207,9 @@ def _stand_in(loc: Loc) -> Loc | None:
     return next((part for part in STAND_INS if loc[: len(part)] == part), None)
 
 
-def salvage(data: Any, first: ValidationError) -> Salvaged | None:
-    """Cut away what ``first`` (the errors of validating ``data``) refused, until the rest validates."""
+def salvage(data: Any, first: ValidationError, root: type[BaseFacts]) -> Salvaged | None:
+    """Cut away what ``first`` (the errors of validating ``data`` as ``root``) refused, until the rest
+    validates."""
     work = _copy(data)
     cut: list[Loc] = []
     parts: list[Loc] = []  # the cuts that took away part of the model
@@ -219,7 +220,7 @@ def salvage(data: Any, first: ValidationError) -> Salvaged | None:
         targets: set[Loc] = set()
         for err in errors:
             loc = tuple(err["loc"])
-            point = _cut_point(work, loc)
+            point = _cut_point(work, loc, root)
             if point:
                 targets.add(_to_file(work, point))
                 continue
@@ -239,12 +240,12 @@ def salvage(data: Any, first: ValidationError) -> Salvaged | None:
                 continue
             here = _to_copy(work, target)
             if here is not None:
-                known = _is_field(here)  # checked before the cut: an unknown key is no part of the model
+                known = _is_field(here, root)  # checked before the cut: an unknown key is no part of the model
                 _cut(work, here)
                 cut.append(target)
                 (parts if known else unknown).append(target)
         try:
-            facts = Facts.model_validate(work)
+            facts = root.model_validate(work)
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
             continue

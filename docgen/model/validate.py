@@ -1,9 +1,9 @@
-"""From a loaded YAML mapping to a validated :class:`Facts`, with every problem located.
+"""From a loaded YAML mapping to a validated facts model (the domain's subclass of :class:`BaseFacts`), with every problem located.
 
 Three passes, all problems collected before stopping once:
 1. a walk over the raw data (placeholder tokens such as ×, xx, 20xx, 某某 anywhere);
 2. Pydantic field validation, each error translated to Chinese and mapped back to its line and column;
-3. the cross-field rules of ``docgen.model.rules``, on the whole model, or when pass 2 found errors on the parts
+3. the cross-field rules (the kind's :class:`~docgen.registry.KindSpec`, then its domain's ``rules``), on the whole model, or when pass 2 found errors on the parts
    that did validate (``docgen.model.salvage``): field errors and rule errors are reported together.
 
 An optional field written empty (``key:``, ``key: null``) is the same as the field left out (``FactModel``);
@@ -18,31 +18,57 @@ from collections.abc import Iterator
 from os import PathLike
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from docgen import registry
 from docgen.errors import FactsError, Problem
 from docgen.load import Loaded, format_loc, load_yaml
-from docgen.model.facts import Facts
-from docgen.model.rules import check_rules
+from docgen.model.basefacts import BaseFacts
+from docgen.model.issues import Issue
+from docgen.model.kindcheck import check_kind_spec
+from docgen.model.libcheck import STEP, Libraries, check_library
 from docgen.model.salvage import model_at, salvage
 from docgen.zh import find_placeholders
 
 Loc = tuple[str | int, ...]
 
 
-def field_at(loc: Loc) -> FieldInfo | None:
+def root_model(data: Any) -> type[BaseFacts]:
+    """The facts model that validates ``data``: that of the domain of its ``document.kind``, read first; the
+    first domain's when the kind is missing or unknown (validation then reports the kind with the rest)."""
+    doc = data.get("document") if isinstance(data, dict) else None
+    name = doc.get("kind") if isinstance(doc, dict) else None
+    if isinstance(name, str) and name in registry.kind_names():
+        model: type[BaseFacts] = registry.facts_model(name)
+    else:
+        model = registry.facts_model(registry.domains()[0].kinds[0].name)
+    return model
+
+
+def rules_for(facts: BaseModel, skip: frozenset[str] = frozenset()) -> list[Issue]:
+    """The cross-field findings on a validated (or salvaged) model: the kind's KindSpec checks, then the rules
+    of its domain (``DomainSpec.rules``)."""
+    kind: str = getattr(facts, "document").kind  # noqa: B009 - every facts model has one
+    issues = list(check_kind_spec(facts, registry.kind(kind)))
+    domain = registry.domain_of(kind)
+    if domain.rules is not None:
+        issues.extend(registry.load_object(domain.rules)(facts, skip=skip))
+    return issues
+
+
+def field_at(loc: Loc, root: type[BaseModel]) -> FieldInfo | None:
     keys = [c for c in loc if isinstance(c, str)]
     if not keys:
         return None
-    parent = model_at(tuple(c for c in loc[: max(i for i, c in enumerate(loc) if isinstance(c, str))]))
+    parent = model_at(tuple(c for c in loc[: max(i for i, c in enumerate(loc) if isinstance(c, str))]), root)
     if parent is None:
         return None
     return parent.model_fields.get(keys[-1])
 
 
-def _title(loc: Loc) -> str:
-    info = field_at(loc)
+def _title(loc: Loc, root: type[BaseModel]) -> str:
+    info = field_at(loc, root)
     return f"（{info.title}）" if info is not None and info.title else ""
 
 
@@ -90,7 +116,7 @@ _SIMPLE = {
 }
 
 
-def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
+def _translate(err: dict[str, Any], data: Any, root: type[BaseModel]) -> tuple[Loc, str, str, bool]:
     """(data loc, code, Chinese message, point at key?) for one Pydantic error."""
     typ: str = err["type"]
     raw_loc: Loc = tuple(err["loc"])
@@ -99,10 +125,10 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
         loc, _, _ = _data_prefix(data, raw_loc)
         key = raw_loc[len(loc)] if len(raw_loc) > len(loc) else raw_loc[-1]
         full = (*loc, key)
-        return full, "missing-field", f"缺少必填字段“{key}”{_title(full)}", True
+        return full, "missing-field", f"缺少必填字段“{key}”{_title(full, root)}", True
     if typ == "extra_forbidden":
         key = raw_loc[-1]
-        parent = model_at(raw_loc[:-1])
+        parent = model_at(raw_loc[:-1], root)
         allowed = list(parent.model_fields) if parent is not None else []
         best = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
         hint = f"，是否应为“{best[0]}”？" if best else f"。可用字段：{'、'.join(allowed)}"
@@ -112,7 +138,7 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
         last = loc[-1]
         if isinstance(last, int):
             return loc, "missing-field", f"列表第 {last + 1} 项尚未填写", False
-        return loc, "missing-field", f"必填字段“{last}”{_title(loc)}尚未填写", False
+        return loc, "missing-field", f"必填字段“{last}”{_title(loc, root)}尚未填写", False
     if typ == "literal_error":
         expected = str(ctx.get("expected", ""))
         shown = "、".join(c or "（空）" for c in re.findall(r"'([^']*)'", expected)) or expected
@@ -129,6 +155,9 @@ def _translate(err: dict[str, Any], data: Any) -> tuple[Loc, str, str, bool]:
         code, msg = _SIMPLE[typ]
         return loc, code, f"{msg}，实际为“{_show(value)}”" if value is not None else msg, False
     if typ.startswith("docgen-"):
+        field = ctx.get("field")  # a model-level check that names its field (a counted value's number)
+        if isinstance(field, str) and loc == raw_loc:
+            loc = (*loc, field)
         return loc, typ.removeprefix("docgen-"), str(err.get("msg", "")), False
     if typ == "value_error":
         return loc, "invalid-value", str(ctx.get("error", err.get("msg", ""))), False
@@ -149,8 +178,11 @@ def _placeholder_issues(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, st
             yield loc, "placeholder", f"含占位符{tokens}：请填写真实内容，或删除该项（缺少的事实会整句略去）"
 
 
-def validate_loaded(loaded: Loaded) -> Facts:
-    """Validate a loaded mapping; raise :class:`FactsError` with every problem, sorted by line."""
+def validate_loaded(loaded: Loaded, *, libraries: Libraries | None = None) -> BaseFacts:
+    """Validate a loaded mapping; raise :class:`FactsError` with every problem, sorted by line.
+
+    Validation never loads the fragment library: with ``libraries`` (domain name → its library) the checks
+    that read it (:mod:`docgen.model.libcheck`) run too; :func:`docgen.api.validate_facts` hands it."""
     src = loaded.source
     problems: list[Problem] = []
 
@@ -163,26 +195,33 @@ def validate_loaded(loaded: Loaded) -> Facts:
 
     for loc, code, msg in _placeholder_issues(loaded.data):
         add(loc, code, msg)
-    facts: Facts | None = None
+    root = root_model(loaded.data)
+    facts: BaseFacts | None = None
     try:
-        facts = Facts.model_validate(loaded.data)
+        facts = root.model_validate(loaded.data)
     except ValidationError as exc:
         grouped: dict[Loc, tuple[str, bool, list[str]]] = {}
         for err in exc.errors(include_url=False):
-            loc, code, msg, key = _translate(dict(err), loaded.data)
+            loc, code, msg, key = _translate(dict(err), loaded.data, root)
             _, _, msgs = grouped.setdefault(loc, (code, key, []))
             if msg not in msgs:
                 msgs.append(msg)
         for loc, (code, key, msgs) in grouped.items():
             add(loc, code, msgs[0] if len(msgs) == 1 else "；或".join(msgs), key=key)
-        part = salvage(loaded.data, exc)
+        part = salvage(loaded.data, exc, root)
         if part is not None:
-            for issue in check_rules(part.facts, skip=part.skip_rules):
+            found = rules_for(part.facts, part.skip_rules)
+            if libraries is not None and STEP not in part.skip_rules:
+                found += check_library(part.facts, libraries)
+            for issue in found:
                 at = part.file_loc(issue.loc)
                 if part.keeps(at, issue.code):
                     add(at, issue.code, issue.message)
     else:
-        for issue in check_rules(facts):
+        found = rules_for(facts)
+        if libraries is not None:
+            found += check_library(facts, libraries)
+        for issue in found:
             add(issue.loc, issue.code, issue.message)
     if problems:
         raise FactsError(problems)
@@ -190,6 +229,6 @@ def validate_loaded(loaded: Loaded) -> Facts:
     return facts
 
 
-def load_facts(path: str | PathLike[str]) -> Facts:
+def load_facts(path: str | PathLike[str], *, libraries: Libraries | None = None) -> BaseFacts:
     """Read, parse and validate a facts file.  Raises :class:`FactsError` listing every problem."""
-    return validate_loaded(load_yaml(path))
+    return validate_loaded(load_yaml(path), libraries=libraries)

@@ -37,7 +37,7 @@ from docgen.render.context import build_context, clean
 from docgen.render.finalize import read_parts, write_docx
 from docgen.render.house import prepare_template
 from docgen.render.ooxml import NS, insert_in_order, w
-from docgen.resources import data_dir
+from docgen.render.templates import TEMPLATES_DIR, default_template
 
 __all__ = [
     "DEFAULT_FONT_PROFILE",
@@ -48,7 +48,6 @@ __all__ = [
     "render_docx",
 ]
 
-TEMPLATES_DIR = data_dir("templates")
 DEFAULT_FONT_PROFILE = "gb2312"  # what templates/*.docx are built with (styles/gbt9704.yaml default_profile)
 PAGE_NUMBER_MODES = ("center", "odd_even")
 LEAD_STYLES = ("L3Lead", "ItemLead")  # made bold by bold_leads=True
@@ -154,11 +153,6 @@ class _BudgetEnvironment(SandboxedEnvironment):
 
 def _environment() -> SandboxedEnvironment:
     return _BudgetEnvironment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-
-
-def default_template(kind: str) -> Path:
-    """``templates/<kind>.docx``."""
-    return TEMPLATES_DIR / f"{kind}.docx"
 
 
 # -- reading and preprocessing a template ----------------------------------------------------------------

@@ -41,8 +41,8 @@ def entry_order(names: Iterable[str]) -> list[str]:
 
 # The parts a Word document is made of, with plain names: anything else a template or an input carried
 # (``../../x``, absolute names, backslashes, control characters, odd folders) is not written into the files
-# docgen produces.  A name may hold any other character, Chinese included (``word/media/图片1.png``, as WPS and
-# Chinese Word write them) and OPC's percent-encoding (``word/media/%E5%9B%BE.png``): those parts are kept.
+# docgen produces.  A name may hold any other character, Chinese included (``word/<folder>/图片1.png``, as WPS and
+# Chinese Word write them) and OPC's percent-encoding (``word/<folder>/%E5%9B%BE.png``): those parts are kept.
 _TOP_FOLDERS = ("_rels", "docProps", "word", "customXml")
 _SEGMENT = re.compile(r'[^\x00-\x1f\x7f\\/:*?"<>|]+')
 

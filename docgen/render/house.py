@@ -144,10 +144,10 @@ def style_renames(styles_root: etree._Element) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _default_styles() -> etree._Element | None:
-    from docgen.render.docx import default_template
+    from docgen.render.templates import reference_template
 
     try:
-        parts = read_parts(default_template("leadership_speech").read_bytes())
+        parts = read_parts(reference_template().read_bytes())
         lay = layout(parts)
     except (OSError, RenderError):
         return None

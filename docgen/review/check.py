@@ -10,8 +10,8 @@ are all 160; 78% and 78%以上 are 78; 第三位 is 3; dates compare as dates.  
   (:func:`docgen.zh.change_phrase`: 较去年增长22.4%, 比去年增加30篇, 是去年的2.5倍);
 * when docgen can compose the kind: every number of the draft docgen itself writes from these facts (fixed
   terms of the fragment library such as 成立75周年 included).  Which facts the draft should state also comes
-  from that composition: the numbers of each sentence that carries a data path.  Kinds docgen cannot compose
-  yet expect every number under achievements, tasks, exchange, conclusion, summary and plan.
+  from that composition: the numbers of each sentence that carries a data path.  Without a composition every
+  number under the blocks the kind uses (its ``KindSpec.blocks``) is expected.
 
 Ignored in the draft: list numbers (1. （1）), numbers inside 《》, the document's and the period's years,
 headers and footers (page numbers).  Tracked changes in the draft are accepted first.
@@ -29,7 +29,7 @@ from typing import Any, Literal
 from docgen import zh
 from docgen.draft import Draft, Heading, Paragraph
 from docgen.load import SourceMap, format_loc
-from docgen.model.facts import Facts
+from docgen.model.basefacts import BaseFacts
 from docgen.review.extract import BODY, load_docx
 from docgen.review.numbers import Mention, mentions
 
@@ -38,7 +38,6 @@ __all__ = ["CheckResult", "FactNumbers", "Finding", "check_draft", "fact_numbers
 Loc = tuple[str | int, ...]
 Code = Literal["unknown-number", "unknown-date", "fact-not-stated"]
 EXCERPT = 18  # characters each side of a number in messages
-_CONTENT_BLOCKS = ("achievements", "tasks", "exchange", "conclusion", "summary", "plan")
 _NOT_STATED_KEYS = frozenset({"previous", "year"})
 _FIXED_TERM = re.compile(r"(\d+(?:\.\d+)?)([\u4e00-\u9fff]{1,2})")
 
@@ -133,16 +132,14 @@ def _walk(value: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
         yield loc, value
 
 
-def _comparisons(facts: Facts) -> Iterator[tuple[Loc, int, int]]:
-    """(path, current, previous) of every comparison the facts hold."""
-    from docgen.model.rules import comparison_value
+def _comparisons(facts: BaseFacts) -> Iterator[tuple[Loc, int, int]]:
+    """(path, current, previous) of every comparison the facts hold: the domain's own
+    (``DomainSpec.comparisons``), then every ``previous`` beside a ``value``/``count``."""
+    from docgen import registry
 
-    a = facts.achievements
-    if a is not None:
-        for i, c in enumerate(a.comparisons):
-            cur = comparison_value(a, c.ref)
-            if isinstance(cur, int):  # a decimal statistic is checked as written, not recomputed
-                yield ("achievements", "comparisons", i), cur, c.previous
+    domain = registry.domain_of(facts.document.kind)
+    if domain.comparisons is not None:
+        yield from registry.load_object(domain.comparisons)(facts)
     data = facts.model_dump(mode="python")
     for loc, prev in _walk(data, ()):
         if loc and loc[-1] == "previous" and isinstance(prev, int) and not isinstance(prev, bool):
@@ -154,7 +151,7 @@ def _comparisons(facts: Facts) -> Iterator[tuple[Loc, int, int]]:
                 yield loc[:-1], cur, prev
 
 
-def fact_numbers(facts: Facts) -> FactNumbers:
+def fact_numbers(facts: BaseFacts) -> FactNumbers:
     """Every number the facts state or imply (see the module doc)."""
     out = FactNumbers()
     for loc, v in _walk(facts.model_dump(mode="python"), ()):
@@ -194,14 +191,12 @@ def _fixed_terms(lib: Any) -> set[str]:
     return terms
 
 
-def _compose(facts: Facts) -> tuple[Draft | None, set[str]]:
+def _compose(facts: BaseFacts) -> tuple[Draft | None, set[str]]:
+    from docgen import registry
     from docgen.compose import compose
-    from docgen.compose.kinds import composer_for
     from docgen.fragments import FragmentLibrary
 
-    lib = FragmentLibrary.load()
-    if composer_for(facts.document.kind) is None:
-        return None, _fixed_terms(lib)
+    lib = FragmentLibrary.load(domain=registry.domain_of(facts.document.kind).name)
     return compose(facts.model_copy(deep=True), lib=lib), _fixed_terms(lib)
 
 
@@ -245,7 +240,7 @@ def _fact_path(known: FactNumbers, m: Mention, paths: tuple[str, ...]) -> Loc | 
 
 def check_draft(
     docx: bytes,
-    facts: Facts,
+    facts: BaseFacts,
     *,
     source: SourceMap | None = None,
     label: str = "文稿",
@@ -273,10 +268,13 @@ def check_draft(
                 if paths and not _is_fixed(text, m, terms):
                     expected.append(_Expected(m, paths, text))
     else:
+        from docgen import registry
+
+        content = registry.kind(facts.document.kind).blocks
         for loc, v in _walk(facts.model_dump(mode="python"), ()):
             if (
                 loc
-                and loc[0] in _CONTENT_BLOCKS
+                and loc[0] in content
                 and isinstance(v, int)
                 and not isinstance(v, bool)
                 and loc[-1] not in _NOT_STATED_KEYS

@@ -10,12 +10,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from rich.text import Text
-
 from docgen.review.diff import Change, DiffResult, NumberChange, Op
 from docgen.review.extract import story_label
 
-__all__ = ["CONTEXT", "location", "summary_line", "to_html", "to_json", "to_plain", "to_rich"]
+__all__ = ["CONTEXT", "location", "styled_runs", "summary_line", "to_html", "to_json", "to_plain"]
 
 #: characters of unchanged text kept on each side of a change in terminal output
 CONTEXT = 24
@@ -91,18 +89,19 @@ def to_plain(result: DiffResult, *, context: int | None = CONTEXT) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_rich(result: DiffResult, *, context: int | None = CONTEXT) -> Text:
-    """The same report as :func:`to_plain`, coloured (deletions red and struck through, insertions green)."""
-    out = Text()
+def styled_runs(result: DiffResult, *, context: int | None = CONTEXT) -> list[tuple[str, str | None]]:
+    """The same report as :func:`to_plain` as (text, style) runs for a terminal (deletions red and struck
+    through, insertions green; styles in rich's notation — the CLI renders them, this module imports no UI)."""
+    out: list[tuple[str, str | None]] = []
     for c in result.differences:
-        out.append(f"{location(c)} ", style="bold")
-        out.append(KIND_LABEL[c.kind], style="bold yellow")
-        out.append("\n  ")
+        out.append((f"{location(c)} ", "bold"))
+        out.append((KIND_LABEL[c.kind], "bold yellow"))
+        out.append(("\n  ", None))
         for op, text in _trimmed(_display_ops(c), context):
-            out.append(text, style=None if op == "=" else DEL_STYLE if op == "-" else INS_STYLE)
-        out.append("\n")
-    out.append(summary_line(result), style="bold")
-    out.append("\n")
+            out.append((text, None if op == "=" else DEL_STYLE if op == "-" else INS_STYLE))
+        out.append(("\n", None))
+    out.append((summary_line(result), "bold"))
+    out.append(("\n", None))
     return out
 
 

@@ -20,12 +20,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from docgen.api import Format, Mode
+from docgen.api import Format, Mode, Validation
 from docgen.fsutil import atomic_write
 from docgen.render.pdf import docx_to_pdf
 from docgen.service.errors import ApiError
 from docgen.service.models import Render
-from docgen.service.renderjob import render_job
+from docgen.service.renderjob import render_job, validate_job, warm
 from docgen.service.settings import Settings
 from docgen.service.workers import JobTimeout, PoolBusy, WorkerCrashed, WorkerPool, shared_pool
 
@@ -37,6 +37,7 @@ __all__ = [
     "render_text",
     "stored_render",
     "template_file",
+    "validate_bounded",
 ]
 
 MEDIA_TYPES: dict[str, str] = {
@@ -83,7 +84,7 @@ def render_key(content_hash: str, template_sha: str, opts: Options) -> str:
 
 
 def _pool(settings: Settings) -> WorkerPool:
-    return shared_pool(settings.render_workers)
+    return shared_pool(settings.render_workers, warm)
 
 
 def _work(settings: Settings, fn: Callable[..., T], *args: Any) -> T:
@@ -104,6 +105,13 @@ def _work(settings: Settings, fn: Callable[..., T], *args: Any) -> T:
 
 
 _JOB: Callable[..., tuple[bytes, int]] = render_job  # what a worker runs (tests put a slow job here)
+_VALIDATE: Callable[..., Validation] = validate_job
+
+
+def validate_bounded(settings: Settings, text: str | bytes, *, file: str = "<facts>") -> Validation:
+    """:func:`docgen.api.validate_text` (which composes the draft for its warnings) in a render worker, bounded
+    like a render; the result's ``draft`` is None."""
+    return _work(settings, _VALIDATE, text, file)
 
 
 def render_text(

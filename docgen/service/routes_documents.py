@@ -70,19 +70,19 @@ def list_documents(
 
 
 @router.post("", status_code=201)
-def create_document(body: NewDocument, c: Caller = Depends(writer)) -> dict[str, Any]:  # noqa: B008
+def create_document(body: NewDocument, request: Request, c: Caller = Depends(writer)) -> dict[str, Any]:  # noqa: B008
     """新建文稿：第 1 版为提交的 YAML，或该文种的骨架（同 ``docgen init``）。"""
+    from docgen import registry
     from docgen.init import skeleton
-    from docgen.model.document import KINDS
 
-    if body.kind not in KINDS:
+    if body.kind not in registry.kind_names():
         raise ApiError(422, "kind-unknown", f"没有这个文种：{body.kind}（见 /api/kinds）")
     text = body.yaml if body.yaml is not None else skeleton(body.kind)
-    check = check_text(text)
+    check = check_text(text, request.app.state.settings)
     doc = Document(
         office_id=c.office_id,
         kind=body.kind,
-        title=body.title or KINDS[body.kind].split("：", 1)[0],
+        title=body.title or registry.kind(body.kind).label,
         year=body.year or dt.date.today().year,
         created_by=c.user.id,
     )
@@ -119,9 +119,11 @@ def list_revisions(doc_id: int, c: Caller = Depends(reader)) -> list[dict[str, A
 
 
 @router.post("/{doc_id}/revisions")
-def post_revision(doc_id: int, body: SaveBody, response: Response, c: Caller = Depends(writer)) -> dict[str, Any]:  # noqa: B008
+def post_revision(
+    doc_id: int, body: SaveBody, response: Response, request: Request, c: Caller = Depends(writer)  # noqa: B008
+) -> dict[str, Any]:
     """保存新的修订版本（内容与最新版本相同时不另存）；保存时校验，结果与警告随版本保存。"""
-    check = check_text(body.yaml)
+    check = check_text(body.yaml, request.app.state.settings)
     doc = document(c, doc_id)
     rev, created = save_revision(c, doc, body.yaml, base=body.base, check=check, note=body.note)
     if created:

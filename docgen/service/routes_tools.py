@@ -11,7 +11,8 @@ from pydantic import BaseModel, Field
 from docgen.api import check_bytes, diff_bytes, validate_text
 from docgen.service.auth import Caller, caller
 from docgen.service.errors import ApiError
-from docgen.service.rendering import MEDIA_TYPES, Options, render_text, template_file
+from docgen.service.rendering import MEDIA_TYPES, Options, render_text, template_file, validate_bounded
+from docgen.service.settings import Settings
 from docgen.service.store import house_template, notice_json
 from docgen.service.uploads import attachment, read_docx, read_text
 
@@ -36,8 +37,9 @@ class RenderBody(FactsBody):
         return Options(self.format, self.mode, self.font_profile, self.bold_leads, self.page_numbers)
 
 
-def validation_json(text: str | bytes, file: str = "<facts>") -> dict[str, Any]:
-    v = validate_text(text, file=file)
+def validation_json(text: str | bytes, file: str = "<facts>", settings: Settings | None = None) -> dict[str, Any]:
+    """Problems and warnings as JSON; with ``settings`` validated in a render worker, bounded like a render."""
+    v = validate_bounded(settings, text, file=file) if settings is not None else validate_text(text, file=file)
     return {
         "valid": v.valid,
         "problems": [p.as_dict() for p in v.problems],
@@ -56,26 +58,26 @@ def health() -> dict[str, str]:
 @router.get("/kinds")
 def kinds(_: Caller = Depends(caller)) -> list[dict[str, str]]:  # noqa: B008
     """支持的文种。"""
-    from docgen.model.document import KINDS
+    from docgen import registry
 
-    return [{"name": k, "label": v} for k, v in KINDS.items()]
+    return [{"name": k.name, "label": k.description, "domain": registry.domain_of(k.name).name} for k in registry.kinds()]
 
 
 @router.get("/kinds/{kind}/skeleton")
 def kind_skeleton(kind: str, _: Caller = Depends(caller)) -> Response:  # noqa: B008
     """某一文种带中文注释的 YAML 骨架（同 ``docgen init``）。"""
+    from docgen import registry
     from docgen.init import skeleton
-    from docgen.model.document import KINDS
 
-    if kind not in KINDS:
+    if kind not in registry.kind_names():
         raise ApiError(404, "kind-unknown", f"没有这个文种：{kind}")
     return Response(skeleton(kind), media_type="text/yaml; charset=utf-8")
 
 
 @router.post("/validate")
-def validate(body: FactsBody, _: Caller = Depends(caller)) -> dict[str, Any]:  # noqa: B008
+def validate(body: FactsBody, request: Request, _: Caller = Depends(caller)) -> dict[str, Any]:  # noqa: B008
     """校验事实文件：全部问题（文件、行、列、字段路径、代码、说明）和警告。"""
-    return validation_json(body.yaml)
+    return validation_json(body.yaml, settings=request.app.state.settings)
 
 
 @router.post("/render")

@@ -15,6 +15,7 @@ from docgen.draft import Notice
 from docgen.service.auth import Caller
 from docgen.service.errors import ApiError, not_found
 from docgen.service.models import Document, HouseTemplate, Revision, User, iso
+from docgen.service.settings import Settings
 
 __all__ = [
     "check_text",
@@ -65,8 +66,13 @@ def notice_json(n: Notice) -> dict[str, Any]:
     return {"file": n.file, "line": n.line, "col": n.col, "path": n.path, "code": n.code, "message": n.message}
 
 
-def check_text(text: str) -> Validation:
-    """Validate before touching the database, so no transaction is open while composing."""
+def check_text(text: str, settings: Settings | None = None) -> Validation:
+    """Validate before touching the database, so no transaction is open while composing; with ``settings`` in a
+    render worker process, bounded by ``render_timeout`` like a render."""
+    if settings is not None:
+        from docgen.service.rendering import validate_bounded
+
+        return validate_bounded(settings, text, file="facts.yaml")
     return validate_text(text, file="facts.yaml")
 
 

@@ -118,6 +118,7 @@ def _raise(tag: str, payload: Any) -> None:
 
 class _Worker:
     def __init__(self, ctx: Any) -> None:
+        self.fresh = True  # not yet warmed up
         self.conn, child = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=_serve, args=(child,), daemon=True, name="docgen-render")
         self.process.start()
@@ -140,8 +141,9 @@ class WorkerPool:
     """At most ``size`` worker processes; :meth:`run` gives a job to an idle one (starting it if needed),
     waits at most ``wait`` seconds for one to be free, and at most ``timeout`` seconds for the result."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, *, warm: Callable[[], Any] | None = None, warm_timeout: float = 120.0) -> None:
         self.size = max(1, size)
+        self._warm, self._warm_timeout = warm, warm_timeout
         self._ctx = _context()
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._lock = threading.Lock()
@@ -182,6 +184,20 @@ class WorkerPool:
         while not worker.process.is_alive():  # died while idle: replace it
             self._discard(worker)
             worker = self._acquire(wait)
+        if worker.fresh:
+            worker.fresh = False
+            if self._warm is not None:  # imports and data loaded before the clock of the first job starts
+                self._call(worker, self._warm, (), self._warm_timeout)  # its own failure is ignored
+        tag, payload = self._call(worker, fn, args, timeout)
+        self._idle.put(worker)
+        if tag == "ok":
+            return payload
+        _raise(tag, payload)
+
+    def _call(
+        self, worker: _Worker, fn: Callable[..., Any], args: tuple[Any, ...], timeout: float
+    ) -> tuple[str, Any]:
+        """Send one job to ``worker`` (not released here); kill it after ``timeout``."""
         try:
             worker.conn.send((fn, args))
             if not worker.conn.poll(timeout):
@@ -196,10 +212,7 @@ class WorkerPool:
             if worker in self._alive and worker.process.is_alive() and not worker.conn.closed:
                 self._discard(worker)  # interrupted mid-job (KeyboardInterrupt…): the worker's state is unknown
             raise
-        self._idle.put(worker)
-        if tag == "ok":
-            return payload
-        _raise(tag, payload)
+        return str(tag), payload
 
     def close(self) -> None:
         """Stop every worker (at exit)."""
@@ -215,13 +228,14 @@ _POOLS: dict[int, WorkerPool] = {}
 _POOLS_LOCK = threading.Lock()
 
 
-def shared_pool(size: int) -> WorkerPool:
-    """The process-wide pool of this size (each uvicorn worker process has its own)."""
+def shared_pool(size: int, warm: Callable[[], Any] | None = None) -> WorkerPool:
+    """The process-wide pool of this size (each uvicorn worker process has its own); ``warm`` runs once in
+    each new worker before its first job."""
     pid = os.getpid()
     with _POOLS_LOCK:
         pool = _POOLS.get(pid)
         if pool is None or pool.size != max(1, size):
             if pool is not None:
                 pool.close()
-            pool = _POOLS[pid] = WorkerPool(size)
+            pool = _POOLS[pid] = WorkerPool(size, warm=warm)
         return pool

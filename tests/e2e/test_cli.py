@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((ROOT / "data" / "examples").glob("*.yaml"))
-CITY = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+EXAMPLES = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
+CITY = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -71,9 +71,12 @@ def test_missing_file_is_a_clear_problem() -> None:
     assert r.returncode == 1 and "[file-missing]" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_kinds_lists_six() -> None:
+def test_kinds_lists_every_registered_kind_under_its_domain() -> None:
+    from docgen import registry
+
     r = run("kinds")
-    assert r.returncode == 0 and len(r.stdout.strip().splitlines()) == 6
+    lines = [ln for ln in r.stdout.splitlines() if ln.strip()]
+    assert r.returncode == 0 and len(lines) == len(registry.domains()) + len(registry.kinds())
 
 
 def test_schema_is_json() -> None:
@@ -142,7 +145,7 @@ def test_failed_render_leaves_existing_output_untouched(tmp_path: Path) -> None:
 
 
 def test_strict_render_fails_on_dropped_or_unused_facts(tmp_path: Path) -> None:
-    county = ROOT / "data" / "examples" / "county_leadership_speech_partial.yaml"
+    county = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "county_leadership_speech_partial.yaml"
     r = run("render", str(county), "--strict", "--format", "txt", "-o", str(tmp_path / "c.txt"))
     assert r.returncode == 1 and "[dropped-fact]" in r.stderr and not (tmp_path / "c.txt").exists()
     r = run("render", str(CITY), "--strict", "--format", "txt", "-o", str(tmp_path / "city.txt"))

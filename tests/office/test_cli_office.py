@@ -16,7 +16,7 @@ from .measure import read_pdf
 
 pytestmark = pytest.mark.office
 
-CITY = REPO / "data" / "examples" / "city_leadership_speech.yaml"
+CITY = REPO / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -114,7 +114,7 @@ def test_the_edited_template_passes_the_check_with_a_note_on_renamed_styles(edit
 
 
 def test_a_draft_rendered_with_the_edited_template_uses_its_body_font(edited: Path, tmp_path: Path) -> None:
-    draft = compose_file(REPO / "data" / "examples" / "city_leadership_speech.yaml")
+    draft = compose_file(REPO / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml")
     out = tmp_path / "讲话.docx"
     out.write_bytes(render_draft(draft, "docx", template=edited))
     kaiti = ooxml.load_profile().face("kaiti")
@@ -134,7 +134,7 @@ def test_the_cli_renders_with_the_edited_template(edited: Path, tmp_path: Path) 
         main,
         [
             "render",
-            str(REPO / "data/examples/city_leadership_speech.yaml"),
+            str(REPO / "docgen/domains/cppcc_publicity/examples/city_leadership_speech.yaml"),
             "--template",
             str(edited),
             "-o",

@@ -24,8 +24,8 @@ from docgen.review.redline import redline_docx
 pytestmark = pytest.mark.office
 
 REPO = Path(__file__).resolve().parents[2]
-CITY = REPO / "data" / "examples" / "city_leadership_speech.yaml"
-PLAN = REPO / "data" / "examples" / "meeting_plan.yaml"
+CITY = REPO / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
+PLAN = REPO / "docgen" / "domains" / "cppcc_publicity" / "examples" / "meeting_plan.yaml"
 
 MACRO = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">

@@ -32,7 +32,7 @@ def crash() -> None:
     os._exit(7)
 
 
-def raise_bug() -> None:
+def raise_bug(*_args: object) -> None:
     raise KeyError("a bug")
 
 
@@ -40,3 +40,10 @@ def broken_render(*_args: object) -> tuple[bytes, int]:
     from docgen.errors import RenderError
 
     raise RenderError("模板损坏（测试）")
+
+
+def warm_slowly() -> None:
+    """A slow start-up (imports, fragment libraries) that must not count against the first job's limit."""
+    import time
+
+    time.sleep(1.5)

@@ -13,7 +13,7 @@ PASSWORD = "correct-horse-9"
 OFFICE_A = "澄阳市政协"
 OFFICE_B = "临溪县政协"
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = (ROOT / "data" / "examples" / "city_leadership_speech.yaml").read_text(encoding="utf-8")
+EXAMPLE = (ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml").read_text(encoding="utf-8")
 PG_ENV = "DOCGEN_TEST_POSTGRES_URL"
 
 

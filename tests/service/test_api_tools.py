@@ -178,11 +178,19 @@ def test_an_unexpected_error_is_a_json_500_without_traceback(
     def boom(*_a: object, **_k: object) -> None:
         raise ZeroDivisionError("secret internals")
 
-    monkeypatch.setattr(tools, "validate_text", boom)
+    monkeypatch.setattr(tools, "validate_bounded", boom)
     r = client("reviewer_a").post("/api/validate", json={"yaml": EXAMPLE})
     assert r.status_code == 500
     assert r.json() == {"code": "internal-error", "message": r.json()["message"]}
     assert "Traceback" not in r.text and "secret internals" not in r.text and "ZeroDivision" not in r.text
+    monkeypatch.undo()
+    import docgen.service.rendering as rendering
+    from service.jobs import raise_bug
+
+    monkeypatch.setattr(rendering, "_VALIDATE", raise_bug)  # a bug inside the worker process
+    r = client("reviewer_a").post("/api/validate", json={"yaml": EXAMPLE})
+    assert r.status_code == 500 and r.json()["code"] == "internal-error"
+    assert "Traceback" not in r.text and "a bug" not in r.text and "KeyError" not in r.text
 
 
 def test_unknown_route_is_a_json_404(client: Callable[[str], Client]) -> None:

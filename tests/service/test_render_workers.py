@@ -14,7 +14,7 @@ from fastapi import FastAPI
 import docgen.service.rendering as rendering
 from docgen.errors import FactsError
 from docgen.service.workers import JobTimeout, PoolBusy, WorkerCrashed, WorkerPool
-from service.jobs import crash, raise_bug, sleep_then_pid, slow_render, worker_pid
+from service.jobs import crash, raise_bug, sleep_then_pid, slow_render, warm_slowly, worker_pid
 from service.support import EXAMPLE, Client
 
 
@@ -116,3 +116,34 @@ def test_a_timed_out_api_render_kills_its_worker_and_the_service_still_serves(
     r = w.post("/api/render", json={"yaml": EXAMPLE, "format": "docx"})
     assert r.status_code == 200 and r.content[:2] == b"PK"
     assert pool.pids() and busy not in pool.pids() and len(pool.pids()) == 1
+
+
+def test_validation_and_saving_run_in_a_worker_bounded_like_a_render(
+    app: FastAPI, client: Callable[[str], Client], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validating composes the draft (for its warnings), so ``POST /api/validate`` and saving a revision are
+    bounded the same way; a save cut off stores nothing."""
+    w = client("writer_a")
+    good = w.post("/api/validate", json={"yaml": EXAMPLE})
+    assert good.status_code == 200 and good.json()["valid"] is True
+    doc = w.post("/api/documents", json={"kind": "leadership_speech", "yaml": EXAMPLE}).json()
+    monkeypatch.setattr(rendering, "_VALIDATE", slow_render)
+    monkeypatch.setattr(app.state.settings, "render_timeout", 1.0)
+    r = w.post("/api/validate", json={"yaml": EXAMPLE})
+    assert r.status_code == 504 and r.json()["code"] == "render-timeout"
+    r = w.post(f"/api/documents/{doc['id']}/revisions", json={"yaml": EXAMPLE + "\n"})
+    assert r.status_code == 504
+    assert len(w.get(f"/api/documents/{doc['id']}/revisions").json()) == 1
+    assert len(rendering._pool(app.state.settings).killed) >= 2
+
+
+def test_a_new_workers_start_up_does_not_count_against_its_first_job() -> None:
+    pool = WorkerPool(1, warm=warm_slowly)
+    try:
+        pid = pool.run(worker_pid, (), timeout=1.0, wait=30)  # the warm-up alone takes 1.5 s
+        assert pool.killed == [] and pool.pids() == [pid]
+        t0 = time.monotonic()
+        assert pool.run(worker_pid, (), timeout=1.0, wait=30) == pid
+        assert time.monotonic() - t0 < 1.4  # warmed once, not before every job
+    finally:
+        pool.close()

@@ -37,7 +37,7 @@ from .browser import (
 )
 from .conftest import PASSWORD
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "city_leadership_speech.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 
 
 def _a11y(driver: Any) -> None:

@@ -36,7 +36,7 @@ from .browser import (
 )
 from .conftest import PASSWORD
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "city_leadership_speech.yaml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 NASTY = "<script>alert(1)</script>{{ org.place }}“引”'单'\"双\""
 
 

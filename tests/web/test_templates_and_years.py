@@ -38,7 +38,7 @@ from .browser import (
 from .conftest import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "data" / "examples" / "city_leadership_speech.yaml"
+EXAMPLE = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 TEMPLATE = ROOT / "templates" / "leadership_speech.docx"
 LEFT_MM = 30  # the house template's inner margin (GB/T 9704: 28 mm)
 

@@ -16,7 +16,7 @@ from docgen.service.web.carry import carry_forward
 from docgen.service.web.formgen import FormError, apply_form, form_groups
 
 EXAMPLE = (
-    Path(__file__).resolve().parents[2] / "data" / "examples" / "city_leadership_speech.yaml"
+    Path(__file__).resolve().parents[2] / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
 ).read_text(encoding="utf-8")
 PASSWORD = "correct-horse-9"
 
@@ -265,7 +265,7 @@ def test_lint_answers_problems_and_warnings_with_their_lines(app: Any) -> None:
     c, csrf = _login(app, "a-writer")
     doc = _new_doc(c, csrf)
     partial = (
-        Path(__file__).resolve().parents[2] / "data" / "examples" / "county_leadership_speech_partial.yaml"
+        Path(__file__).resolve().parents[2] / "docgen" / "domains" / "cppcc_publicity" / "examples" / "county_leadership_speech_partial.yaml"
     ).read_text(encoding="utf-8")
     body = c.post(doc + "/lint", json={"text": partial}, headers={"X-CSRF-Token": csrf}).json()
     assert body["problems"] == []

@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from docgen.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.facts import Facts
 
 __all__ = ["FORM_BLOCKS", "FormError", "FormField", "FormGroup", "apply_form", "choice_label", "form_groups", "load_rt", "rt_yaml"]
 
@@ -137,6 +137,12 @@ def _group(model: type[BaseModel], path: str, title: str, desc: str, data: Any, 
                 )
             continue
         widget, choices = _widget(ann)
+        description = info.description or ""
+        if sub == "document.kind":  # a registered kind: the registry lists them with their labels
+            from docgen import registry
+
+            widget, choices = "select", registry.kind_names()
+            description += "：" + " | ".join(f"{k.name} {k.label}" for k in registry.kinds())
         if widget is None:
             continue
         default = info.get_default() if not info.is_required() and info.default_factory is None else None
@@ -144,7 +150,7 @@ def _group(model: type[BaseModel], path: str, title: str, desc: str, data: Any, 
             FormField(
                 sub,
                 info.title or name,
-                info.description or "",
+                description,
                 widget,
                 _show(values.get(name), widget),
                 info.is_required(),

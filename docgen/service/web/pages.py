@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
 
-from docgen.model.document import KINDS
+from docgen import registry
 from docgen.service.auth import Caller, caller, db, sent_csrf
 from docgen.service.errors import ApiError
 
@@ -50,15 +50,8 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
 }
 
-KIND_LABELS: dict[str, str] = {
-    "leadership_speech": "领导讲话",
-    "concluding_speech": "会议总结讲话",
-    "exchange_material": "经验交流材料",
-    "exchange_speech": "会上交流发言",
-    "work_summary": "工作总结",
-    "meeting_plan": "会议方案",
-}
-assert set(KIND_LABELS) == set(KINDS), "every kind needs a Chinese label on the page"
+#: every registered kind with its Chinese label, in registry order
+KIND_LABELS: dict[str, str] = {k.name: k.label for k in registry.kinds()}
 ROLE_LABELS = {"reviewer": "审核", "writer": "撰稿", "admin": "管理员"}
 FONT_PROFILES = (
     ("gb2312", "公文字体（仿宋_GB2312、方正小标宋等）"),

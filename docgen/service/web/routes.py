@@ -20,7 +20,6 @@ from docgen.api import compose_text, validate_text
 from docgen.errors import DocgenError, FactsError
 from docgen.init import skeleton
 from docgen.load import load_yaml_text
-from docgen.model.document import KINDS
 from docgen.render.pdf import find_soffice
 from docgen.schema import json_schema
 from docgen.service import store
@@ -163,7 +162,7 @@ def home(request: Request, year: str = "", kind: str = "", c: Caller = Page) -> 
     all_docs = list(c.db.scalars(q.order_by(Document.year.desc(), Document.id.desc())))
     years = sorted({d.year for d in all_docs}, reverse=True)
     chosen_year = int(year) if year.isdigit() else None
-    chosen_kind = kind if kind in KINDS else ""
+    chosen_kind = kind if kind in KIND_LABELS else ""
     docs = [
         d
         for d in all_docs
@@ -233,7 +232,7 @@ def new_post(
         )
         note = f"由 {old.year} 年的“{old.title}”复制，日期顺延一年，去年数字记入同比"
     else:
-        if kind not in KINDS or not year.isdigit() or not 2000 <= int(year) <= 2100:
+        if kind not in KIND_LABELS or not year.isdigit() or not 2000 <= int(year) <= 2100:
             return error_page(request, c, 422, "无法创建", "请选择文种并填写年度（2000—2100）。")
         text = skeleton(kind)
         doc = Document(office_id=c.office_id, kind=kind, title=title, year=int(year), created_by=c.user.id)

@@ -10,50 +10,28 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
-from docgen.model.document import SPEECH_KINDS
-from docgen.model.facts import Facts
-from docgen.model.tasks import TaskSection
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
+from docgen.domains.cppcc_publicity.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.tasks import TaskSection
+from docgen.model.issues import Issue, Loc
+from docgen.model.quantity import base_unit, magnitude
 
-Loc = tuple[str | int, ...]
+if TYPE_CHECKING:
+    from docgen.fragments import FragmentLibrary
 
-KIND_BLOCKS: dict[str, set[str]] = {
-    "leadership_speech": {
-        "period",
-        "meeting",
-        "outlets",
-        "achievements",
-        "attribution",
-        "thanks",
-        "problems",
-        "situation",
-        "tasks",
-        "closing",
-    },
-    "concluding_speech": {"period", "meeting", "outlets", "conclusion", "closing"},
-    "exchange_material": {"period", "meeting", "outlets", "exchange"},
-    "exchange_speech": {"period", "meeting", "outlets", "exchange", "closing"},
-    "work_summary": {"period", "outlets", "achievements", "attribution", "problems", "tasks", "summary"},
-    "meeting_plan": {"meeting", "plan"},
-}
-# fmt: off
-OPTIONAL_BLOCKS = ("period", "meeting", "outlets", "achievements", "attribution", "thanks", "problems", "situation", "tasks", "closing", "exchange", "conclusion", "summary", "plan")
-# fmt: on
-
-
-@dataclass(frozen=True)
-class Issue:
-    loc: Loc
-    code: str
-    message: str
 
 
 def unit_family(unit: str) -> str:
     """条 and 篇 both count information items; 篇次 counts appearances; anything else is its own family."""
     return "item" if unit in ("条", "篇", "件") else unit
+
+
+def _plain(d: Decimal) -> str:
+    """A magnitude as written in a message: 12000, 8.5 (no trailing zeros, no exponent)."""
+    return format(d.normalize(), "f") if d != d.to_integral_value() else str(int(d))
 
 
 def horizon_year(horizon: str, on: dt.date) -> int | None:
@@ -98,37 +76,12 @@ def _block_nonempty(ach: Achievements, ref: str) -> bool | None:
 
 
 def check_kind(facts: Facts) -> Iterator[Issue]:
-    doc = facts.document
-    kind = doc.kind
-    if kind in SPEECH_KINDS:
-        if doc.speaker is None:
-            yield Issue(
-                ("document", "speaker"), "kind-requires", "讲话类文稿需要 document.speaker（至少填写职务 role）"
-            )
-        if not doc.salutation:
-            yield Issue(("document", "salutation"), "kind-requires", "讲话类文稿需要称呼 document.salutation，如“同志们”")
-    needs = {
-        "exchange_material": "exchange",
-        "exchange_speech": "exchange",
-        "concluding_speech": "conclusion",
-        "meeting_plan": "plan",
-    }
-    block = needs.get(kind)
-    if block and getattr(facts, block) is None:
-        yield Issue((block,), "kind-requires", f"文种 {kind} 需要“{block}”部分")
+    """What this domain's kinds need beyond their KindSpec (:mod:`docgen.model.kindcheck` checks that)."""
+    kind = facts.document.kind
     if kind == "leadership_speech" and not any((facts.achievements, facts.situation, facts.tasks)):
         yield Issue((), "kind-requires", "领导讲话至少需要 achievements、situation、tasks 中的一部分")
     if kind == "work_summary" and facts.achievements is None:
         yield Issue(("achievements",), "kind-requires", "工作总结需要“achievements”部分（主要工作及成效）")
-    allowed = KIND_BLOCKS[kind]
-    for name in OPTIONAL_BLOCKS:
-        value = getattr(facts, name)
-        if value not in (None, []) and name not in allowed:
-            yield Issue(
-                (name,),
-                "block-not-for-kind",
-                f"文种 {kind} 不使用“{name}”部分，删除它或改用相应文种（数据不会被悄悄丢弃）",
-            )
 
 
 # media lists whose items name an outlet id, and the field that holds it
@@ -262,16 +215,17 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
         coll = so.collected
         upper_ok = coll is not None and coll.approx in ("", "近", "约")
 
-        def above_collected(n: int, unit: str) -> bool:
+        def above_collected(n: int | Decimal, unit: str, approx: str) -> bool:
             return (
                 coll is not None
                 and upper_ok
-                and unit_family(unit) == unit_family(coll.unit)
-                and n > coll.value
+                and approx not in ("近", "约")
+                and unit_family(base_unit(unit)) == unit_family(base_unit(coll.unit))
+                and magnitude(n, unit) > magnitude(coll.value, coll.unit)
             )
 
         for j, s in enumerate(so.submitted):
-            if s.count is not None and coll is not None and above_collected(s.count, s.unit):
+            if s.count is not None and coll is not None and above_collected(s.count, s.unit, s.approx):
                 yield Issue(
                     ("achievements", "social_opinion", "submitted", j, "count"),
                     "order-submitted-collected",
@@ -284,15 +238,20 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
             if (
                 match is not None
                 and match.count is not None
-                and unit_family(match.unit) == unit_family(ad.unit)
+                and unit_family(base_unit(match.unit)) == unit_family(base_unit(ad.unit))
             ):
-                if ad.count > match.count:
+                # only a known upper bound of the submitted count and a known lower bound of the adopted one
+                if (
+                    match.approx in ("", "近", "约")
+                    and ad.approx not in ("近", "约")
+                    and magnitude(ad.count, ad.unit) > magnitude(match.count, match.unit)
+                ):
                     yield Issue(
                         ("achievements", "social_opinion", "adopted", j, "count"),
                         "order-adopted-submitted",
                         f"{ad.by}采用数 {ad.count} 大于向其报送数 {match.count}",
                     )
-            elif coll is not None and above_collected(ad.count, ad.unit):
+            elif coll is not None and above_collected(ad.count, ad.unit, ad.approx):
                 yield Issue(
                     ("achievements", "social_opinion", "adopted", j, "count"),
                     "order-adopted-collected",
@@ -322,15 +281,26 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
                     f"头版头条 {bo.front_page} 篇多于该媒体发稿 {bo.count} 篇",
                 )
         if m.total is not None and m.total.approx == "":
-            exact = [bo.count for bo in m.by_outlet if bo.count is not None and bo.unit == m.total.unit]
-            if sum(exact) > m.total.value:
+            exact = [
+                magnitude(bo.count, bo.unit)
+                for bo in m.by_outlet
+                if bo.count is not None
+                and bo.approx not in ("近", "约")
+                and base_unit(bo.unit) == base_unit(m.total.unit)
+            ]
+            if sum(exact, Decimal(0)) > magnitude(m.total.value, m.total.unit):
                 yield Issue(
                     ("achievements", "media", "total", "value"),
                     "order-outlet-sum",
-                    f"各媒体发稿数之和 {sum(exact)} 大于发稿总数 {m.total.value}",
+                    f"各媒体发稿数之和 {_plain(sum(exact, Decimal(0)))} 大于发稿总数 {_plain(magnitude(m.total.value, m.total.unit))}",
                 )
     for j, ch in enumerate(a.culture_history):
-        if ch.collected and ch.selected and ch.selected.value > ch.collected.value:
+        if (
+            ch.collected
+            and ch.selected
+            and magnitude(ch.selected.value, ch.selected.unit)
+            > magnitude(ch.collected.value, ch.collected.unit)
+        ):
             yield Issue(
                 ("achievements", "culture_history", j, "selected", "value"),
                 "order-selected",
@@ -433,10 +403,9 @@ def check_structure(facts: Facts) -> Iterator[Issue]:
             seen.add(name)
 
 
-def check_political(facts: Facts) -> Iterator[Issue]:
-    from docgen.fragments import FragmentLibrary  # late import: the library is data, loaded once
-
-    lib = FragmentLibrary.load()
+def check_political(facts: Facts, lib: FragmentLibrary) -> Iterator[Issue]:
+    """Dated political wording named by the facts is valid on the document date (a library rule: validation
+    hands it the domain's fragment library, ``DomainSpec.library_rules``)."""
     on = facts.document.date
     pairs: list[tuple[Loc, str | None]] = []
     if facts.situation is not None:
@@ -454,24 +423,9 @@ def check_political(facts: Facts) -> Iterator[Issue]:
             ]
             hint = f"；{on.year}年可用：{'、'.join(ids)}" if ids else ""
             yield Issue(loc, "political-invalid", f"政治表述片段“{fid}”{reason}{hint}")
-    known = {fam.id: fam for fam in lib.families()}
-    for fid, vid in facts.document.variants.items():
-        fam = known.get(fid)
-        if fam is None:
-            yield Issue(
-                ("document", "variants", fid),
-                "unknown-fragment-family",
-                f"没有片段族“{fid}”{_suggest(fid, sorted(known))}",
-            )
-        elif vid not in [v.id for v in fam.variants]:
-            yield Issue(
-                ("document", "variants", fid),
-                "unknown-variant",
-                f"片段族“{fid}”没有变体“{vid}”，可选：{'、'.join(v.id for v in fam.variants)}",
-            )
 
 
-RULES = (check_kind, check_structure, check_references, check_ordering, check_dates, check_political)
+RULES = (check_kind, check_structure, check_references, check_ordering, check_dates)
 
 
 def check_rules(facts: Facts, *, skip: frozenset[str] = frozenset()) -> list[Issue]:

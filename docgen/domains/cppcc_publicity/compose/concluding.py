@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder, sentence
-from docgen.compose.kinds import head_blocks
-from docgen.compose.sections import speech
+from docgen.compose.scaffold import head_blocks
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder, sentence
+from docgen.domains.cppcc_publicity.compose.sections import speech
+from docgen.domains.cppcc_publicity.model.conclusion import (
+    Conclusion,
+    Implementation,
+    MeetingSpeaker,
+    Outcome,
+)
 from docgen.draft import Block, ClosingLine, Draft, Heading, Paragraph
-from docgen.model.conclusion import Conclusion, Implementation, MeetingSpeaker, Outcome
 
 __all__ = ["concluding_speech"]
 

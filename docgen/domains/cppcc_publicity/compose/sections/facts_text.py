@@ -10,9 +10,10 @@ from collections.abc import Callable
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, join_book_titles, sentence
-from docgen.model.achievements import Achievements
-from docgen.model.rules import comparison_value
+from docgen.domains.cppcc_publicity.compose.context import Ctx, join_book_titles, sentence
+from docgen.domains.cppcc_publicity.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.model.rules import comparison_value
+from docgen.model.quantity import base_unit
 
 Sent = tuple[str, tuple[str, ...]]
 A = "achievements"
@@ -67,15 +68,15 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         where_ids += [b.outlet for b in m.by_outlet if b.count is None]
         details: list[str] = []
         for b in m.by_outlet:
-            n = ctx.count(b.count, b.unit)
+            n = ctx.count(b.count, b.unit, b.approx)
             if n is None:
                 if b.count is None and ctx.draft_mode:
                     where_ids.remove(b.outlet)
                     n = ctx.todo("篇数", f"{A}.media.by_outlet")
                 else:
                     continue
-            fp = ctx.count(b.front_page, b.unit)
-            cmp = _compare(ctx, a, f"media.by_outlet[{b.outlet}]", b.unit)
+            fp = ctx.count(b.front_page, base_unit(b.unit))
+            cmp = _compare(ctx, a, f"media.by_outlet[{b.outlet}]", b.unit, b.approx)
             details.append(
                 ctx.frag(
                     "ACH-media-outlet-item", outlet=ctx.outlet(b.outlet), n=n, front_page=fp, compare=cmp
@@ -122,7 +123,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         if ranks:
             out.append((ctx.frag("ACH-media-ranks", ranks="，".join(ranks)), (f"{A}.media.ranks",)))
     if want("subunit_total") and m.subunit_total is not None:
-        n = ctx.count(m.subunit_total.value, "篇", m.subunit_total.approx)
+        n = ctx.count(m.subunit_total.value, m.subunit_total.unit, m.subunit_total.approx)
         if n:
             out.append(
                 (
@@ -131,7 +132,9 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                         by=m.subunit_total.by,
                         n=n,
                         tiers=m.tiers_text,
-                        compare=_compare(ctx, a, "media.subunit_total", "篇", m.subunit_total.approx),
+                        compare=_compare(
+                            ctx, a, "media.subunit_total", m.subunit_total.unit, m.subunit_total.approx
+                        ),
                     ),
                     (f"{A}.media.subunit_total",),
                 )
@@ -196,7 +199,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         ]
         nm = []
         for acct in m.new_media:
-            posts = ctx.count(acct.posts, "条")
+            posts = ctx.count(acct.posts, acct.posts_unit, acct.posts_approx)
             reads = ctx.count(acct.reads.value, acct.reads.unit, acct.reads.approx) if acct.reads else None
             if posts or reads:
                 nm.append(
@@ -350,26 +353,30 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
         paths.append(f"{P}.bulletin")
     sub_items = []
     for s in so.submitted:
-        n = ctx.count(s.count, s.unit) or (ctx.todo("报送数", f"{P}.submitted") if s.count is None else None)
+        n = ctx.count(s.count, s.unit, s.approx) or (
+            ctx.todo("报送数", f"{P}.submitted") if s.count is None else None
+        )
         if n:
-            cmp = _compare(ctx, a, f"social_opinion.submitted[{s.to}]", s.unit)
+            cmp = _compare(ctx, a, f"social_opinion.submitted[{s.to}]", s.unit, s.approx)
             sub_items.append(ctx.frag("ACH-sqmy-submitted-item", to=s.to, n=n, form=s.form, compare=cmp))
     if sub_items:
         clauses.append(phrases.join_items(sub_items, "、", clauses=True))
         paths.append(f"{P}.submitted")
     ad_items = []
     for ad in so.adopted:
-        n = ctx.count(ad.count, ad.unit) or (ctx.todo("采用数", f"{P}.adopted") if ad.count is None else None)
+        n = ctx.count(ad.count, ad.unit, ad.approx) or (
+            ctx.todo("采用数", f"{P}.adopted") if ad.count is None else None
+        )
         if n:
-            cmp = _compare(ctx, a, f"social_opinion.adopted[{ad.by}]", ad.unit)
+            cmp = _compare(ctx, a, f"social_opinion.adopted[{ad.by}]", ad.unit, ad.approx)
             ad_items.append(ctx.frag("ACH-sqmy-adopted-item", by=ad.by, n=n, compare=cmp))
     if ad_items:
         clauses.append(ctx.frag("ACH-sqmy-adopted", items=phrases.join_items(ad_items, "、")))
         paths.append(f"{P}.adopted")
     ins_items = [
-        ctx.frag("ACH-sqmy-instruction-item", level=i.leader_level, n=ctx.count(i.count, i.unit))
+        ctx.frag("ACH-sqmy-instruction-item", level=i.leader_level, n=ctx.count(i.count, i.unit, i.approx))
         for i in so.instructions
-        if ctx.count(i.count, i.unit)
+        if ctx.count(i.count, i.unit, i.approx)
     ]
     if ins_items:
         clauses.append(ctx.frag("ACH-sqmy-instructions", items=phrases.join_items(ins_items, "、")))
@@ -386,7 +393,8 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
         extra.append(ctx.frag("ACH-sqmy-member-share", pct=zh.percent(so.member_share_pct)))
         extra_paths.append(f"{P}.member_share_pct")
     if so.sector_items and so.sector_items.value > 0:
-        extra.append(ctx.frag("ACH-sqmy-sector", n=zh.count(so.sector_items.value, so.sector_items.unit)))
+        si = so.sector_items
+        extra.append(ctx.frag("ACH-sqmy-sector", n=zh.count(si.value, si.unit, si.approx)))
         extra_paths.append(f"{P}.sector_items")
     extra_sentence = sentence(extra)
     if extra_sentence:

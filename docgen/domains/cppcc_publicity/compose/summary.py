@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder
-from docgen.compose.sections import speech
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
+from docgen.domains.cppcc_publicity.compose.sections import speech
+from docgen.domains.cppcc_publicity.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.model.rules import horizon_year
+from docgen.domains.cppcc_publicity.model.summary import Summary
+from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.draft import Block, Draft, DraftMeta, Heading, Paragraph, Signature, Title
-from docgen.model.achievements import Achievements
 from docgen.model.org import Org
-from docgen.model.rules import horizon_year
-from docgen.model.summary import Summary
-from docgen.model.tasks import TaskSection
 
 __all__ = ["THIRD_PERSON_SUFFIX", "SummaryCtx", "ThirdPersonCtx", "unit_name", "work_summary"]
 
@@ -34,7 +34,7 @@ _LEVEL_CHARS = "省市县区州盟旗"
 class ThirdPersonCtx(Ctx):
     """A context for documents a unit writes about itself: family ``X`` renders as ``X-3p`` if that exists.
 
-    The shared fact sentences (docgen.compose.sections.facts_text) stay untouched; only the wording changes.
+    The shared fact sentences (docgen.domains.cppcc_publicity.compose.sections.facts_text) stay untouched; only the wording changes.
     A variant override is looked up under ``X-3p`` first, then under ``X`` if the ``-3p`` family has that id.
     """
 

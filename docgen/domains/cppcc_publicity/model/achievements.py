@@ -53,23 +53,19 @@ class Group(FactModel):
 
 
 class MediaTotal(FactModel):
-    value: int = f("发稿总数", ge=0, example=186)
-    approx: Approx = f("约数限定", default="")
-    unit: str = f("单位", "篇 或 篇次", default="篇")
+    value: Number = f("发稿总数", "以万计时写 1.2 + 单位“万篇”，或写 1.2万", ge=0, example=186)
+    approx: Approx = f("约数限定", "余/多 → “180余篇”；近 → “近200篇”；以上；约", default="")
+    unit: str = f("单位", "篇 或 篇次（以万计：万篇、万篇次）", default="篇")
     scope_text: str | None = f("范围表述", "如“在中央、省、市主要媒体”", default=None)
     outlets: list[str] | None = f("发稿媒体", "媒体ID列表：“在《A》《B》等媒体发稿”", default=None)
-
-    @field_validator("approx", mode="before")
-    @classmethod
-    def _none(cls, v: Any) -> Any:
-        return "" if v is None else v
 
 
 class ByOutlet(FactModel):
     outlet: str = f("媒体ID", example="dlzxb")
-    count: int | None = f("篇数", "为空则只点名不写数；为0则不写", default=None, ge=0)
+    count: Number | None = f("篇数", "为空则只点名不写数；为0则不写", default=None, ge=0)
     unit: str = f("单位", default="篇")
     front_page: int | None = f("头版头条篇数", default=None, ge=0)
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class Rank(FactModel):
@@ -82,9 +78,10 @@ class Rank(FactModel):
 
 
 class SubunitTotal(FactModel):
-    value: int = f("数量", ge=0)
-    approx: Approx = f("约数限定", default="")
+    value: Number = f("数量", "以万计时写 1.2 + 单位“万篇”，或写 1.2万", ge=0)
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     by: str = f("发稿主体", "如“各县（市、区）、镇街政协”", example="各县（市、区）政协")
+    unit: str = f("单位", "篇 或 篇次（以万计：万篇）", default="篇")
 
 
 class NotableReport(FactModel):
@@ -129,14 +126,16 @@ class Reads(FactModel):
 
 class NewMedia(FactModel):
     outlet: str = f("新媒体ID")
-    posts: int | None = f("推送条数", default=None, ge=0)
+    posts: Number | None = f("推送条数", "以万计时写 1.2万", default=None, ge=0)
     reads: Reads | None = f("阅读量", default=None)
+    posts_approx: Approx = f("推送条数约数", "余/多/近/以上/约", default="")
+    posts_unit: Literal["条", "万条"] = f("推送条数单位", default="条")
 
 
 class WebsiteUpdates(FactModel):
-    value: int = f("更新次数", ge=0)
-    approx: Approx = f("约数限定", default="")
-    unit: Literal["次", "条"] = f("单位", default="条")
+    value: Number = f("更新次数", "以万计时写 1.2 + 单位“万条”，或写 1.2万", ge=0)
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
+    unit: Literal["次", "条", "万次", "万条"] = f("单位", default="条")
 
 
 class Media(FactModel):
@@ -187,23 +186,26 @@ class MemberPublicity(FactModel):
 
 class Submitted(FactModel):
     to: str = f("报送对象", "省政协 / 市委市政府领导", example="省政协")
-    count: int | None = f("报送数", default=None, ge=0)
+    count: Number | None = f("报送数", default=None, ge=0)
     unit: str = f("单位", default="条")
     form: str | None = f("报送形式", "如“社情民意专报”", default=None)
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class Adopted(FactModel):
     by: str = f("采用单位", example="省政协")
-    count: int | None = f("采用数", default=None, ge=0)
+    count: Number | None = f("采用数", default=None, ge=0)
     unit: str = f("单位", default="条")
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class Instruction(FactModel):
     leader_level: str = f(
         "批示领导层级", "只写职务层级，如“市委、市政府主要领导”", example="市委、市政府领导"
     )
-    count: int | None = f("批示数", default=None, ge=0)
+    count: Number | None = f("批示数", default=None, ge=0)
     unit: Literal["件", "篇", "篇次", "条", "次"] = f("单位", default="件")
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class NotableItem(FactModel):
@@ -221,8 +223,9 @@ class OpinionRank(FactModel):
 
 
 class SectorItems(FactModel):
-    value: int = f("数量", ge=0)
+    value: Number = f("数量", ge=0)
     unit: str = f("单位", default="条")
+    approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
 
 
 class SocialOpinion(FactModel):
@@ -262,8 +265,10 @@ class Team(FactModel):
 class Training(FactModel):
     name: str = f("培训名称", example="全市政协宣传信息业务培训班")
     days: int | None = f("天数", default=None, ge=1)
-    participants: int | None = f("参训人数", default=None, ge=1)
-    participants_unit: Literal["人", "人次"] = f("参训人数单位", "人：不重复计人；人次：按场次累计", default="人次")
+    participants: Number | None = f("参训人数", "以万计时写 1.2万", default=None, ge=1)
+    participants_unit: Literal["人", "人次", "万人", "万人次"] = f(
+        "参训人数单位", "人：不重复计人；人次：按场次累计（以万计：万人、万人次）", default="人次"
+    )
     participants_approx: Approx = f("参训人数约数", "余/多/近/以上/约", default="")
     when: str | None = f("时间", default=None)
 
@@ -316,7 +321,7 @@ class Comparison(FactModel):
         "media.by_outlet[dlzxb]",
         example="media.total",
     )
-    previous: int = f("上期数值", ge=0, example=150)
+    previous: Number = f("上期数值", "与比较对象同一单位", ge=0, example=150)
     previous_period: str = f("上期表述", "去年 / 2023年 / 上届", example="去年")
     wording: Literal["auto", "increase_pct", "increase_abs", "multiple"] = f(
         "句式",

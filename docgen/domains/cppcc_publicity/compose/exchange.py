@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder
-from docgen.compose.kinds import head_blocks
-from docgen.compose.sections import speech
+from docgen.compose.scaffold import head_blocks
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
+from docgen.domains.cppcc_publicity.compose.sections import speech
+from docgen.domains.cppcc_publicity.model.exchange import Exchange, ExchangeItem, Result
 from docgen.draft import (
     Block,
     ClosingLine,
@@ -27,7 +28,6 @@ from docgen.draft import (
     Title,
 )
 from docgen.errors import RenderError
-from docgen.model.exchange import Exchange, ExchangeItem, Result
 
 __all__ = ["exchange_material", "exchange_speech"]
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.compose import phrases
-from docgen.compose.context import Ctx, ParaBuilder, join_book_titles
-from docgen.compose.sections import facts_text
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder, join_book_titles
+from docgen.domains.cppcc_publicity.compose.sections import facts_text
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
+from docgen.domains.cppcc_publicity.model.rules import horizon_year
+from docgen.domains.cppcc_publicity.model.situation import SituationLite
+from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.draft import Block, Heading, Paragraph
-from docgen.model.achievements import REF_BLOCKS, Achievements, Highlight
-from docgen.model.rules import horizon_year
-from docgen.model.situation import SituationLite
-from docgen.model.tasks import TaskSection
 
 
 @dataclass
@@ -223,7 +223,7 @@ def _probe(ctx: Ctx, a: Achievements, block: str) -> bool:
 
 
 def auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
-    from docgen.model.achievements import Group
+    from docgen.domains.cppcc_publicity.model.achievements import Group
 
     by: dict[str, list[Highlight]] = {}
     for h in all_highlights(ctx, a):
@@ -520,7 +520,7 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
             item = ctx.frag(
                 "TSK-reward-item",
                 event=event,
-                amount=f"{r.amount}{money or '元'}",
+                amount=zh.count(r.amount, money or "元"),
                 per=phrases.clean(per) or None,
             )
             items.append(f"{item}，{rule}" if rule else item)

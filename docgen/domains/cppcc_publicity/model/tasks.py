@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from docgen.model.base import FactModel, f
-from docgen.model.situation import SituationLite
+from docgen.domains.cppcc_publicity.model.situation import SituationLite
+from docgen.model.base import FactModel, Number, f
 
 TASK_THEMES: dict[str, str] = {
     "synergy": "凝聚工作合力",
@@ -54,8 +54,8 @@ class Target(FactModel):
 
 class Reward(FactModel):
     event: str = f("奖励事项", "如“被省政协采用”", example="被省政协采用")
-    amount: int | None = f("金额", default=None, ge=0)
-    unit: str = f("单位", "如“元/条”", default="元")
+    amount: Number | None = f("金额", "可带小数，如 0.5（单位写“万元/条”）或写 0.5万", default=None, ge=0)
+    unit: str = f("单位", "如“元/条”“万元”", default="元")
     rule: str | None = f("附加规则", "如“有领导批示的加倍奖励”", default=None)
 
 

@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from docgen import zh
-from docgen.compose.context import Ctx
-from docgen.compose.sections import speech
-from docgen.draft import Block, Byline, ClosingLine, Draft, Heading, Salutation, Title
+from docgen.compose.scaffold import PointsMismatch, head_blocks
+from docgen.domains.cppcc_publicity.compose.context import Ctx
+from docgen.domains.cppcc_publicity.compose.sections import speech
+from docgen.draft import ClosingLine, Draft, Heading
 
 DEFAULT_ORDER = ["opening", "achievements", "problems", "situation", "tasks", "closing"]
-
-
-class PointsMismatch(Exception):
-    """document.points_count disagrees with the number of level-1 sections."""
-
-    def __init__(self, declared: int, actual: int) -> None:
-        super().__init__(f"points_count={declared}, sections={actual}")
-        self.declared = declared
-        self.actual = actual
-
-
-def speaker_line(role: str, name: str | None) -> str:
-    if not name:
-        return role
-    clean = name.replace("（虚构）", "").replace("(虚构)", "").strip()
-    if len(clean) == 2:  # 两字姓名中间加全角空格
-        clean = clean[0] + "\u3000" + clean[1]
-    return f"{role}\u3000{clean}"
-
-
-def head_blocks(ctx: Ctx, title: str) -> list[Block]:
-    doc = ctx.facts.document
-    blocks: list[Block] = [Title(title)]
-    lines: list[str] = []
-    if doc.speaker is not None:
-        lines.append(speaker_line(doc.speaker.role, doc.speaker.name))
-    lines.append(f"（{zh.cn_date(doc.date, doc.date_style)}）")
-    blocks.append(Byline(tuple(lines)))
-    if doc.salutation:
-        blocks.append(Salutation(doc.salutation.rstrip("：:") + "："))
-    return blocks
 
 
 def leadership_speech(ctx: Ctx) -> Draft:
@@ -92,32 +60,3 @@ def leadership_speech(ctx: Ctx) -> Draft:
     speech.unused_facts(ctx)
     draft.notices.extend(ctx.notices)
     return draft
-
-
-COMPOSERS: dict[str, Callable[[Ctx], Draft] | str] = {
-    "leadership_speech": leadership_speech,
-    # the other kinds live in their own modules ("module:function"), imported on first use
-    "concluding_speech": "docgen.compose.concluding:concluding_speech",
-    "exchange_material": "docgen.compose.exchange:exchange_material",
-    "exchange_speech": "docgen.compose.exchange:exchange_speech",
-    "work_summary": "docgen.compose.summary:work_summary",
-    "meeting_plan": "docgen.compose.plan:meeting_plan",
-}
-
-
-def composer_for(kind: str) -> Callable[[Ctx], Draft] | None:
-    """The composer of ``kind``, importing its module on first use; None if not implemented."""
-    import importlib
-
-    entry = COMPOSERS.get(kind)
-    if entry is None or callable(entry):
-        return entry
-    module, _, name = entry.partition(":")
-    try:
-        fn: Callable[[Ctx], Draft] = getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-    COMPOSERS[kind] = fn
-    return fn

@@ -14,9 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from docgen import zh
-from docgen.compose.context import Ctx, ParaBuilder
+from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
+from docgen.domains.cppcc_publicity.model.plan import AgendaItem, Plan
 from docgen.draft import Block, Draft, DraftMeta, Heading, Paragraph, Signature, Table, Title
-from docgen.model.plan import AgendaItem, Plan
 
 __all__ = ["AGENDA_WIDTHS_MM", "agenda_table", "meeting_plan", "weekday"]
 

@@ -1,0 +1,50 @@
+"""This domain's composition context: the machinery's :class:`~docgen.compose.context.Ctx` with its facts
+model, the words each org level avoids, and the outlet names of running text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from docgen import zh
+from docgen.compose.context import Ctx as BaseCtx
+from docgen.compose.context import ParaBuilder, join_book_titles, sentence
+from docgen.domains.cppcc_publicity.model.facts import Facts
+from docgen.domains.cppcc_publicity.model.outlets import Outlet
+
+__all__ = ["LEVEL_AVOID", "LOWEST_LEVELS", "Ctx", "ParaBuilder", "join_book_titles", "outlet_text", "sentence"]
+
+#: Words a level's documents avoid when a variant without them exists: the lowest levels have no CPPCC body
+#: below them (各级政协组织); a province's peers are provinces, not 市县.
+LOWEST_LEVELS = frozenset({"county", "district", "county_city"})
+LEVEL_AVOID: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(LOWEST_LEVELS, ("各级政协",)),
+    "province": ("兄弟市县",),
+}
+
+
+@dataclass
+class Ctx(BaseCtx):
+    facts: Facts
+    level_avoid: ClassVar[Mapping[str, tuple[str, ...]]] = LEVEL_AVOID
+
+    def outlet(self, oid: str) -> str:
+        """An outlet's name as written in running text: 《报刊》, “栏目”, or a plain station name."""
+        o = self.facts.outlet(oid)
+        return outlet_text(o) if o is not None else oid
+
+    def outlets(self, ids: Iterable[str]) -> str:
+        return join_book_titles([self.outlet(i) for i in dict.fromkeys(ids)])
+
+
+def outlet_text(o: Outlet) -> str:
+    if o.takes_book_marks:
+        return zh.book_title(o.name)
+    if o.type == "wechat":
+        return zh.quoted(o.name) + ("" if o.name.endswith("公众号") else "微信公众号")
+    if o.type == "app":
+        return zh.quoted(o.name) + ("" if o.name.endswith("客户端") else "客户端")
+    if o.type == "column":
+        return zh.quoted(o.name)
+    return o.name

@@ -1,0 +1,182 @@
+"""The shape of the code: the machinery knows no domain, imports go one way, and only the CLI uses rich.
+
+- compose/, zh.py, render/ and review/ carry no domain vocabulary and import no domain package (a domain's
+  words live in docgen/domains/<name>/);
+- the import graph of docgen/ (every ``import``, module-level or inside a function) has no cycle;
+- no library module imports rich (only the cli*.py modules render for a terminal).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PKG = ROOT / "docgen"
+
+#: words of the built-in domain (政协宣传信息工作) that must not appear in the machinery
+DOMAIN_WORDS = (
+    "政协",
+    "委员",
+    "联络员",
+    "社情民意",
+    "信息员",
+    "媒体",
+    "发稿",
+    "采用",
+    "宣传信息",
+    "outlet",
+    "media",
+    "adopted",
+    "submitted",
+    "achievement",
+    "cppcc",
+    "docgen.domains",
+)
+MACHINERY = [PKG / "compose", PKG / "zh.py", PKG / "render", PKG / "review"]
+#: OOXML's own folder name for pictures is not the domain's word
+ALLOWED = re.compile(r"word/media")
+
+
+def _files(paths: list[Path]) -> list[Path]:
+    out: list[Path] = []
+    for p in paths:
+        out += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+    return out
+
+
+@pytest.mark.parametrize("path", _files(MACHINERY), ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_machinery_has_no_domain_words(path: Path) -> None:
+    hits = [
+        f"{path.relative_to(ROOT)}:{n}: {word}"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        for word in DOMAIN_WORDS
+        if word.lower() in ALLOWED.sub("", line).lower()
+    ]
+    assert hits == []
+
+
+def test_the_word_check_finds_a_domain_word(tmp_path: Path) -> None:
+    sample = tmp_path / "x.py"
+    sample.write_text('TITLE = "在全市政协宣传信息工作会议上的讲话"\n', encoding="utf-8")
+    text = sample.read_text(encoding="utf-8")
+    assert [w for w in DOMAIN_WORDS if w in text] == ["政协", "宣传信息"]
+
+
+# -- the import graph -----------------------------------------------------------------------------------------
+
+
+def _module(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph(root: Path = PKG) -> dict[str, set[str]]:
+    """Module → the docgen modules it imports (module-level and function-level ``import`` statements; an
+    import of ``pkg.mod`` or ``from pkg import mod`` counts as the module, else as the nearest package)."""
+    files = {_module(p): p for p in root.rglob("*.py")}
+
+    def known(name: str) -> str | None:
+        while name and name not in files:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for mod, path in files.items():
+        pkg = mod if path.name == "__init__.py" else mod.rpartition(".")[0]
+        deps: set[str | None] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                deps |= {known(a.name) for a in node.names if a.name.startswith("docgen")}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    up = pkg.split(".")[: len(pkg.split(".")) - node.level + 1]
+                    base = ".".join([*up, base] if base else up)
+                if base.startswith("docgen"):
+                    deps |= {f"{base}.{a.name}" if f"{base}.{a.name}" in files else known(base) for a in node.names}
+        graph[mod] = {d for d in deps if d is not None and d != mod}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    out: list[list[str]] = []
+    counter = 0
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, iter(sorted(graph[start])))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on.add(start)
+        while work:
+            v, it = work[-1]
+            w = next(it, None)
+            if w is not None:
+                if w not in index:
+                    index[w] = low[w] = counter
+                    counter += 1
+                    stack.append(w)
+                    on.add(w)
+                    work.append((w, iter(sorted(graph.get(w, ())))))
+                elif w in on:
+                    low[v] = min(low[v], index[w])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[v])
+            if low[v] == index[v]:
+                comp = []
+                while True:
+                    x = stack.pop()
+                    on.discard(x)
+                    comp.append(x)
+                    if x == v:
+                        break
+                if len(comp) > 1:
+                    out.append(sorted(comp))
+    return out
+
+
+def test_docgen_has_no_import_cycle() -> None:
+    assert cycles(import_graph()) == []
+
+
+def test_the_cycle_check_finds_a_cycle_through_a_function_level_import(tmp_path: Path) -> None:
+    pkg = tmp_path / "docgen"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("", encoding="utf-8")
+    (pkg / "a.py").write_text("from docgen.b import x\n", encoding="utf-8")
+    (pkg / "b.py").write_text("def x():\n    from docgen import a\n    return a\n", encoding="utf-8")
+    (pkg / "c.py").write_text("from . import a\n", encoding="utf-8")
+    global ROOT
+    saved, ROOT = ROOT, tmp_path
+    try:
+        graph = import_graph(pkg)
+    finally:
+        ROOT = saved
+    assert graph["docgen.c"] == {"docgen.a"}
+    assert cycles(graph) == [["docgen.a", "docgen.b"]]
+
+
+# -- rich -------------------------------------------------------------------------------------------------------
+
+
+def test_only_the_cli_modules_import_rich() -> None:
+    users = [
+        _module(path)
+        for path in PKG.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if (isinstance(node, ast.Import) and any(a.name.split(".")[0] == "rich" for a in node.names))
+        or (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "rich" and not node.level)
+    ]
+    assert users and all(m.split(".")[-1].startswith("cli") for m in users), users
