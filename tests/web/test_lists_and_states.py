@@ -16,7 +16,7 @@ from selenium.webdriver.support.ui import Select
 from .browser import all_css, css, login, paste, wait, wait_editor, wait_file
 from .conftest import PASSWORD
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "data" / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "docgen" / "domains" / "cppcc_publicity" / "examples"
 EXAMPLE = EXAMPLES / "city_leadership_speech.yaml"
 PARTIAL = EXAMPLES / "county_leadership_speech_partial.yaml"
 OFFICE = "山前镇政协"  # this module's own office, so other modules' documents do not show up

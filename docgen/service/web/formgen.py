@@ -22,9 +22,19 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from docgen.domains.cppcc_publicity.model.facts import Facts
+from docgen.model.basefacts import BaseFacts as Facts  # the blocks every domain shares
 
-__all__ = ["FORM_BLOCKS", "FormError", "FormField", "FormGroup", "apply_form", "choice_label", "form_groups", "load_rt", "rt_yaml"]
+__all__ = [
+    "FORM_BLOCKS",
+    "FormError",
+    "FormField",
+    "FormGroup",
+    "apply_form",
+    "choice_label",
+    "form_groups",
+    "load_rt",
+    "rt_yaml",
+]
 
 #: The blocks shown in the form view (every kind uses them); the rest is edited in YAML.
 FORM_BLOCKS = ("document", "org", "period", "meeting")
