@@ -22,7 +22,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
-from docgen.model.basefacts import BaseFacts as Facts  # the blocks every domain shares
+from docgen.model.basefacts import BaseFacts
 
 __all__ = [
     "FORM_BLOCKS",
@@ -198,7 +198,7 @@ def form_groups(text: str) -> list[FormGroup]:
         data = {}
     out = []
     for block in FORM_BLOCKS:
-        info = Facts.model_fields[block]
+        info = BaseFacts.model_fields[block]
         model, _ = _unwrap(info.annotation)
         out.append(_group(model, block, info.title or block, info.description or "", data.get(block), 0))
     return out
