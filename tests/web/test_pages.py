@@ -136,7 +136,9 @@ def test_completion_offers_the_schemas_keys_and_values_for_the_path(
     assert any(o.startswith("subtitle") and "副标题" in o for o in options), options
     assert not any(o.startswith("short_name") for o in options)  # an org key is not offered under document
     wait(driver, lambda d: css(d, ".cm-tooltip-autocomplete li[aria-selected]").text.startswith("subtitle"))
-    time.sleep(0.3)  # CodeMirror accepts Enter only once the list has been open for a moment (interactionDelay)
+    time.sleep(
+        0.3
+    )  # CodeMirror accepts Enter only once the list has been open for a moment (interactionDelay)
     css(driver, ".cm-content").send_keys(Keys.ENTER)
     wait(driver, lambda d: editor_text(d).splitlines()[line] == "  subtitle: ", what="补全写入键名")
     # values: the choices of a Literal field, from the schema's enum

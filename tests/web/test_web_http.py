@@ -16,7 +16,12 @@ from docgen.service.web.carry import carry_forward
 from docgen.service.web.formgen import FormError, apply_form, form_groups
 
 EXAMPLE = (
-    Path(__file__).resolve().parents[2] / "docgen" / "domains" / "cppcc_publicity" / "examples" / "city_leadership_speech.yaml"
+    Path(__file__).resolve().parents[2]
+    / "docgen"
+    / "domains"
+    / "cppcc_publicity"
+    / "examples"
+    / "city_leadership_speech.yaml"
 ).read_text(encoding="utf-8")
 PASSWORD = "correct-horse-9"
 
@@ -265,7 +270,12 @@ def test_lint_answers_problems_and_warnings_with_their_lines(app: Any) -> None:
     c, csrf = _login(app, "a-writer")
     doc = _new_doc(c, csrf)
     partial = (
-        Path(__file__).resolve().parents[2] / "docgen" / "domains" / "cppcc_publicity" / "examples" / "county_leadership_speech_partial.yaml"
+        Path(__file__).resolve().parents[2]
+        / "docgen"
+        / "domains"
+        / "cppcc_publicity"
+        / "examples"
+        / "county_leadership_speech_partial.yaml"
     ).read_text(encoding="utf-8")
     body = c.post(doc + "/lint", json={"text": partial}, headers={"X-CSRF-Token": csrf}).json()
     assert body["problems"] == []
@@ -302,3 +312,32 @@ def test_house_templates_page_uploads_for_admins_only_and_stays_in_the_office(ap
     assert empty.status_code == 422 and "请选择要上传的模板文件" in empty.text
     gone = a.post(f"/templates/{tid}/delete", data={"csrf_token": acsrf}, follow_redirects=False)
     assert gone.status_code == 303 and "甲模板" not in w.get("/templates").text
+
+
+def test_kind_lists_come_from_the_registry_grouped_by_domain(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen import registry
+
+    c, _csrf = _login(app, "a-writer")
+    for d in registry.domains():  # every registered domain with all its kinds, on both pages
+        for page in (c.get("/new").text, c.get("/").text):
+            assert f'<optgroup label="{d.label}">' in page
+            assert all(f'<option value="{k.name}"' in page for k in d.kinds)
+    refs = registry._entry_point_refs()
+    monkeypatch.setattr(registry, "_entry_point_refs", lambda: [*refs, "web.fake_domain:DOMAIN"])
+    registry._registry.cache_clear()
+    try:
+        page = c.get("/new").text
+        assert (
+            '<optgroup label="测试领域（虚构）">' in page
+            and '<option value="zz_test_report">测试报告</option>' in page
+        )
+        filtered = c.get("/?kind=zz_test_report").text
+        assert '<option value="zz_test_report" selected>' in filtered
+        assert c.get("/schema.json?domain=zz_test_domain").status_code == 200
+        assert c.get("/schema.json?domain=nowhere").status_code == 404
+    finally:
+        monkeypatch.undo()
+        registry._registry.cache_clear()
+    assert "zz_test_report" not in c.get("/new").text

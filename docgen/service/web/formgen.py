@@ -24,7 +24,17 @@ from ruamel.yaml.error import YAMLError
 
 from docgen.model.basefacts import BaseFacts
 
-__all__ = ["FORM_BLOCKS", "FormError", "FormField", "FormGroup", "apply_form", "choice_label", "form_groups", "load_rt", "rt_yaml"]
+__all__ = [
+    "FORM_BLOCKS",
+    "FormError",
+    "FormField",
+    "FormGroup",
+    "apply_form",
+    "choice_label",
+    "form_groups",
+    "load_rt",
+    "rt_yaml",
+]
 
 #: The blocks shown in the form view (every kind uses them); the rest is edited in YAML.
 FORM_BLOCKS = ("document", "org", "period", "meeting")

@@ -26,6 +26,8 @@ __all__ = [
     "ROLE_LABELS",
     "STATIC",
     "error_page",
+    "kind_groups",
+    "kind_labels",
     "local_path",
     "page",
     "page_caller",
@@ -52,6 +54,19 @@ SECURITY_HEADERS = {
 
 #: every registered kind with its Chinese label, in registry order
 KIND_LABELS: dict[str, str] = {k.name: k.label for k in registry.kinds()}
+
+
+def kind_labels() -> dict[str, str]:
+    """Every registered kind's Chinese label (asked at request time, like :func:`kind_groups`)."""
+    return {k.name: k.label for k in registry.kinds()}
+
+
+def kind_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(domain label, [(kind name, kind label)…]) for every registered domain, in registry order: the page's
+    kind lists come from the registry, so an installed domain's kinds appear without changes here."""
+    return [(d.label, [(k.name, k.label) for k in d.kinds]) for d in registry.domains()]
+
+
 ROLE_LABELS = {"reviewer": "审核", "writer": "撰稿", "admin": "管理员"}
 FONT_PROFILES = (
     ("gb2312", "公文字体（仿宋_GB2312、方正小标宋等）"),

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from docgen import registry
 from docgen.api import compose_text, validate_text
 from docgen.errors import DocgenError, FactsError
 from docgen.init import skeleton
@@ -31,8 +32,9 @@ from docgen.service.web.carry import carry_forward
 from docgen.service.web.formgen import FormError, apply_form, form_groups, load_rt
 from docgen.service.web.pages import (
     FONT_PROFILES,
-    KIND_LABELS,
     error_page,
+    kind_groups,
+    kind_labels,
     local_path,
     page,
     page_caller,
@@ -62,6 +64,13 @@ def _need_writer(c: Caller) -> None:
         raise ApiError(403, "role-required", "需要“撰稿”或更高的角色")
 
 
+def _domain_name(kind: str) -> str:
+    try:
+        return registry.domain_of(kind).name
+    except KeyError:  # a kind no longer registered: the first domain's schema
+        return ""
+
+
 def doc_view(c: Caller, doc: Document) -> dict[str, Any]:
     last = store.latest_revision(c.db, doc)
     count = c.db.scalar(select(func.count()).where(Revision.document_id == doc.id)) or 0
@@ -69,7 +78,7 @@ def doc_view(c: Caller, doc: Document) -> dict[str, Any]:
         "id": doc.id,
         "title": doc.title,
         "kind": doc.kind,
-        "kind_label": KIND_LABELS.get(doc.kind, doc.kind),
+        "kind_label": kind_labels().get(doc.kind, doc.kind),
         "year": doc.year,
         "revisions": count,
         "updated": when(last.created_at if last else doc.created_at),
@@ -97,8 +106,13 @@ def web_static(path: str) -> Response:
 
 
 @router.get("/schema.json", name="schema_json")
-def schema_json() -> JSONResponse:
-    return JSONResponse(json_schema(), headers={"Cache-Control": "public, max-age=3600"})
+def schema_json(domain: str = "") -> Response:
+    """The JSON Schema the editor completes from: the domain's of the document's kind (default: the first)."""
+    try:
+        body = json_schema(domain or None)
+    except KeyError:
+        return Response("没有这个领域", status_code=404, media_type="text/plain; charset=utf-8")
+    return JSONResponse(body, headers={"Cache-Control": "public, max-age=3600"})
 
 
 # -- sign in and out ------------------------------------------------------------------------------------------
@@ -162,7 +176,7 @@ def home(request: Request, year: str = "", kind: str = "", c: Caller = Page) -> 
     all_docs = list(c.db.scalars(q.order_by(Document.year.desc(), Document.id.desc())))
     years = sorted({d.year for d in all_docs}, reverse=True)
     chosen_year = int(year) if year.isdigit() else None
-    chosen_kind = kind if kind in KIND_LABELS else ""
+    chosen_kind = kind if kind in kind_labels() else ""
     docs = [
         d
         for d in all_docs
@@ -183,7 +197,7 @@ def home(request: Request, year: str = "", kind: str = "", c: Caller = Page) -> 
         years=years,
         year=chosen_year,
         kind=chosen_kind,
-        kinds=list(KIND_LABELS.items()),
+        kind_groups=kind_groups(),
     )
 
 
@@ -198,7 +212,7 @@ def new_page(request: Request, c: Caller = Page) -> HTMLResponse:
         "新建文稿",
         "new.html",
         nav="new",
-        kinds=list(KIND_LABELS.items()),
+        kind_groups=kind_groups(),
         previous_docs=[d for d in prev if d["revisions"]],
         this_year=dt.date.today().year,
     )
@@ -232,11 +246,11 @@ def new_post(
         )
         note = f"由 {old.year} 年的“{old.title}”复制，日期顺延一年，去年数字记入同比"
     else:
-        if kind not in KIND_LABELS or not year.isdigit() or not 2000 <= int(year) <= 2100:
+        if kind not in kind_labels() or not year.isdigit() or not 2000 <= int(year) <= 2100:
             return error_page(request, c, 422, "无法创建", "请选择文种并填写年度（2000—2100）。")
         text = skeleton(kind)
         doc = Document(office_id=c.office_id, kind=kind, title=title, year=int(year), created_by=c.user.id)
-        note = f"由“{KIND_LABELS[kind]}”模板创建"
+        note = f"由“{kind_labels()[kind]}”模板创建"
     c.db.add(doc)
     c.db.flush()
     rev, _ = store.save_revision(c, doc, text, note=note)
@@ -287,6 +301,7 @@ def editor(request: Request, doc_id: int, rev: int | None = None, c: Caller = Pa
         warnings=_problems_with_lines(text, shown.warnings) if shown else [],
         house_templates=[{"id": t.id, "name": t.name} for t in templates],
         font_profiles=FONT_PROFILES,
+        schema_domain=_domain_name(doc.kind),
         pdf_available=find_soffice() is not None,
     )
 

@@ -150,6 +150,29 @@
     if (e.target.classList && e.target.classList.contains("file-input")) showChosen(e.target);
   });
 
+  // The browser's own messages for a form field left empty or out of range follow the browser's language:
+  // the page says them in Chinese.
+  function validityText(el) {
+    var v = el.validity;
+    if (v.valueMissing) return el.type === "file" ? "请选择文件。" : el.tagName === "SELECT" ? "请选择一项。" : "请填写这一项。";
+    if (v.rangeUnderflow || v.rangeOverflow) return "请填写 " + el.min + "—" + el.max + " 之间的数。";
+    if (v.badInput || v.stepMismatch) return "请填写整数。";
+    if (v.tooLong) return "最多 " + el.maxLength + " 个字。";
+    if (v.typeMismatch || v.patternMismatch) return "格式不对，请改正。";
+    return "";
+  }
+  document.addEventListener("invalid", function (e) {
+    var el = e.target;
+    if (!el.setCustomValidity) return;
+    el.setCustomValidity("");
+    if (!el.validity.valid) el.setCustomValidity(validityText(el) || "请改正这一项。");
+  }, true);
+  function clearValidity(e) {
+    if (e.target.setCustomValidity) e.target.setCustomValidity("");
+  }
+  document.addEventListener("input", clearValidity, true);
+  document.addEventListener("change", clearValidity, true);
+
   function init() {
     document.querySelectorAll(".file-input").forEach(showChosen);  // a file kept by the browser on Back
     document.querySelectorAll("[data-tabs]").forEach(initTabs);
