@@ -95,6 +95,7 @@ class FactModel(BaseModel):
         frozen=False,
         allow_inf_nan=False,
         json_schema_extra=_nullable_optionals,
+        defer_build=True,
     )
 
     @field_validator("*", mode="after")
