@@ -96,7 +96,7 @@ class Family:
         return None if not ends or None in ends else max(d for d in ends if d is not None)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1024)  # asked twice per fragment of one document
 def choice_index(doc_id: str, fid: str, n: int) -> int:
     """The stable index of the variant a document uses among ``n`` eligible ones.
 

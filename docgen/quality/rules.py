@@ -109,7 +109,7 @@ def _f(code: str, message: str, s: Sentence) -> Finding:
     return Finding(code, message, s.text, s.paths, s.unit.block)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _plain(text: str) -> str:
     """Text with each draft-mode marker 〔待补：…〕 reduced to one neutral sign (it stands for a missing fact)."""
     return _TODO_RE.sub("◇", text) if TODO_MARK in text else text
@@ -150,12 +150,12 @@ def _punctuation(units: list[Unit]) -> Iterator[Finding]:
 _HAN_RE = re.compile(f"[{_HAN}]")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _han_len(text: str) -> int:
     return _HAN_RE.subn("", text)[1]
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=2048)
 def _clauses(text: str) -> tuple[str, ...]:
     """The clauses of a sentence (split at ，；：。！？).  Every rule asks for them, sentence by sentence: the
     split is kept (the checker's functions are pure over text; these caches hold plain strings only)."""
