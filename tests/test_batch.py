@@ -243,3 +243,24 @@ def test_batch_prints_warnings_in_the_located_format_render_uses(tmp_path: Path)
         assert n.format() in stderr.splitlines()
         assert n.format().startswith(f"{src / 'city.yaml'}:{n.line}:{n.col}: ")
     assert f"共 {len(draft.notices)} 条警告。" in stderr
+
+
+def test_the_terminal_table_counts_warnings_and_leaves_their_lines_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpers import dump, edit, minimal_speech
+
+    from docgen.cli_batch import _table
+
+    src = tmp_path / "in"
+    src.mkdir()
+    data = edit(minimal_speech(), {"closing": {"family": "confidence", "addressees": "全体委员"}})
+    (src / "city.yaml").write_text(dump(data), encoding="utf-8")
+    options = lib.BatchOptions(tmp_path / "out", jobs=1)
+    result = lib.run(lib.plan([src], options), options)
+    [outcome] = result.outcomes
+    assert outcome.warnings
+    _table(result, tmp_path / "out", True)
+    shown = capsys.readouterr().out
+    assert str(len(outcome.warnings)) in shown
+    assert not any(w.split(": ", 1)[1][:20] in shown.replace("\n", "") for w in outcome.warnings)
