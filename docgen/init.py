@@ -31,7 +31,7 @@ from pydantic_core import PydanticUndefined
 from docgen import registry
 from docgen.model.basefacts import SCHEMA_VERSION
 
-__all__ = ["EXAMPLES", "INVENTED", "example_item", "example_value", "hints", "skeleton"]
+__all__ = ["EXAMPLES", "INVENTED", "description", "example_item", "example_value", "hints", "skeleton"]
 
 Loc = tuple[str, ...]
 
@@ -106,6 +106,13 @@ def hints(domain: str | None = None) -> registry.SkeletonHints:
         return _NO_HINTS
     found: registry.SkeletonHints = registry.load_object(spec.skeleton_hints)
     return found
+
+
+def description(model: type[BaseModel], name: str, domain: str | None = None) -> str:
+    """A field's description: the domain's own (its hints; the first registered domain's when None), else the
+    Field's."""
+    own = hints(domain).descriptions.get(f"{model.__name__}.{name}")
+    return own if own is not None else model.model_fields[name].description or ""
 
 
 def example_value(model: type[BaseModel], name: str, domain: str | None = None) -> tuple[bool, Any]:
@@ -256,7 +263,7 @@ class _Writer:
 
     def describe(self, model: type[BaseModel], name: str, info: FieldInfo, *, lead: str = "") -> str:
         title = info.title or name
-        desc = info.description or ""
+        desc = description(model, name, self.domain)
         text = title if not desc or desc == title else f"{title}：{desc}"
         found, example = example_value(model, name, self.domain)
         if found and example not in (None, [], {}):

@@ -17,7 +17,7 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
@@ -87,6 +87,9 @@ class SkeletonHints:
     salutations: dict[str, str]
     #: values a kind's skeleton fills in: kind → {(block, field): value}
     prefill: dict[str, dict[tuple[str, ...], Any]]
+    #: the domain's own description of a field (shared models included), keyed ``Model.field``: used by
+    #: ``docgen init``, the JSON Schema and the format page instead of the Field's description
+    descriptions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

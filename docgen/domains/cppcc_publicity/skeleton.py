@@ -1,6 +1,6 @@
 """What ``docgen init`` writes into this domain's skeletons beyond the facts model: invented examples (the
 shared models' fields included: ``Org.short_name`` is “市政协” here), the document fields only some kinds use,
-salutations and prefilled choices.  Every name and place is invented (虚构)."""
+salutations, prefilled choices and this domain's descriptions of shared fields.  Every name and place is invented (虚构)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,19 @@ __all__ = ["HINTS"]
 
 HINTS = SkeletonHints(
     examples={
+        # shared models (docgen/model): this domain's examples of their fields
+        "Speaker.role": "市政协主席",
+        "Document.title": "在全市政协宣传信息工作会议上的讲话",
+        "Document.occasion": "全市政协宣传信息工作会议",
+        "Document.on_behalf_of": "市政协党组",
+        "AgendaDone.text": "全省政协宣传工作会议精神",
+        "UpperRequirement.role": "省政协副主席",
+        "UpperRequirement.topic": "做好政协报刊征订工作",
+        "Meeting.name": "全市政协宣传信息工作会议",
+        "Meeting.approved_by": "市政协党组",
+        "Org.short_name": "市政协",
+        "Org.full_name": "中国人民政治协商会议澄阳市委员会",
+        "Org.party_group": "市政协党组",
         "Facts.attribution": ["各县（市、区）政协的密切配合", "全市宣传信息工作者的用心用力"],
         "Document.subtitle": "——澄阳市政协推进宣传信息工作提质增效的实践",
         "Document.section_order": ["opening", "achievements", "situation", "tasks", "closing"],
@@ -180,6 +193,17 @@ HINTS = SkeletonHints(
         "problems_placement": frozenset({"leadership_speech", "work_summary"}),
     },
     salutations={"exchange_speech": "各位领导，同志们"},
+    descriptions={
+        # shared models (docgen/model): how this domain describes their fields
+        "Document.subtitle": "副标题（交流材料常用“——……政协……的实践与探索”）",
+        "Document.on_behalf_of": "“我代表……”：市政协党组 / 县政协主席会议",
+        "Document.salutation": "讲话类必填：同志们 | 各位委员，同志们 | 尊敬的……（不带冒号）",
+        "Org.short_name": "市政协 / 县政协 / 区政协",
+        "Org.full_name": "中国人民政治协商会议……市委员会",
+        "Org.party_group": "如“市政协党组”",
+        "Org.chair_meeting": "如“市政协主席会议”",
+        "Org.grassroots_label": "镇街政协联络室 / 委员工作室",
+    },
     prefill={
         "exchange_speech": {("closing", "family"): "exchange_humble", ("document", "thank_you_line"): True},
         "concluding_speech": {("closing", "family"): "call_to_action"},
