@@ -230,6 +230,10 @@ def test_one_item_after_a_few_aspects_across_paragraphs() -> None:
     after = _para("成绩来之不易，问题也不容忽视。")
     assert [f.code for f in check_draft(_draft(intro, one, after))] == ["quality-single"]
     assert check_draft(_draft(intro, one, two, after)) == []
+    # a draft's marker paragraph between the items is not the end of the list
+    marker = Paragraph((Segment("〔待补：新闻宣传数字〕", "todo"), Segment("——完整文稿应有的事实，定稿前补齐。", "todo")))
+    assert check_draft(_draft(intro, one, marker, two, after), mode="draft") == []
+    assert [f.code for f in check_draft(_draft(intro, one, marker, after), mode="draft")] == ["quality-single"]
 
 
 def test_every_code_is_documented() -> None:

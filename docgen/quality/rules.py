@@ -294,6 +294,8 @@ def _few(units: list[Unit]) -> Iterator[Finding]:
             rest = u.text[s.end :]
             items = len(_COUNTED_RE.findall(rest))
             for v in units[i + 1 :]:
+                if v.kind == "para" and v.spans and all(sp.role == "todo" for sp in v.spans):
+                    continue  # a draft's marker paragraph (〔待补：…〕) between the items is not an item
                 if v.kind != "para" or not v.spans or v.spans[0].role not in LEAD_ROLES:
                     break
                 items += 1
