@@ -34,6 +34,7 @@ __all__ = [
     "phrase_kind",
     "split_count_suffix",
     "strip_metric_suffix",
+    "strip_subject",
     "with_yao",
 ]
 
@@ -101,6 +102,25 @@ def strip_metric_suffix(metric: str, suffixes: Sequence[str] = _METRIC_SUFFIXES)
         if m.endswith(s) and len(m) > len(s):
             return m[: -len(s)]
     return m
+
+
+_SUBJECT_MODAL = re.compile(r"^(?:还|也|再)?(?:将|要|会|准备|打算|计划)?")
+
+
+def strip_subject(text: str, subjects: Iterable[str]) -> str:
+    """The phrase without a leading subject (and its modal) that the frame already says: a list item
+    ``我们将认真学习……`` after ``我们考虑着力抓好以下几个方面：`` → ``认真学习……``.  Only when what is left
+    is a predicate (a modal came off, or the tagger reads a verb phrase); otherwise the phrase is returned
+    as it is (cleaned)."""
+    t = clean(text)
+    for s in sorted((x for x in subjects if x), key=len, reverse=True):
+        if t.startswith(s):
+            after = t[len(s) :]
+            rest = _SUBJECT_MODAL.sub("", after, count=1)
+            # after a modal (我们将……) a predicate follows by construction; otherwise the tagger decides
+            if rest and (rest != after or phrase_kind(rest) == "verb"):
+                return rest
+    return t
 
 
 # --- phrase typing ----------------------------------------------------------------------------------------

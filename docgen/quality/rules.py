@@ -47,6 +47,15 @@ _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条�
 _RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
 _ANY_COUNT_RE = re.compile(r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余")
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
+# the count a 持平 is said of: the nearest before it (an exact 45条 beside other, approximate counts is fine)
+_FLAT_COUNT_RE = re.compile(
+    r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?[个家名位项条篇件次期人]?次?(?:以上|左右)?(?![\d.])"
+)
+_FLAT_APPROX_RE = re.compile(r"^(?:近|约)|余|多|以上|左右")
+# a verb said on both sides of its object (为宣传好……主题宣传，)
+_VERB_AROUND_RE = re.compile(f"为([{_HAN}]{{2}})好[^，。；：]{{2,40}}?\\1(?:活动|工作)?(?=[，。；])")
+# a list item that says again the subject the frame before the colon already said (我们……：一是我们将……)
+_ITEM_SUBJECT_RE = re.compile(r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们")
 _SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
@@ -193,7 +202,15 @@ def _significance(sentences: list[Sentence]) -> Iterator[Finding]:
 def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         text = _plain(s.text)
-        for rx in (_DOUBLED_WORD_RE, _DOUBLED_COUNT_RE, _DOUBLED_YEAR_RE, _DOUBLED_MODAL_RE, _REACH_NEAR_RE):
+        for rx in (
+            _DOUBLED_WORD_RE,
+            _DOUBLED_COUNT_RE,
+            _DOUBLED_YEAR_RE,
+            _DOUBLED_MODAL_RE,
+            _REACH_NEAR_RE,
+            _VERB_AROUND_RE,
+            _ITEM_SUBJECT_RE,
+        ):
             m = rx.search(text)
             if m:
                 yield _f("quality-doubled", f"“{m.group()}”重复", s)
@@ -395,6 +412,15 @@ def _precise_from_approx(text: str) -> bool:
     return False
 
 
+def _flat_beside_approx(text: str) -> bool:
+    """持平 said of an approximate count or a bound (发稿200篇以上，与去年同期持平): the nearest count before it."""
+    for m in re.finditer("持平", text):
+        counts = [c for c in _FLAT_COUNT_RE.finditer(text, 0, m.start()) if c.group()]
+        if counts and _FLAT_APPROX_RE.search(counts[-1].group()):
+            return True
+    return False
+
+
 def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     data_text = repr(data) if data is not None else ""
     for s in sentences:
@@ -407,7 +433,7 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
         if _precise_from_approx(text):
             yield _f("quality-claim", "由约数算出精确到小数的百分数", s)
             continue
-        if "持平" in text and (_ABOVE_COUNT_RE.search(text) or _APPROX_COUNT_RE.search(text)):
+        if _flat_beside_approx(text):
             yield _f("quality-claim", "约数旁说“持平”", s)
             continue
         reversed_ = _REWARD_REVERSED_RE.search(text)
