@@ -930,3 +930,49 @@ def test_a_demand_in_the_concluding_speech_takes_its_yao_and_a_count_covers_the_
     assert "各镇（街道）联络组要在3月底前传达会议精神。" in text
     assert "以及市政协文史委等单位的4位负责同志" in text
     assert _quality(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        ("一要2027年上半年举办业务培训班", "2027年上半年举办业务培训班"),
+        ("二是加强队伍建设。", "加强队伍建设"),
+        ("（三）完善考评机制", "完善考评机制"),
+        ("1.高度重视", "高度重视"),
+        ("十要素齐全", "十要素齐全"),
+        ("三是非分明", "三是非分明"),
+        ("3.5万篇", "3.5万篇"),
+    ],
+)
+def test_a_clerks_own_numbering_comes_off_a_list_item(written: str, cleaned: str) -> None:
+    assert phrases.clean(written) == cleaned
+
+
+def test_a_pre_numbered_task_item_is_numbered_once() -> None:
+    data = edit(minimal_speech(), {"tasks.sections[0].items": ["一要2025年上半年举办业务培训班", "二要加强上下联动"]})
+    draft = _draft(data)
+    assert "一要2025年上半年举办" not in draft.text() and "二要二要" not in draft.text()
+    assert "2025年上半年要举办业务培训班" in draft.text()
+    assert _quality(draft) == []
+
+
+def test_a_significance_the_political_wording_said_in_fewer_words_is_not_said_again() -> None:
+    for i in range(6):
+        data = edit(
+            minimal_speech(),
+            {
+                "document.id": f"sig-{i}",
+                "document.date": dt.date(2026, 12, 4),
+                "period.start": dt.date(2026, 1, 1),
+                "period.end": dt.date(2026, 11, 30),
+                "tasks.horizon": "2027年",
+                "situation": {
+                    "political_context": "pc_2026_standard",
+                    "year_significance": ["“十五五”规划开局之年", "新一届市政协开局起步之年"],
+                },
+            },
+        )
+        draft = _draft(data)
+        assert draft.text().count("开局之年") == 1, draft.text()
+        assert "新一届市政协开局起步之年" in draft.text()
+        assert _quality(draft) == []

@@ -43,9 +43,16 @@ PhraseKind = Literal["verb", "noun", "clause", "stub"]
 _END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 
 
+# a clerk's own numbering in front of a list item (一要……, 二是……, （三）……, 1.……, ②……): the frame numbers
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[是要](?![是要素点求闻件务害领旨案职非])|（[一二三四五六七八九十]{1,2}）|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
+
+
 def clean(text: str) -> str:
-    """The phrase without surrounding blanks and without final punctuation (。；，、！？)."""
-    return text.strip().rstrip(_END_PUNCT).strip()
+    """The phrase without surrounding blanks, without final punctuation (。；，、！？) and without a
+    numbering the clerk put in front of it (一要……, （二）……, 3.……: the frame numbers the items itself)."""
+    t = text.strip().rstrip(_END_PUNCT).strip()
+    m = _ENUMERATOR.match(t)
+    return t[m.end() :].strip() if m and m.end() < len(t) else t
 
 
 # --- what the data already says ---------------------------------------------------------------------------

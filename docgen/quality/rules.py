@@ -56,7 +56,7 @@ _FLAT_APPROX_RE = re.compile(r"^(?:近|约)|余|多|以上|左右")
 _VERB_AROUND_RE = re.compile(f"为([{_HAN}]{{2}})好[^，。；：]{{2,40}}?\\1(?:活动|工作)?(?=[，。；])")
 # a list item that says again the subject the frame before the colon already said (我们……：一是我们将……)
 _ITEM_SUBJECT_RE = re.compile(r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们")
-_SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
+_SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
 _RANK_RE = re.compile(r"位居|名列|排名第|排在第|居第")
@@ -187,16 +187,31 @@ def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
                 yield _f("quality-boilerplate", f"分句“{c}”前文已经用过", s)
 
 
+def _in_order(short: str, long: str) -> bool:
+    """The characters of ``short`` (quotes aside) appear in order in ``long``: the same significance in more
+    words (“十五五”开局之年 / “十五五”规划的开局之年)."""
+    it = iter(long)
+    return all(ch in it for ch in re.sub(r"[\s“”‘’\"']", "", short))
+
+
 def _significance(sentences: list[Sentence]) -> Iterator[Finding]:
-    said: dict[str, str] = {}
+    said: dict[tuple[str, str], str] = {}  # (year word, what it is) → the sentence that said it
     for s in sentences:
         text = _plain(s.text)
         for m in _SIGNIFICANCE_RE.finditer(text):
-            what = m.group(1)
-            if what in said and said[what] != text:
-                yield _f("quality-repeat", f"“{what}”作为年度意义前文已经说过", s)
+            year, what = m.group(1), m.group(2)
+            same = next(
+                (
+                    w
+                    for (y, w), home in said.items()
+                    if y == year and home != text and (_in_order(w, what) or _in_order(what, w))
+                ),
+                None,
+            )
+            if same is not None:
+                yield _f("quality-repeat", f"“{what}”作为年度意义前文已经说过（“{same}”）", s)
                 break
-            said.setdefault(what, text)
+            said.setdefault((year, what), text)
 
 
 def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
