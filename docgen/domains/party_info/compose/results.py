@@ -100,9 +100,11 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
         lead = _CASE_LEADS[j]
         path = (f"results.cases[{j}]",)
         if case.instructed_by or case.outcome:
+            say = {"by": case.instructed_by, "outcome": case.outcome}
             out.append(
                 (
-                    ctx.frag(
+                    ctx.frag_fresh("RES-case", lead=lead, title=title, **say)
+                    or ctx.frag(
                         "RES-case",
                         lead=lead,
                         title=title,
@@ -114,7 +116,13 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
                 )
             )
         else:
-            out.append((ctx.frag("RES-case-plain", lead=lead, title=title), path))
+            out.append(
+                (
+                    ctx.frag_fresh("RES-case-plain", lead=lead, title=title)
+                    or ctx.frag("RES-case-plain", lead=lead, title=title),
+                    path,
+                )
+            )
     for j in range(len(_CASE_LEADS), len(r.cases)):
         ctx.notice("unused-fact", "典型信息最多写三条，其余未写入文稿", f"results.cases[{j}]")
     return out
@@ -124,16 +132,27 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
 
 
 def _rank_text(ctx: Ctx, group: list[Rank]) -> str:
+    """我区在2024年度全市信息工作考核中位居第二位（参评单位共11个）; several systems of one assessment:
+    ……中，党委系统、政府系统分别位居第二位和第三位."""
     first = group[0]
     when = f"{first.year}年度" if first.year is not None else ""
     metric = phrases.strip_metric_suffix(first.metric, ("排名", "名次")) if first.metric else "信息工作考核"
     if not metric.endswith(("考核", "考评", "评比", "评价")):
         metric += "考核"
-    places = []
-    for rk in group:
-        of = f"（共{rk.of}个单位参评）" if rk.of else ""
-        places.append(f"{rk.system or ''}第{zh.cn_numeral(rk.rank) if rk.rank <= 10 else rk.rank}位{of}")
-    return f"{ctx.ours}在{when}{first.scope}{metric}中位居{'、'.join(places)}"
+    fields = {rk.of for rk in group}
+    shared = len(fields) == 1 and None not in fields
+
+    def place(rk: Rank, own_of: bool) -> str:
+        n = zh.cn_numeral(rk.rank) if rk.rank <= 10 else str(rk.rank)
+        return f"第{n}位" + (f"（参评单位共{rk.of}个）" if own_of and rk.of else "")
+
+    head = f"{ctx.ours}在{when}{first.scope}{metric}中"
+    tail = f"（参评单位共{first.of}个）" if shared and len(group) > 1 else ""
+    if len(group) > 1 and all(rk.system for rk in group):
+        systems = "、".join(rk.system or "" for rk in group)
+        places = zh.join_list([place(rk, not shared) for rk in group])
+        return f"{head}，{systems}分别位居{places}{tail}"
+    return head + "位居" + "、".join(f"{rk.system or ''}{place(rk, not shared or len(group) == 1)}" for rk in group) + tail
 
 
 def _publications(ctx: Ctx, r: Results) -> list[Sentence]:

@@ -212,9 +212,9 @@ def _limits(sec: TaskSection) -> str | None:
     for tl in sec.time_limits:
         steps = []
         if tl.phone is not None:
-            steps.append(f"{_span(tl.phone, tl.unit)}内电话报告")
+            steps.append(f"{_span(tl.phone, tl.phone_unit)}内电话报告")
         if tl.written is not None:
-            steps.append(f"{_span(tl.written, tl.unit)}内书面报告")
+            steps.append(f"{_span(tl.written, tl.written_unit)}内书面报告")
         if steps:
             parts.append(f"{phrases.clean(tl.event)}，事发后{'、'.join(steps)}")
     return "；".join(parts) or None

@@ -94,8 +94,14 @@ class TimeLimit(FactModel):
 
     event: str = f("事项", "如“较大以上突发事件”", example="较大以上突发事件")
     phone: int | None = f("电话报告时限", "事发后多少分钟（或小时）内电话报告", default=None, ge=1, le=10_000, example=30)
-    written: int | None = f("书面报告时限", "事发后多少分钟（或小时）内书面报告", default=None, ge=1, le=10_000, example=60)
-    unit: Literal["分钟", "小时"] = f("时限单位", default="分钟")
+    phone_unit: Literal["分钟", "小时"] = f("电话报告时限单位", default="分钟")
+    written: int | None = f("书面报告时限", "事发后多少分钟（或小时）内书面报告", default=None, ge=1, le=10_000, example=1)
+    written_unit: Literal["分钟", "小时"] = f("书面报告时限单位", default="分钟", example="小时")
+
+    def minutes(self, which: str) -> int | None:
+        """The limit ``phone`` or ``written`` in minutes."""
+        value = getattr(self, which)
+        return None if value is None else value * (60 if getattr(self, f"{which}_unit") == "小时" else 1)
 
 
 class Target(FactModel):

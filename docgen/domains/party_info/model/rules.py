@@ -104,11 +104,12 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
     if facts.tasks is not None:
         for i, sec in enumerate(facts.tasks.sections):
             for j, tl in enumerate(sec.time_limits):
-                if tl.phone is not None and tl.written is not None and tl.phone > tl.written:
+                phone, written = tl.minutes("phone"), tl.minutes("written")
+                if phone is not None and written is not None and phone > written:
                     yield Issue(
                         ("tasks", "sections", i, "time_limits", j, "phone"),
                         "order-time-limit",
-                        f"电话报告时限 {tl.phone}{tl.unit} 晚于书面报告时限 {tl.written}{tl.unit}：应先电话、后书面",
+                        f"电话报告时限 {tl.phone}{tl.phone_unit} 晚于书面报告时限 {tl.written}{tl.written_unit}：应先电话、后书面",
                     )
 
 
