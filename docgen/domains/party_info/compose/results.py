@@ -131,28 +131,37 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
 # --- （二）刊物和考核 -----------------------------------------------------------------------------------------
 
 
+def _metric(rk: Rank) -> str:
+    metric = phrases.strip_metric_suffix(rk.metric, ("排名", "名次")) if rk.metric else "信息工作考核"
+    return metric if metric.endswith(("考核", "考评", "评比", "评价")) else metric + "考核"
+
+
+def _place(rk: Rank, with_of: bool) -> str:
+    n = zh.cn_numeral(rk.rank) if rk.rank <= 10 else str(rk.rank)
+    return f"第{n}位" + (f"（参评单位共{rk.of}个）" if with_of and rk.of else "")
+
+
 def _rank_text(ctx: Ctx, group: list[Rank]) -> str:
-    """我区在2024年度全市信息工作考核中位居第二位（参评单位共11个）; several systems of one assessment:
-    ……中，党委系统、政府系统分别位居第二位和第三位."""
+    """The ranks of one scope and year in one sentence: 我区在2024年度全市信息工作考核中位居第二位（参评单位共11个）;
+    several systems of one assessment: ……考核中，党委系统、政府系统分别位居第二位和第三位; several assessments:
+    ……党委信息工作考核中位居第二位，政务信息工作考核位居第四位."""
     first = group[0]
     when = f"{first.year}年度" if first.year is not None else ""
-    metric = phrases.strip_metric_suffix(first.metric, ("排名", "名次")) if first.metric else "信息工作考核"
-    if not metric.endswith(("考核", "考评", "评比", "评价")):
-        metric += "考核"
     fields = {rk.of for rk in group}
-    shared = len(fields) == 1 and None not in fields
-
-    def place(rk: Rank, own_of: bool) -> str:
-        n = zh.cn_numeral(rk.rank) if rk.rank <= 10 else str(rk.rank)
-        return f"第{n}位" + (f"（参评单位共{rk.of}个）" if own_of and rk.of else "")
-
-    head = f"{ctx.ours}在{when}{first.scope}{metric}中"
-    tail = f"（参评单位共{first.of}个）" if shared and len(group) > 1 else ""
-    if len(group) > 1 and all(rk.system for rk in group):
-        systems = "、".join(rk.system or "" for rk in group)
-        places = zh.join_list([place(rk, not shared) for rk in group])
-        return f"{head}，{systems}分别位居{places}{tail}"
-    return head + "位居" + "、".join(f"{rk.system or ''}{place(rk, not shared or len(group) == 1)}" for rk in group) + tail
+    shared = len(group) > 1 and len(fields) == 1 and None not in fields
+    by_metric: dict[str, list[Rank]] = {}
+    for rk in group:
+        by_metric.setdefault(_metric(rk), []).append(rk)
+    clauses: list[str] = []
+    for k, (metric, ranks) in enumerate(by_metric.items()):
+        head = f"{ctx.ours}在{when}{first.scope}{metric}中" if k == 0 else metric
+        if len(ranks) > 1 and all(rk.system for rk in ranks):
+            systems = "、".join(rk.system or "" for rk in ranks)
+            places = zh.join_list([_place(rk, not shared) for rk in ranks])
+            clauses.append(f"{head}，{systems}分别位居{places}")
+        else:
+            clauses.append(head + "位居" + "、".join(f"{rk.system or ''}{_place(rk, not shared)}" for rk in ranks))
+    return "，".join(clauses) + (f"（参评单位均为{first.of}个）" if shared else "")
 
 
 def _publications(ctx: Ctx, r: Results) -> list[Sentence]:
@@ -193,9 +202,9 @@ def _top(rk: Rank) -> bool:
 
 def _ranks(ctx: Ctx, r: Results) -> list[Sentence]:
     out: list[Sentence] = []
-    groups: dict[tuple[str, str, int | None], list[Rank]] = {}
+    groups: dict[tuple[str, int | None], list[Rank]] = {}
     for rk in r.ranks:
-        groups.setdefault((rk.scope, rk.metric, rk.year), []).append(rk)
+        groups.setdefault((rk.scope, rk.year), []).append(rk)
     for group in groups.values():
         top = all(_top(rk) for rk in group)
         out.append(
@@ -241,6 +250,8 @@ def _network(ctx: Ctx, r: Results) -> list[Sentence]:
         return []
     out: list[Sentence] = []
     parts: list[str] = []
+    # the frames say the scope (全县……覆盖全县各乡镇 would say it twice)
+    covers = n.covers.removeprefix(ctx.scope) or n.covers if n.covers else None
     if n.direct_points:
         parts.append(f"设立信息直报点{n.direct_points}个")
     staff = [
@@ -254,12 +265,12 @@ def _network(ctx: Ctx, r: Results) -> list[Sentence]:
     if parts:
         out.append(
             (
-                ctx.frag("RES-network", scope=ctx.scope, items="，".join(parts), covers=n.covers, say=("covers",)),
+                ctx.frag("RES-network", scope=ctx.scope, items="，".join(parts), covers=covers, say=("covers",)),
                 ("results.network",),
             )
         )
-    elif n.covers:
-        out.append((ctx.frag("RES-network-covers", scope=ctx.scope, covers=n.covers), ("results.network.covers",)))
+    elif covers:
+        out.append((ctx.frag("RES-network-covers", scope=ctx.scope, covers=covers), ("results.network.covers",)))
     if n.trainings or n.trained:
         out.append(
             (
@@ -335,6 +346,7 @@ def attribution(ctx: Ctx, r: Results) -> Block | None:
     items = [phrases.clean(x) for x in r.attribution if phrases.clean(x)]
     if not items:
         return None
-    text = ctx.frag("ATT-attribution", items=phrases.join_items(items, "和"), one_item=len(items) == 1)
+    conj = "以及" if any("和" in x for x in items) else "和"  # never 和 … 和
+    text = ctx.frag("ATT-attribution", items=phrases.join_items(items, conj), one_item=len(items) == 1)
     return ParaBuilder().add(text, ["results.attribution"]).build()
 
