@@ -41,7 +41,9 @@ def test_the_minimal_files_validate() -> None:
         ("closing", {"family": "thanks"}, "family: thanks", "literal_error"),
     ],
 )
-def test_a_bad_field_is_reported_in_chinese_on_its_line(path: str, value: Any, needle: str, code: str) -> None:
+def test_a_bad_field_is_reported_in_chinese_on_its_line(
+    path: str, value: Any, needle: str, code: str
+) -> None:
     text, p = _one(edit(minimal_speech(), {path: value}))
     assert p.line == line_of(text, needle)
     assert re.search(r"[\u4e00-\u9fff]", p.message), p.format()
@@ -66,7 +68,11 @@ def test_an_unknown_key_is_refused_with_its_name() -> None:
         ({"tasks.horizon": "2024年"}, "date-horizon-past", "horizon:"),
         ({"period.end": dt.date(2025, 12, 31)}, "date-period-after-document", "end:"),
         (
-            {"tasks.sections[1].time_limits": [{"event": "较大突发事件", "phone": 2, "phone_unit": "小时", "written": 60}]},
+            {
+                "tasks.sections[1].time_limits": [
+                    {"event": "较大突发事件", "phone": 2, "phone_unit": "小时", "written": 60}
+                ]
+            },
             "order-time-limit",
             "phone: 2",
         ),
@@ -93,7 +99,10 @@ def test_adopted_may_exceed_an_approximate_lower_bound_but_not_an_exact_total() 
 
 
 def test_political_wording_valid_on_the_document_date_passes() -> None:
-    data = edit(minimal_speech(), {"situation": {"political_context": "pi_pc_2025"}, "closing": {"guiding_thought": "pi_gt_2025"}})
+    data = edit(
+        minimal_speech(),
+        {"situation": {"political_context": "pi_pc_2025"}, "closing": {"guiding_thought": "pi_gt_2025"}},
+    )
     assert validate_text(dump(data)).situation is not None
 
 
@@ -108,7 +117,9 @@ def test_the_untouched_skeleton_reports_only_required_fields(kind: str) -> None:
     problems = problems_of(text, "init.yaml")
     assert problems
     assert {p.code for p in problems} <= {"missing-field", "kind-requires"}, [p.format() for p in problems]
-    assert {"document.id", "document.date", "org.short_name", "org.level", "org.place"} <= {p.path for p in problems}
+    assert {"document.id", "document.date", "org.short_name", "org.level", "org.place"} <= {
+        p.path for p in problems
+    }
     lines = text.splitlines()
     for p in problems:
         if p.path:

@@ -50,7 +50,9 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
         change = None
         if s.previous is not None and count:
             try:
-                change = zh.change_phrase(s.count, s.previous, unit=s.unit, prev_label=s.previous_period, approx=s.approx)
+                change = zh.change_phrase(
+                    s.count, s.previous, unit=s.unit, prev_label=s.previous_period or "去年", approx=s.approx
+                )
             except ValueError:
                 change = None
         if count:
@@ -92,7 +94,9 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
         if not c:
             ctx.notice("unused-fact", "批示数为0，未写入文稿", f"results.instructions[{j}]")
             continue
-        clauses.append(f"{'有' if not clauses else ''}{c}{'信息' if not clauses else ''}获{ins.leader_level}批示")
+        clauses.append(
+            f"{'有' if not clauses else ''}{c}{'信息' if not clauses else ''}获{ins.leader_level}批示"
+        )
     if clauses:
         out.append((ctx.frag("RES-instructions", clauses="，".join(clauses)), ("results.instructions",)))
     for j, case in enumerate(r.cases[: len(_CASE_LEADS)]):
@@ -160,7 +164,9 @@ def _rank_text(ctx: Ctx, group: list[Rank]) -> str:
             places = zh.join_list([_place(rk, not shared) for rk in ranks])
             clauses.append(f"{head}，{systems}分别位居{places}")
         else:
-            clauses.append(head + "位居" + "、".join(f"{rk.system or ''}{_place(rk, not shared)}" for rk in ranks))
+            clauses.append(
+                head + "位居" + "、".join(f"{rk.system or ''}{_place(rk, not shared)}" for rk in ranks)
+            )
     return "，".join(clauses) + (f"（参评单位均为{first.of}个）" if shared else "")
 
 
@@ -175,7 +181,9 @@ def _publications(ctx: Ctx, r: Results) -> list[Sentence]:
     ]
     for j, (p, c) in enumerate(pubs):
         if not c:
-            ctx.notice("unused-fact", f"{zh.book_title(p.name)}编发期数为0，未写入文稿", f"results.publications[{j}]")
+            ctx.notice(
+                "unused-fact", f"{zh.book_title(p.name)}编发期数为0，未写入文稿", f"results.publications[{j}]"
+            )
         elif p.instructed == 0:
             ctx.notice("unused-fact", "获批示篇数为0，未写入文稿", f"results.publications[{j}].instructed")
     if items:
@@ -254,23 +262,29 @@ def _network(ctx: Ctx, r: Results) -> list[Sentence]:
     covers = n.covers.removeprefix(ctx.scope) or n.covers if n.covers else None
     if n.direct_points:
         parts.append(f"设立信息直报点{n.direct_points}个")
-    staff = [
-        f"{label}信息员{v}名" for label, v in (("专职", n.full_time), ("兼职", n.part_time)) if v
-    ]
+    staff = [f"{label}信息员{v}名" for label, v in (("专职", n.full_time), ("兼职", n.part_time)) if v]
     if staff:
         parts.append("配备" + "、".join(staff))
-    for name, v in (("direct_points", n.direct_points), ("full_time", n.full_time), ("part_time", n.part_time)):
+    for name, v in (
+        ("direct_points", n.direct_points),
+        ("full_time", n.full_time),
+        ("part_time", n.part_time),
+    ):
         if v == 0:
             ctx.notice("unused-fact", "数量为0，未写入文稿", f"results.network.{name}")
     if parts:
         out.append(
             (
-                ctx.frag("RES-network", scope=ctx.scope, items="，".join(parts), covers=covers, say=("covers",)),
+                ctx.frag(
+                    "RES-network", scope=ctx.scope, items="，".join(parts), covers=covers, say=("covers",)
+                ),
                 ("results.network",),
             )
         )
     elif covers:
-        out.append((ctx.frag("RES-network-covers", scope=ctx.scope, covers=covers), ("results.network.covers",)))
+        out.append(
+            (ctx.frag("RES-network-covers", scope=ctx.scope, covers=covers), ("results.network.covers",))
+        )
     if n.trainings or n.trained:
         out.append(
             (
@@ -349,4 +363,3 @@ def attribution(ctx: Ctx, r: Results) -> Block | None:
     conj = "以及" if any("和" in x for x in items) else "和"  # never 和 … 和
     text = ctx.frag("ATT-attribution", items=phrases.join_items(items, conj), one_item=len(items) == 1)
     return ParaBuilder().add(text, ["results.attribution"]).build()
-

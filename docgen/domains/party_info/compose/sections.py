@@ -174,7 +174,9 @@ def situation_blocks(ctx: Ctx, lead_in: list[Block]) -> list[Block]:
         p.add(ctx.political(s.political_context), ["situation.political_context"])
     if s.local_focus:
         p.add(
-            ctx.frag("SIT-focus", scope=ctx.scope, focus=phrases.clean(s.local_focus), party_gov=ctx.party_gov),
+            ctx.frag(
+                "SIT-focus", scope=ctx.scope, focus=phrases.clean(s.local_focus), party_gov=ctx.party_gov
+            ),
             ["situation.local_focus"],
         )
     if not p.empty:
@@ -184,7 +186,9 @@ def situation_blocks(ctx: Ctx, lead_in: list[Block]) -> list[Block]:
     for i, code in enumerate(s.themes, 1):
         lead = ctx.frag(f"SIT-{code}-lead")
         q = ParaBuilder()
-        q.lead(f"{zh.l2_number(i, style) if many else ''}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",))
+        q.lead(
+            f"{zh.l2_number(i, style) if many else ''}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",)
+        )
         q.add(ctx.frag(f"SIT-{code}-body", party_gov=ctx.party_gov, scope=ctx.scope))
         blocks.append(q.build())
     return blocks
@@ -253,7 +257,11 @@ def task_blocks(ctx: Ctx, *, voice: str, intro: str) -> list[Block]:
         ctx.heard(lead)
         p = ParaBuilder()
         p.lead(f"{zh.l2_number(i + 1, style) if many else ''}{lead}。", "l2_lead", (f"{path}.lead",))
-        p.add(ctx.frag(f"{voice}-{sec.theme}-body", scope=ctx.scope, party_gov=ctx.party_gov, subunits=ctx.subunits))
+        p.add(
+            ctx.frag(
+                f"{voice}-{sec.theme}-body", scope=ctx.scope, party_gov=ctx.party_gov, subunits=ctx.subunits
+            )
+        )
         p.add(_items(sec, demand=demand), [f"{path}.items"])
         targets = _targets(sec)
         if targets:

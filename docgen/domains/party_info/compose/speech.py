@@ -149,6 +149,9 @@ def _build_sections(ctx: Ctx, order: list[str], placement: str) -> list[_Section
     missing = {"achievements": f.results, "situation": f.situation, "tasks": f.tasks}
     for name, block in missing.items():
         if block is not None and name not in order:
-            ctx.notice("unused-fact", f"章节顺序中没有 {name}，这一部分未写入文稿", "results" if name == "achievements" else name)
+            ctx.notice(
+                "unused-fact",
+                f"章节顺序中没有 {name}，这一部分未写入文稿",
+                "results" if name == "achievements" else name,
+            )
     return out
-

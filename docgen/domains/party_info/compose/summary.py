@@ -88,12 +88,20 @@ def info_work_summary(ctx: Ctx) -> Draft:
         if att is not None and ach:
             ach.append(att)
     if ach or ctx.draft_mode:
-        sections.append((ctx.frag("SUM-heading-results"), ach or _todo(ctx, "主要工作及成效", "results"), "results"))
-    prb = [] if doc.problems_placement == "omit" else sec.problems_paragraph(ctx, intro="SUM-prb-intro", outro=None)
+        sections.append(
+            (ctx.frag("SUM-heading-results"), ach or _todo(ctx, "主要工作及成效", "results"), "results")
+        )
+    prb = (
+        []
+        if doc.problems_placement == "omit"
+        else sec.problems_paragraph(ctx, intro="SUM-prb-intro", outro=None)
+    )
     if doc.problems_placement == "omit" and f.problems is not None and f.problems.items:
         ctx.notice("unused-fact", "problems_placement 为 omit，存在问题未写入文稿", "problems")
     elif prb or ctx.draft_mode:
-        sections.append((ctx.frag("SUM-heading-problems"), prb or _todo(ctx, "存在的问题和不足", "problems"), "problems"))
+        sections.append(
+            (ctx.frag("SUM-heading-problems"), prb or _todo(ctx, "存在的问题和不足", "problems"), "problems")
+        )
     tsk = sec.task_blocks(ctx, voice="PLN", intro="PLN-intro")
     if tsk or ctx.draft_mode:
         heading = (f.tasks.heading if f.tasks is not None and f.tasks.heading else None) or ctx.frag(
@@ -103,13 +111,17 @@ def info_work_summary(ctx: Ctx) -> Draft:
     elif f.tasks is not None and f.tasks.heading:
         ctx.notice("unused-fact", "没有任务事项，这一部分未写入文稿", "tasks.heading")
 
-    draft = Draft(DraftMeta(doc.id, doc.kind, title, doc.date, author=f.org.full_name or unit, subject="信息工作总结"))
+    draft = Draft(
+        DraftMeta(doc.id, doc.kind, title, doc.date, author=f.org.full_name or unit, subject="信息工作总结")
+    )
     draft.blocks.append(Title(title))
     draft.blocks.append(lead.build())
     for i, (heading, blocks, path) in enumerate(sections, 1):
         draft.blocks.append(Heading(1, zh.l1_number(i), heading, (path,)))
         draft.blocks.extend(blocks)
     sig_date = s.signature_date or doc.date
-    draft.blocks.append(Signature(s.signature_unit or f.org.full_name or unit, zh.cn_date(sig_date, doc.date_style)))
+    draft.blocks.append(
+        Signature(s.signature_unit or f.org.full_name or unit, zh.cn_date(sig_date, doc.date_style))
+    )
     draft.notices.extend(ctx.notices)
     return draft

@@ -12,8 +12,8 @@ __all__ = [
     "TASK_THEMES",
     "THEME_CODES",
     "Closing",
-    "Problems",
     "ProblemItem",
+    "Problems",
     "Situation",
     "Summary",
     "Target",
@@ -59,7 +59,9 @@ TaskTheme = Literal["accurate", "fast", "deep", "solid", "emergency", "network",
 
 class ProblemItem(FactModel):
     code: ProblemCode = f(
-        "问题代码", "见问题库：" + "、".join(f"{k}（{v}）" for k, v in PROBLEM_CODES.items()), example="late_missed"
+        "问题代码",
+        "见问题库：" + "、".join(f"{k}（{v}）" for k, v in PROBLEM_CODES.items()),
+        example="late_missed",
     )
     detail: str | None = f(
         "本地具体表现", "一句本地化的具体情况（可空）", default=None, example="个别单位事发后两个多小时才报告"
@@ -93,9 +95,13 @@ class TimeLimit(FactModel):
     """重大紧急信息的报送时限。"""
 
     event: str = f("事项", "如“较大以上突发事件”", example="较大以上突发事件")
-    phone: int | None = f("电话报告时限", "事发后多少分钟（或小时）内电话报告", default=None, ge=1, le=10_000, example=30)
+    phone: int | None = f(
+        "电话报告时限", "事发后多少分钟（或小时）内电话报告", default=None, ge=1, le=10_000, example=30
+    )
     phone_unit: Literal["分钟", "小时"] = f("电话报告时限单位", default="分钟")
-    written: int | None = f("书面报告时限", "事发后多少分钟（或小时）内书面报告", default=None, ge=1, le=10_000, example=1)
+    written: int | None = f(
+        "书面报告时限", "事发后多少分钟（或小时）内书面报告", default=None, ge=1, le=10_000, example=1
+    )
     written_unit: Literal["分钟", "小时"] = f("书面报告时限单位", default="分钟", example="小时")
 
     def minutes(self, which: str) -> int | None:
@@ -115,10 +121,14 @@ class Target(FactModel):
 
 
 class TaskSection(FactModel):
-    theme: TaskTheme = f("任务主题", "；".join(f"{k} {v}" for k, v in TASK_THEMES.items()), example="accurate")
+    theme: TaskTheme = f(
+        "任务主题", "；".join(f"{k} {v}" for k, v in TASK_THEMES.items()), example="accurate"
+    )
     lead: str | None = f("（一）小标题", "缺省按主题生成；自写时用“动宾，动宾”", default=None)
     items: list[str] = f(
-        "具体举措", "每项一句动宾短语（不带句号），讲话渲染为“一要……二要……”", default_factory=list,
+        "具体举措",
+        "每项一句动宾短语（不带句号），讲话渲染为“一要……二要……”",
+        default_factory=list,
         example=["围绕区委、区政府重点工作报送信息"],
     )
     targets: list[Target] = f("报送目标", default_factory=list)
@@ -127,7 +137,7 @@ class TaskSection(FactModel):
 
 class Tasks(FactModel):
     heading: str | None = f("一级标题", "缺省按措辞库生成", default=None)
-    horizon: str = f("部署期", "2026年 / 今年 / 明年", example="2026年")
+    horizon: str = f("部署期", "2026年 / 今年 / 明年", example="明年")
     sections: list[TaskSection] = f("任务", "每项渲染为“（一）……”", default_factory=list)
 
 

@@ -32,10 +32,17 @@ class Submitted(FactModel):
     approx: Approx = f("约数限定", "空=精确；余/多=“1500余条”；近=“近1500条”；以上；约", default="")
     unit: str = f("单位", "条 或 篇", default="条", example="条")
     to: str | None = f(
-        "报送对象", "向谁报送，如“省委办公厅、市委办公室”（可空）", default=None, example="省委办公厅、市委办公室"
+        "报送对象",
+        "向谁报送，如“省委办公厅、市委办公室”（可空）",
+        default=None,
+        example="省委办公厅、市委办公室",
     )
-    previous: Number | None = f("上期上报数", "用于同比，如去年上报 1200 条", default=None, ge=0, example=1200)
-    previous_period: str = f("上期表述", "去年 / 2024年 / 去年同期", default="去年", example="去年")
+    previous: Number | None = f(
+        "上期上报数", "用于同比，如去年上报 1200 条", default=None, ge=0, example=1200
+    )
+    previous_period: str | None = f(
+        "上期表述", "去年 / 2024年 / 去年同期（缺省：去年）", default=None, example="去年"
+    )
 
 
 class Adopted(FactModel):
@@ -50,7 +57,9 @@ class Adopted(FactModel):
 class Instruction(FactModel):
     """领导批示：信息被领导同志批示的情况（只写领导层级，不写姓名）。"""
 
-    leader_level: str = f("批示领导层级", "只写层级，如“省、市领导”“区委、区政府主要领导”", example="市、区领导")
+    leader_level: str = f(
+        "批示领导层级", "只写层级，如“省、市领导”“区委、区政府主要领导”", example="市、区领导"
+    )
     count: Number = f("批示数", ge=0, example=18)
     approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     unit: str = f("单位", "条、篇、件或次", default="条")
@@ -74,7 +83,9 @@ class Publication(FactModel):
     count: Number = f("编发期数", ge=0, example=58)
     approx: Approx = f("约数限定", "余/多/近/以上/约", default="")
     unit: str = f("单位", default="期")
-    instructed: int | None = f("获批示篇数", "刊物信息获本级主要领导批示的篇数", default=None, ge=0, le=1_000_000)
+    instructed: int | None = f(
+        "获批示篇数", "刊物信息获本级主要领导批示的篇数", default=None, ge=0, le=1_000_000
+    )
 
     @field_validator("name", mode="before")
     @classmethod
@@ -86,8 +97,12 @@ class Case(FactModel):
     """典型信息：一条发挥了作用的信息（标题、批示领导的职务、落实成效）。"""
 
     title: str = f("信息标题", "不带书名号", example="关于城区老旧管网改造进度滞后的情况反映")
-    instructed_by: str | None = f("批示领导", "只写职务，如“市委主要领导”", default=None, example="区委主要领导")
-    outcome: str | None = f("落实成效", "批示后的结果（动宾短语）", default=None, example="推动有关部门限期完成整改")
+    instructed_by: str | None = f(
+        "批示领导", "只写职务，如“市委主要领导”", default=None, example="区委主要领导"
+    )
+    outcome: str | None = f(
+        "落实成效", "批示后的结果（动宾短语）", default=None, example="推动有关部门限期完成整改"
+    )
 
     @field_validator("title", mode="before")
     @classmethod
@@ -121,7 +136,9 @@ class Network(FactModel):
 class Leads(FactModel):
     """成绩各要点的小标题（可空：缺省按措辞库生成）。"""
 
-    service: str | None = f("服务决策要点小标题", "上报、采用、批示、典型信息", default=None, example="信息服务决策的作用更加突出")
+    service: str | None = f(
+        "服务决策要点小标题", "上报、采用、批示、典型信息", default=None, example="信息服务决策的作用更加突出"
+    )
     publications: str | None = f("信息刊物要点小标题", default=None)
     ranks: str | None = f("考核排名要点小标题", default=None)
     emergency: str | None = f("紧急信息要点小标题", default=None)
@@ -142,6 +159,8 @@ class Results(FactModel):
     emergency: Emergency | None = f("重大紧急信息", default=None)
     network: Network | None = f("信息网络", default=None)
     attribution: list[str] = f(
-        "成绩原因", "“这些成绩的取得，是……的结果”（2—3项，名词短语）", default_factory=list,
+        "成绩原因",
+        "“这些成绩的取得，是……的结果”（2—3项，名词短语）",
+        default_factory=list,
         example=["区委、区政府高度重视", "各单位信息工作者辛勤努力"],
     )

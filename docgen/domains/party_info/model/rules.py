@@ -35,7 +35,9 @@ def horizon_year(horizon: str, on: dt.date) -> int | None:
     m = re.fullmatch(r"\s*(\d{4})\s*年?度?\s*", horizon)
     if m:
         return int(m.group(1))
-    return {"今年": on.year, "本年度": on.year, "明年": on.year + 1, "下一年": on.year + 1}.get(horizon.strip())
+    return {"今年": on.year, "本年度": on.year, "明年": on.year + 1, "下一年": on.year + 1}.get(
+        horizon.strip()
+    )
 
 
 def _show(d: Decimal) -> str:
@@ -45,7 +47,9 @@ def _show(d: Decimal) -> str:
 def check_kind(facts: Facts) -> Iterator[Issue]:
     """What this domain's kinds need beyond their KindSpec."""
     if facts.document.kind == "info_leadership_speech" and facts.results is None and facts.tasks is None:
-        yield Issue((), "kind-requires", "信息工作会议讲话至少需要 results（工作成效）或 tasks（工作任务）中的一部分")
+        yield Issue(
+            (), "kind-requires", "信息工作会议讲话至少需要 results（工作成效）或 tasks（工作任务）中的一部分"
+        )
 
 
 def check_structure(facts: Facts) -> Iterator[Issue]:
@@ -100,7 +104,11 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
                 )
         n = r.network
         if n is not None and n.trainings and n.trained is not None and n.trained < n.trainings:
-            yield Issue(("results", "network", "trained"), "order-trained", f"培训人次 {n.trained} 少于培训期数 {n.trainings}")
+            yield Issue(
+                ("results", "network", "trained"),
+                "order-trained",
+                f"培训人次 {n.trained} 少于培训期数 {n.trainings}",
+            )
     if facts.tasks is not None:
         for i, sec in enumerate(facts.tasks.sections):
             for j, tl in enumerate(sec.time_limits):
@@ -128,7 +136,9 @@ def check_dates(facts: Facts) -> Iterator[Issue]:
     if facts.results is not None:
         for j, rk in enumerate(facts.results.ranks):
             if rk.year is not None and rk.year > on.year:
-                yield Issue(("results", "ranks", j, "year"), "date-rank-future", f"考核年度 {rk.year} 晚于文稿日期")
+                yield Issue(
+                    ("results", "ranks", j, "year"), "date-rank-future", f"考核年度 {rk.year} 晚于文稿日期"
+                )
     s = facts.summary
     if s is not None:
         if s.year is not None and s.year > on.year:
@@ -139,7 +149,11 @@ def check_dates(facts: Facts) -> Iterator[Issue]:
     if t is not None:
         year = horizon_year(t.horizon, on)
         if year is None:
-            yield Issue(("tasks", "horizon"), "bad-horizon", f"部署期“{t.horizon}”无法识别，请写成“2026年”“今年”或“明年”")
+            yield Issue(
+                ("tasks", "horizon"),
+                "bad-horizon",
+                f"部署期“{t.horizon}”无法识别，请写成“2026年”“今年”或“明年”",
+            )
         elif year < on.year:
             yield Issue(("tasks", "horizon"), "date-horizon-past", f"部署期 {year}年 早于文稿日期所在年份")
         elif year > on.year + 1:
@@ -161,7 +175,9 @@ def check_political(facts: Facts, lib: FragmentLibrary) -> Iterator[Issue]:
         if reason is None and not fid.startswith(prefix):
             reason = f"不是{'形势表述' if prefix == 'pi_pc_' else '指导思想'}片段（应以 {prefix} 开头）"
         if reason is not None:
-            ids = [i for i in lib.political_ids() if i.startswith(prefix) and lib.political_status(i, on) is None]
+            ids = [
+                i for i in lib.political_ids() if i.startswith(prefix) and lib.political_status(i, on) is None
+            ]
             hint = f"；{on.year}年可用：{'、'.join(ids)}" if ids else ""
             yield Issue(loc, "political-invalid", f"政治表述片段“{fid}”{reason}{hint}")
 
