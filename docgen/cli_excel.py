@@ -10,9 +10,6 @@ import click
 from docgen.cli_kind import KindName
 from docgen.errors import EXIT_OK, EXIT_USAGE, DocgenError
 
-#: the domain whose facts model the workbooks are built from (docgen.excel walks it)
-EXCEL_DOMAIN = "cppcc_publicity"
-
 
 def _write(path: Path, data: bytes) -> None:
     from docgen.fsutil import atomic_write
@@ -35,7 +32,7 @@ def _guard(output: Path, inputs: tuple[Path, ...], *, overwrite: bool = True) ->
 
 
 @click.command("excel-template")
-@click.argument("kind", type=KindName(EXCEL_DOMAIN))
+@click.argument("kind", type=KindName())
 @click.option(
     "-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="工作簿 .xlsx"
 )

@@ -24,11 +24,22 @@ from typing import Any, Literal
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-__all__ = ["Block", "Column", "blocks", "blocks_for_kind", "template_bytes"]
+__all__ = [
+    "KIND_PREFIX",
+    "Block",
+    "Column",
+    "blocks",
+    "blocks_for_kind",
+    "domain_name",
+    "facts_model",
+    "template_bytes",
+]
 
 ScalarKind = Literal["int", "str", "bool", "date", "choice", "float", "int_or_text"]
 _BAD_SHEET = re.compile(r"[\[\]:*?/\\]")
 LIST_SEP = "、"
+#: the 说明 sheet's first line names the kind the workbook was made for: "文种：KIND。…"
+KIND_PREFIX = "文种："
 HEADER_FILL = "DDEBF7"
 EXAMPLE_FONT = "808080"
 
@@ -180,13 +191,26 @@ def _walk(
             yield from _walk(item, (), (), (*parents, block))
 
 
-@functools.cache
-def blocks() -> tuple[Block, ...]:
-    """Every repeating block of the facts model, with unique sheet names, in model order."""
-    from docgen.domains.cppcc_publicity.model.facts import Facts
+def facts_model(domain: str | None = None) -> type[BaseModel]:
+    """The root facts model of ``domain`` (the first registered domain when None), from the registry."""
+    from docgen import registry
 
+    spec = registry.domains()[0] if domain is None else registry.domain(domain)
+    model: type[BaseModel] = registry.load_object(spec.facts_model)
+    return model
+
+
+def domain_name(domain: str | None = None) -> str:
+    """``domain``, or the name of the first registered domain."""
+    from docgen import registry
+
+    return registry.domains()[0].name if domain is None else domain
+
+
+@functools.cache
+def _blocks(domain: str) -> tuple[Block, ...]:
     raw = []
-    for b in _walk(Facts, (), (), ()):
+    for b in _walk(facts_model(domain), (), (), ()):
         full = tuple(t for p in b.parents for t in p.titles) + b.titles
         raw.append((b, full))
     names: list[str] = []
@@ -207,6 +231,12 @@ def blocks() -> tuple[Block, ...]:
     return tuple(out)
 
 
+def blocks(domain: str | None = None) -> tuple[Block, ...]:
+    """Every repeating block of ``domain``'s facts model (the first registered domain when None), with unique
+    sheet names, in model order."""
+    return _blocks(domain_name(domain))
+
+
 def _sheet_name(text: str) -> str:
     return _BAD_SHEET.sub("_", text)[:31]
 
@@ -215,7 +245,7 @@ def blocks_for_kind(kind: str) -> tuple[Block, ...]:
     from docgen import registry
 
     allowed = {"org", *registry.kind(kind).blocks}
-    return tuple(b for b in blocks() if b.top in allowed)
+    return tuple(b for b in blocks(registry.domain_of(kind).name) if b.top in allowed)
 
 
 # -- the template -----------------------------------------------------------------------------------------
@@ -248,7 +278,7 @@ def example_value(col: Column) -> Any:
 
 def _help_rows(kind: str, sheets: tuple[Block, ...]) -> list[tuple[str, str]]:
     rows = [
-        ("docgen 统计表", f"文种：{kind}。每个工作表是事实文件中的一个“可重复”部分，每行一项。"),
+        ("docgen 统计表", f"{KIND_PREFIX}{kind}。每个工作表是事实文件中的一个“可重复”部分，每行一项。"),
         (
             "填写",
             "第1行是列名（带 * 的必填；把鼠标停在列名上可看说明），第2行是灰色的示例行：覆盖它或删去它。",

@@ -2,8 +2,9 @@
 
 Each sheet is matched to its repeating block by name and each column to its field by title (order free, “*”
 ignored).  Every cell is read and checked — numbers, dates (a date typed as text such as “2024年12月6日” is
-accepted), choices, required fields, outlet ids — and every problem is collected and reported at once, located
-in the workbook's terms: ``统计表.xlsx:分媒体发稿!C7: 篇数: 应为整数（阿拉伯数字，不加单位），实际为“四十” [not-int]``.
+accepted), choices, required fields, the domain's own cross-sheet checks (ids) — and every problem is collected
+and reported at once, located in the workbook's terms: ``统计表.xlsx:SHEET!C7: COLUMN: 应为整数（阿拉伯数字，不加单位），
+实际为“四十” [not-int]``.  The sheets are those of one registered domain's facts model (see :func:`read_workbook`).
 Empty rows and the untouched grey example row are skipped; merged cells and formulas without a computed value
 are refused.  With ``into``, the blocks that have rows replace those of an existing facts file, read and written
 with ruamel.yaml's round trip so its other blocks and its comments are kept; the merged facts are then validated
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from docgen.errors import EXIT_PROBLEMS, DocgenError, UsageError
-from docgen.excel import Block, Column, blocks, example_value
+from docgen.excel import KIND_PREFIX, Block, Column, blocks, example_value
 
 __all__ = ["CellProblem", "Imported", "WorkbookError", "read_workbook"]
 
@@ -80,6 +81,7 @@ class Imported:
     """What a workbook holds: rows per block, the problems found, and where each value came from."""
 
     file: str
+    domain: str = ""  # the registered domain whose facts model the sheets belong to
     rows: dict[str, list[Row]] = field(default_factory=dict)  # Block.dotted -> rows
     sheets: dict[str, str] = field(default_factory=dict)  # Block.dotted -> sheet name
     problems: list[CellProblem] = field(default_factory=list)
@@ -173,13 +175,43 @@ def _header_key(text: Any) -> str:
     return re.sub(r"\s+", "", str(text or "")).rstrip("*＊")
 
 
-def read_workbook(path: str | os.PathLike[str]) -> Imported:
+def workbook_kind(values_wb: Any) -> str | None:
+    """The kind the 说明 sheet says the workbook was made for (``文种：KIND。…``), if it says so."""
+    if HELP_SHEET not in values_wb.sheetnames:
+        return None
+    ws = values_wb[HELP_SHEET]
+    text = ws.cell(1, 2).value if ws.max_row >= 1 else None
+    if not isinstance(text, str) or not text.startswith(KIND_PREFIX):
+        return None
+    return text[len(KIND_PREFIX) :].split("。", 1)[0].strip() or None
+
+
+def _domain(file: str, values_wb: Any, kind: str | None) -> str:
+    """The domain whose sheets the workbook holds: the one of the kind its 说明 sheet names, else of ``kind``
+    (the facts file's), else the first registered domain.  Two different domains are refused in Chinese."""
+    from docgen import registry
+
+    book = workbook_kind(values_wb)
+    known = [k for k in (book, kind) if k is not None and k in registry.kind_names()]
+    found = {registry.domain_of(k).name: k for k in known}
+    if len(found) > 1:
+        (d1, k1), (d2, k2) = found.items()
+        raise UsageError(
+            f"工作簿“{file}”是文种 {k1}（{registry.domain(d1).label}）的统计表，事实文件的文种 {k2} 属于"
+            f"{registry.domain(d2).label}：请用 docgen excel-template {k2} 生成的工作簿"
+        )
+    return next(iter(found), None) or registry.domains()[0].name
+
+
+def read_workbook(path: str | os.PathLike[str], *, kind: str | None = None) -> Imported:
     """Read every sheet of a workbook made by ``docgen excel-template`` (sheets may be missing or reordered).
-    Problems are collected in :attr:`Imported.problems`; nothing is raised for them."""
+    The sheets are those of the domain of the kind the 说明 sheet names (else of ``kind``, the facts file's;
+    else the first registered domain).  Problems are collected in :attr:`Imported.problems`; nothing is
+    raised for them."""
     file = os.fspath(path)
     values_wb, formulas_wb = _open(file)
-    out = Imported(file)
-    by_name = {b.name: b for b in blocks()}
+    out = Imported(file, _domain(file, values_wb, kind))
+    by_name = {b.name: b for b in blocks(out.domain)}
     for ws in values_wb.worksheets:
         if ws.title in (HELP_SHEET, UNITS_SHEET) or ws.sheet_state != "visible":
             continue
@@ -338,7 +370,7 @@ def _validate_row(out: Imported, block: Block, sheet: str, row: Row) -> None:
 
 def _check_parents(out: Imported) -> None:
     """A nested sheet's rows name a row of their parent sheet: it must exist when that sheet is there."""
-    by_path = {b.dotted: b for b in blocks()}
+    by_path = {b.dotted: b for b in blocks(out.domain)}
     for dotted, rows in out.rows.items():
         block = by_path[dotted]
         if not block.parents:

@@ -109,32 +109,19 @@ def _items(data: Any, block: Block) -> list[tuple[str, Any]]:
     return out
 
 
-def _outlet_columns(block: Block) -> list[str]:
-    return [".".join(c.path) for c in block.columns if c.title.endswith("ID") and block.top != "outlets"]
+def _kind_of(data: Any) -> str | None:
+    doc = data.get("document") if isinstance(data, dict) else None
+    kind = doc.get("kind") if isinstance(doc, dict) else None
+    return kind if isinstance(kind, str) else None
 
 
-def _check_outlets(imp: Imported, data: Any) -> None:
-    known = {str(o.get("id")) for o in (data.get("outlets") or []) if isinstance(o, dict)}
-    known |= {str(r.item.get("id")) for r in imp.rows.get("outlets[]", [])}
-    for block in blocks():
-        for key in _outlet_columns(block):
-            for row in imp.rows.get(block.dotted, []):
-                value = row.item.get(key)
-                for oid in value if isinstance(value, list) else [value]:
-                    if oid is not None and str(oid) not in known:
-                        j, header = row.cells[key]
-                        message = f"媒体 id“{oid}”不在媒体名录中（“媒体名录”表或事实文件的 outlets）"
-                        imp.problems.append(
-                            CellProblem(
-                                imp.file,
-                                imp.sheets[block.dotted],
-                                row.number,
-                                j,
-                                header,
-                                "unknown-outlet",
-                                message,
-                            )
-                        )
+def _domain_check(imp: Imported, data: Any) -> None:
+    """The domain's own checks across the imported sheets (``DomainSpec.workbook_check``), if it has any."""
+    from docgen import registry
+
+    ref = registry.domain(imp.domain).workbook_check
+    if ref is not None:
+        registry.load_object(ref)(imp, data)
 
 
 def merge(imp: Imported, data: Any) -> dict[str, Cell]:
@@ -146,7 +133,7 @@ def merge(imp: Imported, data: Any) -> dict[str, Cell]:
         for key, (j, header) in row.cells.items():
             cells[f"{loc}.{key}"] = (sheet, row.number, j, header)
 
-    for block in blocks():  # parents come before their nested blocks
+    for block in blocks(imp.domain):  # parents come before their nested blocks
         rows = imp.rows.get(block.dotted)
         if not rows:
             continue
@@ -205,7 +192,6 @@ def import_workbook(
     in imported values are raised at their cells, others (the file is still a draft) become warnings."""
     from ruamel.yaml.comments import CommentedMap
 
-    imp = read_workbook(workbook)
     if into is not None:
         if Path(into).resolve() == Path(workbook).resolve():
             raise UsageError("--into 不能是工作簿本身")
@@ -215,7 +201,8 @@ def import_workbook(
     else:
         data, yaml = CommentedMap(), _yaml()
         yaml.indent(mapping=2, sequence=4, offset=2)
-    _check_outlets(imp, data)
+    imp = read_workbook(workbook, kind=_kind_of(data))
+    _domain_check(imp, data)
     cells = merge(imp, data)
     if imp.problems:
         raise WorkbookError(imp.problems)

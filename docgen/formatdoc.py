@@ -148,10 +148,10 @@ def _default(info: FieldInfo) -> str:
     return f"`{_show(value)}`"
 
 
-def _example(model: type[BaseModel], name: str) -> str:
+def _example(model: type[BaseModel], name: str, domain: str) -> str:
     from docgen.init import example_value
 
-    found, value = example_value(model, name)
+    found, value = example_value(model, name, domain)
     if not found or value in (None, [], {}):
         return ""
     return f"`{_show(value)}`"
@@ -247,7 +247,11 @@ def _kinds(lang: str, domain: DomainSpec) -> list[str]:
     return out
 
 
-def _table(model: type[BaseModel], paths: list[str], lang: str, root: type[BaseModel]) -> list[str]:
+def _table(
+    model: type[BaseModel], paths: list[str], lang: str, root: type[BaseModel], domain: str
+) -> list[str]:
+    from docgen.init import description
+
     zh = lang == "zh"
     title = (model.__doc__ or "").strip().splitlines()[0] if model is root else ""
     where = "、".join(f"`{p}`" for p in paths if p) if zh else ", ".join(f"`{p}`" for p in paths if p)
@@ -265,10 +269,11 @@ def _table(model: type[BaseModel], paths: list[str], lang: str, root: type[BaseM
         req = "✓" if info.is_required() else ""
         typ = _type(info.annotation, lang)
         if zh:
-            desc = info.description if info.description and info.description != info.title else ""
-            row = [f"`{name}`", info.title or "", req, typ, _default(info), desc, _example(model, name)]
+            text = description(model, name, domain)
+            desc = text if text and text != info.title else ""
+            row = [f"`{name}`", info.title or "", req, typ, _default(info), desc, _example(model, name, domain)]
         else:
-            row = [f"`{name}`", req, typ, _default(info), _example(model, name)]
+            row = [f"`{name}`", req, typ, _default(info), _example(model, name, domain)]
         out.append("| " + " | ".join(_cell(c) for c in row) + " |")
     out.append("")
     return out
@@ -317,7 +322,7 @@ def format_markdown(domain: DomainSpec | None = None) -> str:
         "",
     ]
     for model, paths in sections:
-        lines += _table(model, paths, "zh", root)
+        lines += _table(model, paths, "zh", root, spec.name)
     lines += [
         "## English",
         "",
@@ -333,7 +338,7 @@ def format_markdown(domain: DomainSpec | None = None) -> str:
         "",
     ]
     for model, paths in sections:
-        lines += _table(model, paths, "en", root)
+        lines += _table(model, paths, "en", root, spec.name)
     text = "\n".join(lines)
     while "\n\n\n" in text:
         text = text.replace("\n\n\n", "\n\n")

@@ -17,7 +17,7 @@ import functools
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from typing import Any
 
@@ -27,6 +27,7 @@ __all__ = [
     "Expected",
     "KindSpec",
     "RegistryError",
+    "SkeletonHints",
     "domain",
     "domain_of",
     "domains",
@@ -66,9 +67,29 @@ class KindSpec:
     blocks: tuple[str, ...]  # top-level fact blocks the kind uses (besides document and org)
     required: tuple[str, ...] = ()  # blocks it requires ("missing block for kind")
     expected: tuple[Expected, ...] = ()  # facts a complete draft expects (draft mode marks them 〔待补〕)
-    skeleton: str = ""  # "": `docgen init` generates the skeleton from the facts model; else a resource file name
+    skeleton: str = (
+        ""  # "": `docgen init` generates the skeleton from the facts model; else a resource file name
+    )
     speech: bool = False  # a spoken kind: speaker and salutation required
     description_en: str = ""  # one English line for the docs
+
+
+@dataclass(frozen=True)
+class SkeletonHints:
+    """What ``docgen init`` writes into a domain's skeletons beyond the facts model itself."""
+
+    #: invented examples for fields whose Field has none (or a better one for this domain), keyed
+    #: ``Model.field`` (shared models included: ``Org.short_name``); for a list of texts a string is one item
+    examples: dict[str, Any]
+    #: document fields only some kinds of the domain use: field → those kinds
+    document_only: dict[str, frozenset[str]]
+    #: the salutation a spoken kind's skeleton fills in (default “同志们”)
+    salutations: dict[str, str]
+    #: values a kind's skeleton fills in: kind → {(block, field): value}
+    prefill: dict[str, dict[tuple[str, ...], Any]]
+    #: the domain's own description of a field (shared models included), keyed ``Model.field``: used by
+    #: ``docgen init``, the JSON Schema and the format page instead of the Field's description
+    descriptions: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,7 +105,16 @@ class DomainSpec:
     fragments: str = "fragments"  # resource folder of its fragment YAML files
     library_rules: str | None = None  # "module:function": (facts, fragment library) -> Iterable[Issue]
     context: str | None = None  # "module:Class": its subclass of docgen.compose.context.Ctx (default: Ctx)
-    comparisons: str | None = None  # "module:function": (facts) -> Iterable[(loc, current, previous)] for review
+    comparisons: str | None = (
+        None  # "module:function": (facts) -> Iterable[(loc, current, previous)] for review
+    )
+    #: "module:function": (docgen.excel_import.Imported, facts mapping) -> None, the domain's own checks across
+    #: the sheets of an imported workbook (ids one sheet names that another lists); appends to .problems
+    workbook_check: str | None = None
+    #: top-level single blocks whose scalar fields the mail-merge ``units`` sheet offers per unit (besides org)
+    unit_blocks: tuple[str, ...] = ()
+    #: "module:attr": the domain's :class:`SkeletonHints` for ``docgen init`` (invented examples, prefills)
+    skeleton_hints: str | None = None
 
 
 def load_object(ref: str) -> Any:

@@ -41,11 +41,46 @@ def json_schema(domain: str | None = None) -> dict[str, Any]:
     model = registry.load_object(spec.facts_model)
     body = model.model_json_schema(mode="validation")
     body["$defs"]["Document"]["properties"]["kind"]["enum"] = [k.name for k in spec.kinds]
+    _domain_examples(body["$defs"], model, spec.name)
     body["title"] = _TITLE
     body["description"] = _DESCRIPTION.format(label=_SUBJECT.get(spec.name, spec.label))
     schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID}
     schema.update(body)
     return schema
+
+
+def _models(model: Any, seen: dict[str, Any]) -> dict[str, Any]:
+    """Every model class reachable from ``model`` by its name (the names of the schema's ``$defs``)."""
+    from docgen.model.salvage import inner_models
+
+    if model.__name__ not in seen:
+        seen[model.__name__] = model
+        for info in model.model_fields.values():
+            for sub in inner_models(info.annotation):
+                _models(sub, seen)
+    return seen
+
+
+def _domain_examples(defs: dict[str, Any], root: Any, domain: str) -> None:
+    """The domain's descriptions of fields and its invented examples (its skeleton hints, shared models' fields
+    included): descriptions replace the Field's, examples fill properties whose Field gives none — what
+    ``docgen init`` shows."""
+    from docgen.init import example_value, hints
+
+    models = _models(root, {})
+    for key, text in hints(domain).descriptions.items():
+        name, _, field = key.partition(".")
+        prop = defs.get(name, {}).get("properties", {}).get(field)
+        if prop is not None:
+            prop["description"] = text
+    for key in hints(domain).examples:
+        name, _, field = key.partition(".")
+        prop = defs.get(name, {}).get("properties", {}).get(field)
+        if name not in models or prop is None or "examples" in prop:
+            continue
+        found, value = example_value(models[name], field, domain)
+        if found:
+            prop["examples"] = [json.loads(json.dumps(value, ensure_ascii=False, default=str))]
 
 
 def schema_text(domain: str | None = None) -> str:

@@ -530,6 +530,14 @@ def _has_page_field(xml: bytes) -> bool:
 # -- trial render ---------------------------------------------------------------------------------------
 
 
+def _trial_kind() -> str:
+    """The kind the sample draft claims: the first registered one (the trial renders into the template given,
+    so any kind will do; naming none here keeps the check free of any domain)."""
+    from docgen import registry
+
+    return registry.kinds()[0].name
+
+
 def _sample() -> tuple[Draft, dict[str, str]]:
     marks = {
         "title": "样例标题甲",
@@ -544,7 +552,7 @@ def _sample() -> tuple[Draft, dict[str, str]]:
         "table": "样例表格癸",
     }
     draft = Draft(
-        DraftMeta("template-check", "leadership_speech", marks["title"], date(2024, 1, 1)),
+        DraftMeta("template-check", _trial_kind(), marks["title"], date(2024, 1, 1)),
         [
             Title(marks["title"]),
             Subtitle(marks["subtitle"]),

@@ -22,7 +22,7 @@ from docgen.errors import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, DocgenError, Fa
 from docgen.load import load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "docgen" / "domains").glob("*/examples/*.yaml"))  # every domain's examples
 
 VALUE_CLASSES: dict[str, Any] = {
     "empty": "",

@@ -12,7 +12,7 @@ from docgen.errors import FactsError
 from docgen.load import load_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted((ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples").glob("*.yaml"))
+EXAMPLES = sorted((ROOT / "docgen" / "domains").glob("*/examples/*.yaml"))  # every domain's examples
 SNIPPETS = [
     "\t",
     ":",

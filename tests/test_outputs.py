@@ -280,3 +280,22 @@ def test_preview_refuses_its_own_source_as_output(tmp_path: Path) -> None:
     src.write_bytes(b"%PDF")
     with pytest.raises(OutputRefused, match="就是输入文件"):
         _publish(tmp_path, "报告", _pages(1), (src,))
+
+
+def test_an_output_linked_to_a_device_is_refused_and_the_device_untouched(tmp_path: Path, facts: Path) -> None:
+    """``-o`` reaching a character device (as root this once replaced /dev/null with a regular file): the link
+    lives in the temporary folder; the device is only looked at, never opened for writing."""
+    device = Path(os.devnull)
+    if not stat.S_ISCHR(os.stat(device).st_mode):
+        pytest.skip("no character device at os.devnull")
+    link = tmp_path / "空设备"
+    link.symlink_to(device)
+    for args in (
+        ["render", facts, "-o", link, "--format", "txt"],
+        ["schema", "-o", link, "--force"],
+        ["init", "leadership_speech", "-o", link, "--force"],
+    ):
+        r = cli(*args)
+        assert r.exit_code == 2 and "设备文件" in r.output, (args, r.output)
+    assert stat.S_ISCHR(os.stat(device).st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["空设备", "讲话.yaml"]

@@ -6,7 +6,7 @@ blocks after these.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from docgen.model.base import FactModel, f
 from docgen.model.document import Document
@@ -21,6 +21,10 @@ SCHEMA_VERSION = "0.1"
 
 class BaseFacts(FactModel):
     """一份文稿的共同事实：数据格式版本、文稿（document）、单位、统计期、会议。"""
+
+    #: the domain's reference findings (rule code → the top-level block whose ids they check): when validation
+    #: cut away part of that block, such a finding may only be a consequence of the cut and is held back
+    REFERENCE_CODES: ClassVar[dict[str, str]] = {}
 
     schema_version: Literal["0.1"] = f("数据格式版本", default=SCHEMA_VERSION)
     document: Document = f("文稿", "本次要生成的文稿：文种、日期、讲话人、写法选项")

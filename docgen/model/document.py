@@ -33,7 +33,7 @@ ProblemsPlacement = Literal["end_of_achievements", "own_section", "in_situation"
 
 
 class Speaker(FactModel):
-    role: str = f("职务", "讲话人职务（必填，只写职务即可）", example="市政协主席")
+    role: str = f("职务", "讲话人职务（必填，只写职务即可）")
     name: str | None = f(
         "姓名", "讲话人姓名（可空；不填则署名行只写职务）", default=None, example="林远航（虚构）"
     )
@@ -53,22 +53,17 @@ class Document(FactModel):
         "标题",
         "标题；缺省按文种规则生成（不加句末标点）",
         default=None,
-        example="在全市政协宣传信息工作会议上的讲话",
     )
-    subtitle: str | None = f("副标题", "副标题（交流材料常用“——……政协……的实践与探索”）", default=None)
+    subtitle: str | None = f("副标题", "副标题（交流材料常用“——……的实践与探索”）", default=None)
     date: dt.date = f("日期", "讲话或成文日期（据此推算“今年”“去年”“明年”）", example="2024-12-06")
     date_style: Literal["arabic", "hanzi"] = f(
         "日期写法", "arabic：2024年12月6日（默认，GB/T 9704）；hanzi：二〇二四年十二月六日", default="arabic"
     )
-    occasion: str | None = f(
-        "用途", "交流材料、交流发言：在何会议上交流", default=None, example="全市政协宣传信息工作会议"
-    )
+    occasion: str | None = f("用途", "交流材料、交流发言：在何会议上交流", default=None)
     speaker: Speaker | None = f("讲话人", "讲话类必填：职务与姓名；交流材料、总结为空", default=None)
-    on_behalf_of: str | None = f(
-        "代表", "“我代表……”：市政协党组 / 县政协主席会议", default=None, example="市政协党组"
-    )
+    on_behalf_of: str | None = f("代表", "“我代表……”：代表的机关或会议", default=None)
     salutation: str | None = f(
-        "称呼", "讲话类必填：同志们 | 各位委员，同志们 | 尊敬的……（不带冒号）", default=None, example="同志们"
+        "称呼", "讲话类必填：同志们 | 各位领导，同志们 | 尊敬的……（不带冒号）", default=None, example="同志们"
     )
     points_count: int | Literal["auto"] = f(
         "意见点数", "“我讲三点意见”；auto=按一级标题数计算，超过五点写“几点”", default="auto"

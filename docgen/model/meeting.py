@@ -26,24 +26,20 @@ class AgendaDone(FactModel):
         "lecture 辅导报告 | report 工作报告 | read_plan 宣读方案 | requirement 提出要求 | election 选举",
         example="relay",
     )
-    text: str | None = f(
-        "内容", "传达的会议精神、表彰对象、宣读的方案名称等", default=None, example="全省政协宣传工作会议精神"
-    )
+    text: str | None = f("内容", "传达的会议精神、表彰对象、宣读的方案名称等", default=None)
     by: str | None = f("发言或报告者", "单位或职务，不写姓名", default=None)
     count: int | None = f("发言单位数", default=None, ge=1)
     topic: str | None = f("主题", default=None)
 
 
 class UpperRequirement(FactModel):
-    role: str = f("上级领导职务", "只写职务", example="省政协副主席")
-    topic: str = f("要求的事项", example="做好政协报刊征订工作")
+    role: str = f("上级领导职务", "只写职务")
+    topic: str = f("要求的事项")
 
 
 class Meeting(FactModel):
-    name: str = f("会议名称", example="全市政协宣传信息工作会议")
-    approved_by: str | None = f(
-        "同意召开的机关", "“这次会议是……同意召开的”", default=None, example="市政协党组"
-    )
+    name: str = f("会议名称")
+    approved_by: str | None = f("同意召开的机关", "“这次会议是……同意召开的”", default=None)
     decided_by: str | None = f("研究决定的机关", "“是经过……研究决定召开的”", default=None)
     purposes: list[str] | None = f("主要任务", "会议的主要任务（动宾短语）", default=None)
     agenda_done: list[AgendaDone] = f("已进行的议程", "“刚才，……”", default_factory=list)

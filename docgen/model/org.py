@@ -26,10 +26,8 @@ class UpperBodies(FactModel):
 
 
 class Org(FactModel):
-    short_name: str = f("简称", "市政协 / 县政协 / 区政协", example="市政协")
-    full_name: str | None = f(
-        "全称", "中国人民政治协商会议……市委员会", default=None, example="中国人民政治协商会议澄阳市委员会"
-    )
+    short_name: str = f("简称", "单位简称（文中称呼本单位时用）")
+    full_name: str | None = f("全称", "单位全称", default=None)
     level: Level = f(
         "层级", "province 省 | city 地级市 | county 县 | district 区 | county_city 县级市", example="city"
     )
@@ -37,13 +35,13 @@ class Org(FactModel):
     province: str | None = f("所在省", "“全省第三位”的范围", default=None, example="东岚省")
     self_ref: str | None = f("自称", "我市 / 我县 / 我区；缺省按层级推导", default=None)
     scope: str | None = f("范围", "全市 / 全县 / 全区；缺省按层级推导", default=None)
-    party_group: str | None = f("党组", "如“市政协党组”", default=None, example="市政协党组")
-    chair_meeting: str | None = f("主席会议", "如“市政协主席会议”", default=None)
+    party_group: str | None = f("党组", "党组名称（“……党组研究同意”）", default=None)
+    chair_meeting: str | None = f("主席会议", "议事会议名称（“经……研究决定”）", default=None)
     subunits_label: str | None = f(
         "下级单位称谓", "各县（市、区）/ 各区（市）/ 各乡镇（街道）", default=None, example="各县（市、区）"
     )
     subunits_count: int | None = f("下级单位数", default=None, ge=1)
-    grassroots_label: str | None = f("基层平台称谓", "镇街政协联络室 / 委员工作室", default=None)
+    grassroots_label: str | None = f("基层平台称谓", "基层平台称谓（如联络室、工作室）", default=None)
     term: Term | None = f("届次", default=None)
     members: Members | None = f("委员构成", default=None)
     upper_bodies: UpperBodies = f("上级政协称谓", default_factory=UpperBodies)

@@ -29,16 +29,9 @@ _MAX_ROUNDS = 12
 #: Required parts no rule (or only the named rules) reads: a broken one is replaced by a stand-in instead of
 #: giving up, and the findings of the rules that read it are held back.
 STAND_INS: dict[Loc, tuple[Any, frozenset[str]]] = {
-    ("org",): ({"short_name": "市政协", "level": "city", "place": "澄阳"}, frozenset()),
+    ("org",): ({"short_name": "本单位", "level": "city", "place": "本地"}, frozenset()),
     ("document", "id"): ("stand-in", frozenset()),
     ("document", "date"): (dt.date(2000, 1, 1), frozenset({"check_dates", "check_political", "check_library"})),
-}
-
-#: rule findings about references: held back when anything under this block was cut away
-_REFERENCE_CODES: dict[str, str] = {
-    "empty-ref": "achievements",
-    "bad-comparison-ref": "achievements",
-    "unknown-outlet": "outlets",
 }
 
 
@@ -195,7 +188,7 @@ class Salvaged:
         for c in self.cut:
             if loc[: len(c)] == c or (c[: len(loc)] == loc and len(c) - len(loc) <= 1):
                 return False
-            if _REFERENCE_CODES.get(code) == c[0]:
+            if type(self.facts).REFERENCE_CODES.get(code) == c[0]:  # the domain's (BaseFacts)
                 return False
         for u in self.unknown:  # a misspelt key already reported: "salutaton" stands for the missing salutation
             if loc and u[:-1] == loc[:-1] and difflib.get_close_matches(str(loc[-1]), [str(u[-1])], cutoff=0.6):

@@ -99,7 +99,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(
         title="docgen 文稿生成服务",
         version=docgen_version(),
-        description="政协宣传信息工作文稿：校验、生成、比较、核对；按单位保存事实文件和修订版本。",
+        description="讲话、总结等文稿：校验、生成、比较、核对；按单位保存事实文件和修订版本。"
+        "文种按领域列在 /api/kinds（来自文种注册表）。",
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -24,6 +24,12 @@ USER = "demo"
 PASSWORD = "docgen-demo"  # a local demo on 127.0.0.1 only; printed by scripts/serve-demo
 
 
+def _first_kind() -> str:
+    from docgen import registry
+
+    return registry.kinds()[0].name
+
+
 def seed(settings: Settings, facts: Path) -> bool:
     """Create the demo office, user and document; False when they exist already."""
     engine = make_engine(settings.url())
@@ -36,7 +42,7 @@ def seed(settings: Settings, facts: Path) -> bool:
         check = validate_text(text, file=facts.name)
         doc = Document(
             office_id=user.office_id,
-            kind=check.draft.meta.kind if check.draft else "leadership_speech",
+            kind=check.draft.meta.kind if check.draft else _first_kind(),
             title=check.draft.meta.title if check.draft else facts.stem,
             year=check.draft.meta.date.year if check.draft else dt.date.today().year,
             created_by=user.id,

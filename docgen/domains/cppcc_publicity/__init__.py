@@ -20,6 +20,9 @@ DOMAIN = DomainSpec(
     library_rules="docgen.domains.cppcc_publicity.model.rules:check_political",
     context="docgen.domains.cppcc_publicity.compose.context:Ctx",
     comparisons="docgen.domains.cppcc_publicity.review:comparisons",
+    workbook_check="docgen.domains.cppcc_publicity.workbook:check_outlets",
+    unit_blocks=("achievements",),
+    skeleton_hints="docgen.domains.cppcc_publicity.skeleton:HINTS",
     kinds=(
         KindSpec(
             name="leadership_speech",

@@ -22,7 +22,6 @@ from docgen.service.errors import ApiError
 __all__ = [
     "CSP",
     "FONT_PROFILES",
-    "KIND_LABELS",
     "ROLE_LABELS",
     "STATIC",
     "error_page",
@@ -51,10 +50,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
-
-#: every registered kind with its Chinese label, in registry order
-KIND_LABELS: dict[str, str] = {k.name: k.label for k in registry.kinds()}
-
 
 def kind_labels() -> dict[str, str]:
     """Every registered kind's Chinese label (asked at request time, like :func:`kind_groups`)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from docgen.domains.cppcc_publicity.model.achievements import Achievements
 from docgen.domains.cppcc_publicity.model.closing import Closing, Thanks
 from docgen.domains.cppcc_publicity.model.conclusion import Conclusion
@@ -20,6 +22,12 @@ __all__ = ["SCHEMA_VERSION", "Facts"]
 
 class Facts(BaseFacts):
     """一份文稿的全部事实：文种与写法（document）、单位、统计期、会议、媒体名录、成绩、问题、形势、任务、结尾。"""
+
+    REFERENCE_CODES: ClassVar[dict[str, str]] = {
+        "empty-ref": "achievements",
+        "bad-comparison-ref": "achievements",
+        "unknown-outlet": "outlets",
+    }
 
     outlets: list[Outlet] = f("媒体名录", "其他字段按 id 引用的媒体和刊物", default_factory=list)
     achievements: Achievements | None = f("成绩", default=None)
