@@ -19,6 +19,7 @@ DOMAIN = DomainSpec(
     rules=f"{_PKG}.model.rules:check_rules",
     library_rules=f"{_PKG}.model.rules:check_political",
     context=f"{_PKG}.compose.context:Ctx",
+    skeleton_hints=f"{_PKG}.skeleton:HINTS",
     kinds=(
         KindSpec(
             name="info_leadership_speech",
