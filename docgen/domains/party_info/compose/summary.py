@@ -49,9 +49,12 @@ def _plan_when(ctx: Ctx, year: int) -> str:
     t = ctx.facts.tasks
     hy = horizon_year(t.horizon, ctx.facts.document.date) if t is not None else None
     p = ctx.facts.period
-    target = hy if hy is not None else year + 1
+    part_year = p is not None and p.end.month < 12 and p.kind not in ("term", "multi_year")
+    target = hy if hy is not None else (p.end.year if p is not None and part_year else year + 1)
     if p is not None and p.end.year == target and p.end.month < 12 and p.kind not in ("term", "multi_year"):
-        return "下半年" if p.end.month == 6 else f"{p.end.month + 1}—12月" if p.end.month < 11 else "12月"
+        if p.end.month in (6, 9):
+            return "下半年" if p.end.month == 6 else "四季度"
+        return f"{p.end.month + 1}—12月" if p.end.month < 11 else "12月"
     return f"{target}年"
 
 
