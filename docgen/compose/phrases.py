@@ -133,7 +133,7 @@ def _tags(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs; a quoted name or bracketed aside counts as one noun."""
     from docgen.compose.tagcache import cached_tags
 
-    return [(w, _idiom_flag(w) if f == "l" else f) for w, f in cached_tags(_mask(text), _jieba_tags)]
+    return cached_tags(_mask(text), _jieba_tags)
 
 
 @functools.cache
@@ -147,8 +147,11 @@ def _idiom_flag(word: str) -> str:
 
 
 def _jieba_tags(masked: str) -> list[tuple[str, str]]:
+    """jieba's pairs, idioms retagged (:func:`_idiom_flag`): what the tag memo keeps, so a remembered phrase
+    needs no jieba at all."""
     posseg = _tagger()
-    return [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
+    pairs = [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
+    return [(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs]
 
 
 def _is_verb(flag: str) -> bool:

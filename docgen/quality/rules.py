@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -108,6 +109,7 @@ def _f(code: str, message: str, s: Sentence) -> Finding:
     return Finding(code, message, s.text, s.paths, s.unit.block)
 
 
+@functools.lru_cache(maxsize=2048)
 def _plain(text: str) -> str:
     """Text with each draft-mode marker 〔待补：…〕 reduced to one neutral sign (it stands for a missing fact)."""
     return _TODO_RE.sub("◇", text) if TODO_MARK in text else text
@@ -148,12 +150,16 @@ def _punctuation(units: list[Unit]) -> Iterator[Finding]:
 _HAN_RE = re.compile(f"[{_HAN}]")
 
 
+@functools.lru_cache(maxsize=2048)
 def _han_len(text: str) -> int:
-    return len(_HAN_RE.findall(text))
+    return _HAN_RE.subn("", text)[1]
 
 
-def _clauses(text: str) -> list[str]:
-    return [c for c in _CLAUSE_SPLIT_RE.split(_plain(text)) if c]
+@functools.lru_cache(maxsize=2048)
+def _clauses(text: str) -> tuple[str, ...]:
+    """The clauses of a sentence (split at ，；：。！？).  Every rule asks for them, sentence by sentence: the
+    split is kept (the checker's functions are pure over text; these caches hold plain strings only)."""
+    return tuple(c for c in _CLAUSE_SPLIT_RE.split(_plain(text)) if c)
 
 
 def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
@@ -394,12 +400,18 @@ def _precise_from_approx(text: str) -> bool:
 
 
 def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
-    data_text = repr(data) if data is not None else ""
+    data_text: list[str] = []  # repr(data), made only when a sentence has a percentage with 以上
+
+    def in_data(token: str) -> bool:
+        if not data_text:
+            data_text.append(repr(data) if data is not None else "")
+        return token in data_text[0]
+
     for s in sentences:
         text = _plain(s.text)
         m = _PCT_ABOVE_RE.search(text)
         bound = _APPROX_COUNT_RE.search(text) or _ABOVE_COUNT_RE.search(text)
-        if m and m.group() not in data_text and not bound:  # from an approximate count 以上 is a bound
+        if m and not bound and not in_data(m.group()):  # from an approximate count 以上 is a bound
             yield _f("quality-claim", f"精确百分数后加“以上”（“{m.group()}”）", s)
             continue
         if _precise_from_approx(text):
@@ -412,7 +424,8 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
         if reversed_:
             yield _f("quality-claim", f"奖励的条件与结果颠倒（“{reversed_.group()}”）", s)
             continue
-        last = _clauses(text)[-1] if _clauses(text) else ""
+        clauses = _clauses(text)
+        last = clauses[-1] if clauses else ""
         if "奖励" in text and _RULE_ONLY_RE.search(last) and "奖励" not in last:
             yield _f("quality-claim", f"奖励条件“{last}”后面没有对应的奖项或奖励", s)
 
