@@ -135,3 +135,13 @@ def test_the_skeleton_speaks_chinese_and_lists_only_its_blocks(kind: str) -> Non
     assert ("closing:" in text) == (kind == "info_leadership_speech")
     assert ("summary:" in text) == (kind == "info_work_summary")
     assert "--domain party_info" in text
+
+
+def test_org_fields_the_domain_never_says_are_warned_about() -> None:
+    from docgen.api import compose_text
+
+    data = edit(minimal_speech(), {"org.members": {"count": 200, "sectors": 20}, "org.province": "东岚省"})
+    draft = compose_text(dump(data))
+    warned = {n.path for n in draft.notices if n.code == "unused-fact"}
+    assert {"org.members", "org.province"} <= warned
+    assert "委员" not in draft.text()
