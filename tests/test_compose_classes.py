@@ -976,3 +976,24 @@ def test_a_significance_the_political_wording_said_in_fewer_words_is_not_said_ag
         assert draft.text().count("开局之年") == 1, draft.text()
         assert "新一届市政协开局起步之年" in draft.text()
         assert _quality(draft) == []
+
+
+def test_measures_the_clerk_numbered_are_numbered_once_in_every_kind() -> None:
+    material = edit(
+        minimal_exchange(),
+        {
+            "exchange.sections[0].items[0].practices": ["1.与县融媒体中心联办栏目", "2.每月一期，每期一个主题"],
+            "exchange.closing": "next_steps",
+            "exchange.next_steps": ["一是要把电视协商节目延伸到乡镇", "二是办好政协融媒体中心"],
+        },
+    )
+    draft = _draft(material)
+    text = draft.text()
+    assert "与县融媒体中心联办栏目；每月一期，每期一个主题。" in text
+    assert "一是要把电视协商节目延伸到乡镇；二是办好政协融媒体中心" in text
+    assert "1.与" not in text and "一是一是" not in text
+    assert _quality(draft) == []
+    speech = edit(
+        _campaign("推动18个小区完成改造"), {"achievements.campaigns[0].actions": ["一要制定宣传方案", "二要当天形成图文稿件"]}
+    )
+    assert "我们制定宣传方案，当天形成图文稿件" in _text(speech)
