@@ -997,3 +997,18 @@ def test_measures_the_clerk_numbered_are_numbered_once_in_every_kind() -> None:
         _campaign("推动18个小区完成改造"), {"achievements.campaigns[0].actions": ["一要制定宣传方案", "二要当天形成图文稿件"]}
     )
     assert "我们制定宣传方案，当天形成图文稿件" in _text(speech)
+
+
+def test_a_later_rank_that_opens_a_new_clause_says_who_ranks() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.media.ranks": [
+                {"metric": "发稿量", "scope": "全省", "rank": 3},
+                {"outlet": "dlzxb", "metric": "发稿量考核", "scope": "全省", "rank": 2, "of": 9, "period_label": "2023年度"},
+            ]
+        },
+    )
+    draft = _draft(data)
+    assert "2023年度，市政协在《东岚政协报》的发稿量在全省9家单位中位居第二位" in draft.text()
+    assert _quality(draft) == []
