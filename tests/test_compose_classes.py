@@ -1012,3 +1012,19 @@ def test_a_later_rank_that_opens_a_new_clause_says_who_ranks() -> None:
     draft = _draft(data)
     assert "2023年度，市政协在《东岚政协报》的发稿量在全省9家单位中位居第二位" in draft.text()
     assert _quality(draft) == []
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+def test_a_phrase_that_opens_with_the_frames_own_verb_keeps_it_once(variant: str) -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "document.variants": {"EXM-lead": variant},
+            "exchange.lead.theme": "围绕县委“生态立县”战略",
+            "exchange.lead.focus": "狠抓委员履职宣传",
+        },
+    )
+    draft = _draft(data)
+    assert "围绕围绕" not in draft.text() and "狠抓狠抓" not in draft.text()
+    assert "县委“生态立县”战略" in draft.text()
+    assert _quality(draft) == []
