@@ -292,15 +292,26 @@ class RenderResult:
         return self.data is None
 
 
+def _check_options(o: RenderOptions) -> None:
+    from docgen.errors import UsageError
+
+    if (o.annotate or o.compare_to is not None) and o.fmt != "docx":
+        raise UsageError("--annotate 和 --compare-to 只适用于 Word 输出（--format docx）")
+
+
 def render_file(path: str | PathLike[str], options: RenderOptions = RenderOptions()) -> RenderResult:
     """``docgen render`` as data: load, validate, compose and render one facts file.  Raises
     :class:`DocgenError` (FactsError, RenderError, UsageError) with a Chinese message."""
-    from docgen.errors import UsageError
+    _check_options(options)
+    return render_loaded(load_fast(path), options)
 
+
+def render_loaded(loaded: Loaded, options: RenderOptions = RenderOptions()) -> RenderResult:
+    """:func:`render_file` for facts already loaded (a mail-merge row, facts given as text): validate,
+    compose and render.  ``docgen render`` and ``docgen batch`` make every document through these two."""
     o = options
-    if (o.annotate or o.compare_to is not None) and o.fmt != "docx":
-        raise UsageError("--annotate 和 --compare-to 只适用于 Word 输出（--format docx）")
-    draft = compose_file(path, mode=o.mode)
+    _check_options(o)
+    draft = compose_loaded(loaded, mode=o.mode)
     if o.strict and draft.notices:
         return RenderResult(None, draft, {}, [])
     report: list[str] = []

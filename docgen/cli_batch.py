@@ -63,7 +63,8 @@ class _Progress:
 
 def _table(result: Any, outdir: Path, tty: bool) -> None:
     """A rich table on a terminal; elsewhere one tab-separated row per input, each problem in full on its own
-    indented line below it (so logs can be searched).  Warnings go to stderr afterwards, as render prints them."""
+    indented line below it (so logs can be searched).  The table counts the warnings; each is printed on stderr
+    afterwards in the one-line form ``docgen render`` uses (FILE:LINE:COL: path: message [code])."""
     if not tty:
         click.echo("输入\t输出\t问题\t警告")
         for o in result.outcomes:
@@ -80,7 +81,7 @@ def _table(result: Any, outdir: Path, tty: bool) -> None:
         table.add_column(name, overflow="fold")
     for o in result.outcomes:
         output = o.output + ("（未变，跳过）" if o.status == "skipped" else "")
-        table.add_row(o.label, output or "—", "\n".join(o.problems) or "—", "\n".join(o.warnings) or "—")
+        table.add_row(o.label, output or "—", "\n".join(o.problems) or "—", str(len(o.warnings)) if o.warnings else "—")
     Console().print(table)
 
 

@@ -137,7 +137,7 @@ class FragmentLibrary:
         if fam.political and on is None:
             raise FragmentError(f"片段族 {fid} 是政治表述，必须按文稿日期选择变体（缺少 on）")
         pool = self.eligible(fid, on=on)
-        when = f"在{_zh_date(on)}" if on is not None else ""
+        when = f"在{_zh_date(on)}" if on is not None and (override is not None or not pool) else ""
         if override is not None:
             chosen = fam.variant(override)
             if chosen not in pool:

@@ -6,6 +6,7 @@ uses them (and re-exports these names).  Both import this module; neither import
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -95,6 +96,7 @@ class Family:
         return None if not ends or None in ends else max(d for d in ends if d is not None)
 
 
+@functools.lru_cache(maxsize=1024)  # asked twice per fragment of one document
 def choice_index(doc_id: str, fid: str, n: int) -> int:
     """The stable index of the variant a document uses among ``n`` eligible ones.
 

@@ -17,6 +17,8 @@ from click.testing import CliRunner
 
 from docgen import api
 from docgen import batch as lib
+from docgen.batch.pdf import chunks
+from docgen.batch.pool import group_size
 from docgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,11 +139,17 @@ def test_output_directory_that_is_a_file_is_a_usage_error(tmp_path: Path) -> Non
     assert code == 2 and "不是目录" in stderr
 
 
+def test_documents_go_to_the_workers_a_few_per_task() -> None:
+    assert group_size(1000, 2) == 8  # one round trip for eight documents
+    assert group_size(40, 2) == 2  # every worker still gets many tasks
+    assert group_size(5, 2) == 1
+
+
 def test_chunks_give_each_libreoffice_many_documents() -> None:
-    assert lib._chunks(list(range(20)), 50, 2) == [list(range(10)), list(range(10, 20))]
-    assert lib._chunks(list(range(5)), 50, 2) == [list(range(5))]
-    assert [len(c) for c in lib._chunks(list(range(120)), 50, 1)] == [40, 40, 40]
-    assert lib._chunks([], 50, 2) == []
+    assert chunks(list(range(20)), 50, 2) == [list(range(10)), list(range(10, 20))]
+    assert chunks(list(range(5)), 50, 2) == [list(range(5))]
+    assert [len(c) for c in chunks(list(range(120)), 50, 1)] == [40, 40, 40]
+    assert chunks([], 50, 2) == []
 
 
 def _complete(out: Path) -> list[str]:
@@ -235,3 +243,24 @@ def test_batch_prints_warnings_in_the_located_format_render_uses(tmp_path: Path)
         assert n.format() in stderr.splitlines()
         assert n.format().startswith(f"{src / 'city.yaml'}:{n.line}:{n.col}: ")
     assert f"共 {len(draft.notices)} 条警告。" in stderr
+
+
+def test_the_terminal_table_counts_warnings_and_leaves_their_lines_to_stderr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from helpers import dump, edit, minimal_speech
+
+    from docgen.cli_batch import _table
+
+    src = tmp_path / "in"
+    src.mkdir()
+    data = edit(minimal_speech(), {"closing": {"family": "confidence", "addressees": "全体委员"}})
+    (src / "city.yaml").write_text(dump(data), encoding="utf-8")
+    options = lib.BatchOptions(tmp_path / "out", jobs=1)
+    result = lib.run(lib.plan([src], options), options)
+    [outcome] = result.outcomes
+    assert outcome.warnings
+    _table(result, tmp_path / "out", True)
+    shown = capsys.readouterr().out
+    assert str(len(outcome.warnings)) in shown
+    assert not any(w.split(": ", 1)[1][:20] in shown.replace("\n", "") for w in outcome.warnings)

@@ -336,7 +336,10 @@ def test_a_rule_that_is_the_reward_follows_its_event_and_a_selection_is_joined_n
 @pytest.mark.parametrize(
     ("item", "expected"),
     [
-        ("县政协全会、常委会会议、重点协商活动都要有宣传方案", "县政协全会、常委会会议、重点协商活动都要有宣传方案"),
+        (
+            "县政协全会、常委会会议、重点协商活动都要有宣传方案",
+            "县政协全会、常委会会议、重点协商活动都要有宣传方案",
+        ),
         ("明年3月底前，各委员工作室要确定一名通讯员", "明年3月底前，各委员工作室要确定一名通讯员"),
         ("县政协全会、常委会会议都有宣传方案", "县政协全会、常委会会议都要有宣传方案"),
         ("2024年起每季度召开一次宣传选题策划会", "2024年起每季度要召开一次宣传选题策划会"),
@@ -738,7 +741,10 @@ def test_subscription_status_stands_in_its_frame() -> None:
     from docgen.compose.phrases import phrase_kind
 
     assert phrase_kind("全面完成") == "verb" and phrase_kind("超额完成省政协下达的任务") == "verb"
-    for status, said in (("全面完成", "全面完成了征订任务"), ("超额完成省政协下达的任务", "市政协超额完成省政协下达的任务")):
+    for status, said in (
+        ("全面完成", "全面完成了征订任务"),
+        ("超额完成省政协下达的任务", "市政协超额完成省政协下达的任务"),
+    ):
         data = edit(
             minimal_speech(),
             {
@@ -749,3 +755,224 @@ def test_subscription_status_stands_in_its_frame() -> None:
         for i in range(6):
             text = _text(edit(data, {"document.id": f"sub-{i}"}))
             assert said in text or f"征订工作，{status}" in text, text
+
+
+# --- round 4: seams found in four new clerk-written files (tests/corpus, 2026-12-05) -----------------------
+
+
+def _campaign(outcome: str, kind: str = "supervision", name: str = "老旧小区改造民主监督") -> dict[str, Any]:
+    return edit(
+        minimal_speech(),
+        {
+            "achievements.campaigns": [
+                {
+                    "name": name,
+                    "type": kind,
+                    "actions": ["当天形成图文稿件"],
+                    "coverage": [{"outlet": "dlzxb", "placement": "专题"}],
+                    "outcome": outcome,
+                }
+            ],
+            "achievements.highlights": [{"lead": "围绕中心大局精准发声", "refs": ["campaigns"]}],
+        },
+    )
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c", "d"])
+def test_a_campaign_outcome_names_the_campaign_not_the_outlet_before_it(variant: str) -> None:
+    data = edit(_campaign("推动18个小区完成雨污分流改造"), {"document.variants": {"ACH-campaign": variant}})
+    draft = _draft(data)
+    assert "此次民主监督推动18个小区完成雨污分流改造" in draft.text()
+    assert _quality(draft) == []
+    # an outcome that opens with the campaign's own noun has its subject already
+    own = _draft(
+        edit(
+            _campaign("视察报告得到市委主要领导批示", "inspection", "河道治理专题视察"),
+            {"document.variants": {"ACH-campaign": variant}},
+        )
+    )
+    assert "此次视察视察" not in own.text() and "视察报告得到市委主要领导批示" in own.text()
+    # a clause with its own subject is said as it is
+    assert "此次" not in _text(
+        edit(_campaign("18个小区完成了改造"), {"document.variants": {"ACH-campaign": variant}})
+    )
+
+
+def test_a_campaign_that_is_itself_publicity_is_not_publicised_again() -> None:
+    data = edit(
+        _campaign("形成了浓厚氛围", "theme_activity", "学习贯彻全会精神主题宣传"),
+        {"document.variants": {"ACH-campaign": "a"}},
+    )
+    text = _text(data)
+    assert "为做好市政协组织的学习贯彻全会精神主题宣传，" in text and "宣传好" not in text
+    assert "为宣传好市政协组织的河道治理专题视察，" in _text(
+        edit(
+            _campaign("形成了浓厚氛围", "inspection", "河道治理专题视察"),
+            {"document.variants": {"ACH-campaign": "a"}},
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("count", "work", "said"),
+    [
+        (2, None, "选送的2篇论文荣获"),
+        (3, "协商民主的基层实践", "论文《协商民主的基层实践》等3篇荣获"),
+        (1, "协商民主的基层实践", "论文《协商民主的基层实践》荣获"),
+    ],
+)
+def test_how_many_papers_won_is_said(count: int, work: str | None, said: str) -> None:
+    honour: dict[str, Any] = {
+        "kind": "paper",
+        "count": count,
+        "title": "全国政协理论研讨会优秀论文",
+        "year": 2024,
+    }
+    if work:
+        honour["work_title"] = work
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.honours": [honour],
+            "achievements.highlights": [{"lead": "争先创优成效明显", "refs": ["honours"]}],
+        },
+    )
+    assert said in _text(data)
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+def test_one_rule_is_not_said_to_come_one_after_another_nor_its_verb_twice(variant: str) -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "document.variants": {"ACH-mechanisms": variant},
+            "achievements.mechanisms": [
+                "建立领导联系信息员制度",
+                "实行信息“周收集、月汇总”",
+                "信息员积分管理办法",
+            ],
+            "achievements.highlights": [{"lead": "工作机制更加健全", "refs": ["mechanisms"]}],
+        },
+    )
+    draft = _draft(data)
+    sentence = next(s for s in draft.text().split("。") if "积分管理办法" in s)
+    assert not any(w in sentence for w in ("先后", "相继")), sentence
+    assert sentence.count("建立") == 1, sentence
+    assert _quality(draft) == []
+
+
+def test_next_steps_do_not_say_the_frames_subject_again() -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "exchange.closing": "next_steps",
+            "exchange.next_steps": [
+                "我们将认真学习兄弟单位的好经验好做法",
+                "县政协还将推动宣传工作再上新台阶。",
+            ],
+        },
+    )
+    text = _text(data)
+    assert "一是认真学习兄弟单位的好经验好做法；二是推动宣传工作再上新台阶。" in text
+    speech = edit(
+        data,
+        {
+            "document.kind": "exchange_speech",
+            "document.speaker": {"role": "县政协秘书长"},
+            "document.salutation": "同志们",
+        },
+    )
+    assert "一是我们" not in _text(speech)
+
+
+def test_results_after_a_comparison_join_its_sentence_never_stand_alone() -> None:
+    results = [
+        {
+            "label": "收集社情民意信息",
+            "value": 1100,
+            "approx": "余",
+            "unit": "条",
+            "period_label": "2022年以来",
+            "previous": 900,
+            "previous_period": "2019—2021年",
+        },
+        {"label": "被全国政协采用", "value": 9, "unit": "条", "period_label": "2022年以来"},
+        {"label": "获省领导批示", "value": 21, "unit": "件", "period_label": "2022年以来"},
+    ]
+    text = _text(edit(minimal_exchange(), {"exchange.sections[0].items[0].results": results}))
+    assert "有所增加；被全国政协采用9条，获省领导批示21件。" in text
+    assert text.count("2022年以来") == 1
+
+
+def test_a_demand_in_the_concluding_speech_takes_its_yao_and_a_count_covers_the_whole_list() -> None:
+    data = {
+        "document": {
+            "id": "t-con",
+            "kind": "concluding_speech",
+            "date": dt.date(2023, 3, 16),
+            "speaker": {"role": "市政协副主席"},
+            "salutation": "同志们",
+        },
+        "org": {"short_name": "市政协", "level": "county_city", "place": "沣源"},
+        "conclusion": {
+            "exchange_units": ["龙泉镇", "城南街道、城北街道联络组", "市政协文史委等4个单位"],
+            "exchange_count": 4,
+            "outcomes": [{"kind": "awareness", "object": "宣传信息工作重要性"}],
+            "implementation": {
+                "leadership": "把宣传信息工作纳入年度考核。",
+                "transmit": "各镇（街道）联络组要在3月底前传达会议精神",
+            },
+        },
+    }
+    draft = _draft(data)
+    text = draft.text()
+    assert "要把宣传信息工作纳入年度考核。" in text
+    assert "各镇（街道）联络组要在3月底前传达会议精神。" in text
+    assert "以及市政协文史委等单位的4位负责同志" in text
+    assert _quality(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "cleaned"),
+    [
+        ("一要2027年上半年举办业务培训班", "2027年上半年举办业务培训班"),
+        ("二是加强队伍建设。", "加强队伍建设"),
+        ("（三）完善考评机制", "完善考评机制"),
+        ("1.高度重视", "高度重视"),
+        ("十要素齐全", "十要素齐全"),
+        ("三是非分明", "三是非分明"),
+        ("3.5万篇", "3.5万篇"),
+    ],
+)
+def test_a_clerks_own_numbering_comes_off_a_list_item(written: str, cleaned: str) -> None:
+    assert phrases.clean(written) == cleaned
+
+
+def test_a_pre_numbered_task_item_is_numbered_once() -> None:
+    data = edit(minimal_speech(), {"tasks.sections[0].items": ["一要2025年上半年举办业务培训班", "二要加强上下联动"]})
+    draft = _draft(data)
+    assert "一要2025年上半年举办" not in draft.text() and "二要二要" not in draft.text()
+    assert "2025年上半年要举办业务培训班" in draft.text()
+    assert _quality(draft) == []
+
+
+def test_a_significance_the_political_wording_said_in_fewer_words_is_not_said_again() -> None:
+    for i in range(6):
+        data = edit(
+            minimal_speech(),
+            {
+                "document.id": f"sig-{i}",
+                "document.date": dt.date(2026, 12, 4),
+                "period.start": dt.date(2026, 1, 1),
+                "period.end": dt.date(2026, 11, 30),
+                "tasks.horizon": "2027年",
+                "situation": {
+                    "political_context": "pc_2026_standard",
+                    "year_significance": ["“十五五”规划开局之年", "新一届市政协开局起步之年"],
+                },
+            },
+        )
+        draft = _draft(data)
+        assert draft.text().count("开局之年") == 1, draft.text()
+        assert "新一届市政协开局起步之年" in draft.text()
+        assert _quality(draft) == []

@@ -331,9 +331,9 @@ def test_exchange_material_items_are_numbered_run_in_leads() -> None:
 
 def test_result_comparison_is_computed_from_the_previous_value() -> None:
     text = _compose(MATERIAL).text()
-    assert "今年以来，在《东岚政协报》刊发稿件42篇，较去年全年增长61.5%。" in text
+    # the figure after a comparison joins its sentence after a ；, never a sentence of its own
+    assert "今年以来，在《东岚政协报》刊发稿件42篇，较去年全年增长61.5%；在《协商在临溪》专栏播出节目30余期。" in text
     assert "是此前三年的5倍，其中1篇为整版推介。" in text
-    assert "在《协商在临溪》专栏播出节目30余期。" in text
 
 
 def test_signature_block_when_asked() -> None:
@@ -385,9 +385,9 @@ def test_missing_previous_period_drops_the_comparison_or_marks_it() -> None:
     data = _raw(MATERIAL)
     del data["exchange"]["sections"][0]["items"][1]["results"][0]["previous_period"]
     final = _compose_data(data).text()
-    assert "刊发稿件42篇。" in final and "61.5%" not in final
+    assert "刊发稿件42篇，在《协商在临溪》专栏播出节目30余期。" in final and "61.5%" not in final
     draft = _compose_data(data, mode="draft")
-    assert "刊发稿件42篇，较〔待补：上期表述〕增长61.5%。" in draft.text()
+    assert "刊发稿件42篇，较〔待补：上期表述〕增长61.5%；" in draft.text()
     assert _lint(draft, "draft") == []
 
 

@@ -193,11 +193,12 @@ def _fill(text: str) -> str:
     kind needs is written on its key line with its required fields (the lines under it are removed)."""
     lines = text.splitlines()
     problems = problems_of(text)
+    root = registry.facts_model(YAML(typ="safe", pure=True).load(text)["document"]["kind"])  # the kind's domain
     for p in problems:
         if p.code != "missing-field":
             continue
         loc = _loc(p.path)
-        parent = model_at(loc[:-1], Facts)
+        parent = model_at(loc[:-1], root)
         assert parent is not None, p.path
         found, value = example_value(parent, str(loc[-1]))
         assert found, f"no example for {p.path}"
@@ -206,7 +207,7 @@ def _fill(text: str) -> str:
         lines[p.line - 1] = re.sub(r":( \[\])?$", f": {shown}", code.rstrip()) + f"  #{comment}"
     for p in sorted((p for p in problems if p.code == "kind-requires"), key=lambda p: -p.line):
         path = p.path or "tasks"  # "at least one of achievements, situation, tasks"
-        model = model_at(_loc(path), Facts)
+        model = model_at(_loc(path), root)
         assert model is not None, path
         start = p.line - 1 if p.path else next(i for i, ln in enumerate(lines) if ln.startswith("tasks:"))
         indent = len(lines[start]) - len(lines[start].lstrip())

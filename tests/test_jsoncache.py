@@ -109,7 +109,7 @@ def test_a_lexicon_cache_of_the_right_format_but_wrong_shape_is_not_trusted(cach
     fresh = grammar._lexicon()
     (file,) = cache.glob("jieba-lexicon-*.json")
     file.write_text(
-        json.dumps({"format": grammar._LEXICON_FORMAT, "data": [["要"], [], [1]]}), encoding="utf-8"
+        json.dumps({"format": grammar._LEXICON_FORMAT, "data": ["要", "", 1]}), encoding="utf-8"
     )
     grammar._lexicon.cache_clear()
     assert grammar._lexicon() == fresh

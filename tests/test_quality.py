@@ -99,6 +99,15 @@ BAD = [
     ("quality-claim", ["凡在上述标准基础上加倍奖励的，可获领导批示。"]),
     ("quality-claim", ["凡全年提供信息5条以上且被采用3条以上的，可评选优秀信息员。"]),
     ("quality-doubled", ["“枫渡政协”微信公众号推送信息210条，阅读量达近30万人次。"]),
+    # a verb on both sides of its object; a list item that says the frame's subject again (issue 11, round 4)
+    ("quality-doubled", ["为宣传好省政协组织的学习贯彻党的二十大精神主题宣传，开设专栏。"]),
+    ("quality-doubled", ["我们考虑着力抓好以下几个方面：一是我们将认真学习兄弟单位的好经验；二是推动工作上台阶。"]),
+    ("quality-claim", ["收集信息3200条，被采用45条，获批示60余件，与去年同期持平。"]),
+    # the year's significance said again in more words
+    (
+        "quality-repeat",
+        ["今年是“十五五”开局之年，任务繁重。", "今年也是“十五五”规划开局之年，也是新一届政协开局起步之年。"],
+    ),
 ]
 
 
@@ -141,6 +150,11 @@ GOOD = [
     "这是重要要求，也是主要要素。",
     "获领导批示的，在上述标准基础上加倍奖励。",
     "凡全年报送信息8条以上的，可评为年度优秀信息员。",
+    "收集信息3200条以上，被全国政协采用45条（与去年同期持平），获批示60余件。",
+    "为做好省政协组织的主题宣传，开设专栏。",
+    "今年是全面贯彻党的二十大精神的开局之年，明年是“十四五”规划承前启后的关键之年。",
+    "为宣传好这次视察活动，我们制定了宣传方案。",
+    "我们考虑着力抓好以下几个方面：一是认真学习兄弟单位的好经验；二是我市率先推行信息直报。",
 ]
 
 
@@ -230,6 +244,10 @@ def test_one_item_after_a_few_aspects_across_paragraphs() -> None:
     after = _para("成绩来之不易，问题也不容忽视。")
     assert [f.code for f in check_draft(_draft(intro, one, after))] == ["quality-single"]
     assert check_draft(_draft(intro, one, two, after)) == []
+    # a draft's marker paragraph between the items is not the end of the list
+    marker = Paragraph((Segment("〔待补：新闻宣传数字〕", "todo"), Segment("——完整文稿应有的事实，定稿前补齐。", "todo")))
+    assert check_draft(_draft(intro, one, marker, two, after), mode="draft") == []
+    assert [f.code for f in check_draft(_draft(intro, one, marker, after), mode="draft")] == ["quality-single"]
 
 
 def test_every_code_is_documented() -> None:

@@ -96,3 +96,24 @@ def test_check_is_one_call_of_api_check_bytes(
 def test_check_reports_a_missing_facts_file_as_before(files: dict[str, Path], tmp_path: Path) -> None:
     r = CliRunner().invoke(main, ["check", str(files["new"]), str(tmp_path / "无.yaml")])
     assert r.exit_code == 2 and "找不到文件" in r.output and "Traceback" not in r.output
+
+
+def test_batch_makes_each_document_with_one_call_of_api_render_loaded(
+    files: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``docgen batch`` renders every document with :func:`docgen.api.render_loaded` and the options
+    ``docgen render`` would use, so a batch output is the render output byte for byte."""
+    seen: list[Any] = []
+    real = api.render_loaded
+
+    def spy(loaded: Any, options: Any) -> Any:
+        seen.append(options)
+        return real(loaded, options)
+
+    monkeypatch.setattr(api, "render_loaded", spy)
+    out = tmp_path / "批量"
+    r = CliRunner().invoke(main, ["batch", str(files["facts"]), "-o", str(out), "--jobs", "1", "--mode", "draft"])
+    assert r.exit_code == 0, r.output
+    assert seen == [api.RenderOptions(fmt="docx", mode="draft")]
+    expected = api.render_file(files["facts"], api.RenderOptions(mode="draft")).data
+    assert (out / "讲话.docx").read_bytes() == expected

@@ -7,6 +7,7 @@ subclass :class:`Ctx` (``DomainSpec.context``) to type its facts and add its own
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -29,9 +30,11 @@ SHORT_OPENING = 4  # …and the sentence just said (这次会议…。这次会�
 OPENING = 6  # characters compared when two sentences must not open alike (成绩来之不易)
 
 
+_AFTER_STOP_RE = re.compile(r"(?<=[。！？：])")
 _LEADING_TAGS = re.compile(r"^(?:\{%-?\s*if\b[^%]*%\})+")
 
 
+@functools.lru_cache(maxsize=16384)
 def _literal_opening(text: str, n: int = OPENING) -> str | None:
     """The first ``n`` characters of a template when they are literal text (after any leading {% if %} tags;
     no slot before them)."""
@@ -117,7 +120,7 @@ class Ctx:
         text = self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date)
         if override is not None:
             self.used_variants.setdefault(fid, set()).add(override)
-        for sent in re.split(r"(?<=[。！？：])", text):
+        for sent in _AFTER_STOP_RE.split(text):
             if len(sent) >= 8 and sent.endswith(("。", "！", "？", "：")) and not TODO_RE.match(sent):
                 self.openings.append(sent[:OPENING])
         return text

@@ -34,6 +34,7 @@ __all__ = [
     "phrase_kind",
     "split_count_suffix",
     "strip_metric_suffix",
+    "strip_subject",
     "with_yao",
 ]
 
@@ -42,9 +43,16 @@ PhraseKind = Literal["verb", "noun", "clause", "stub"]
 _END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 
 
+# a clerk's own numbering in front of a list item (一要……, 二是……, （三）……, 1.……, ②……): the frame numbers
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[是要](?![是要素点求闻件务害领旨案职非])|（[一二三四五六七八九十]{1,2}）|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
+
+
 def clean(text: str) -> str:
-    """The phrase without surrounding blanks and without final punctuation (。；，、！？)."""
-    return text.strip().rstrip(_END_PUNCT).strip()
+    """The phrase without surrounding blanks, without final punctuation (。；，、！？) and without a
+    numbering the clerk put in front of it (一要……, （二）……, 3.……: the frame numbers the items itself)."""
+    t = text.strip().rstrip(_END_PUNCT).strip()
+    m = _ENUMERATOR.match(t)
+    return t[m.end() :].strip() if m and m.end() < len(t) else t
 
 
 # --- what the data already says ---------------------------------------------------------------------------
@@ -103,6 +111,25 @@ def strip_metric_suffix(metric: str, suffixes: Sequence[str] = _METRIC_SUFFIXES)
     return m
 
 
+_SUBJECT_MODAL = re.compile(r"^(?:还|也|再)?(?:将|要|会|准备|打算|计划)?")
+
+
+def strip_subject(text: str, subjects: Iterable[str]) -> str:
+    """The phrase without a leading subject (and its modal) that the frame already says: a list item
+    ``我们将认真学习……`` after ``我们考虑着力抓好以下几个方面：`` → ``认真学习……``.  Only when what is left
+    is a predicate (a modal came off, or the tagger reads a verb phrase); otherwise the phrase is returned
+    as it is (cleaned)."""
+    t = clean(text)
+    for s in sorted((x for x in subjects if x), key=len, reverse=True):
+        if t.startswith(s):
+            after = t[len(s) :]
+            rest = _SUBJECT_MODAL.sub("", after, count=1)
+            # after a modal (我们将……) a predicate follows by construction; otherwise the tagger decides
+            if rest and (rest != after or phrase_kind(rest) == "verb"):
+                return rest
+    return t
+
+
 # --- phrase typing ----------------------------------------------------------------------------------------
 
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|\"[^\"]*\"")
@@ -133,7 +160,7 @@ def _tags(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs; a quoted name or bracketed aside counts as one noun."""
     from docgen.compose.tagcache import cached_tags
 
-    return [(w, _idiom_flag(w) if f == "l" else f) for w, f in cached_tags(_mask(text), _jieba_tags)]
+    return cached_tags(_mask(text), _jieba_tags)
 
 
 @functools.cache
@@ -147,8 +174,11 @@ def _idiom_flag(word: str) -> str:
 
 
 def _jieba_tags(masked: str) -> list[tuple[str, str]]:
+    """jieba's pairs, idioms retagged (:func:`_idiom_flag`): what the tag memo keeps, so a remembered phrase
+    needs no jieba at all."""
     posseg = _tagger()
-    return [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
+    pairs = [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
+    return [(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs]
 
 
 def _is_verb(flag: str) -> bool:

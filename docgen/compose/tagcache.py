@@ -45,7 +45,7 @@ def _file() -> Path | None:
     return folder / f"jieba-tags-{stamp.hexdigest()[:32]}.json"
 
 
-_FORMAT = "docgen-jieba-tags-1"
+_FORMAT = "docgen-jieba-tags-2"  # 2: idioms retagged (phrases._jieba_tags)
 
 
 def _shape(data: object) -> bool:

@@ -6,6 +6,7 @@ import functools
 import re
 import types
 import typing
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
@@ -95,6 +96,7 @@ class FactModel(BaseModel):
         frozen=False,
         allow_inf_nan=False,
         json_schema_extra=_nullable_optionals,
+        defer_build=True,
     )
 
     @field_validator("*", mode="after")
@@ -114,7 +116,9 @@ class FactModel(BaseModel):
         drop = [
             k
             for k, v in data.items()
-            if k in fields and not fields[k].is_required() and (is_empty(v) or _blank(v))
+            if (v is None or (_blank(v) if isinstance(v, str) else isinstance(v, dict) and is_empty(v)))
+            and k in fields
+            and not fields[k].is_required()
         ]
         kept = {k: v for k, v in data.items() if k not in drop} if drop else data
         return join_scale(kept, cls) if quantity_fields(cls) else kept
@@ -156,9 +160,12 @@ def _free_text(cls: type[BaseModel], name: str) -> bool:
     return info is not None and _has_free_str(info.annotation)
 
 
+_NOTHING_TO_CHECK = frozenset({type(None), bool, date})
+
+
 def check_bounds(value: Any, text: bool) -> None:
     """Raise a located Chinese error for a number out of range or (``text``) hollow or overlong text."""
-    if isinstance(value, bool):
+    if type(value) in _NOTHING_TO_CHECK or isinstance(value, bool | BaseModel):
         return
     if isinstance(value, int | float | Decimal):
         if not -MAX_NUMBER <= value <= MAX_NUMBER:

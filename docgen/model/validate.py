@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
 from os import PathLike
 from typing import Any
 
@@ -30,6 +29,7 @@ from docgen.model.kindcheck import check_kind_spec
 from docgen.model.libcheck import STEP, Libraries, check_library
 from docgen.model.salvage import model_at, salvage
 from docgen.zh import find_placeholders
+from docgen.zhtext import may_hold_placeholder
 
 Loc = tuple[str | int, ...]
 
@@ -164,18 +164,32 @@ def _translate(err: dict[str, Any], data: Any, root: type[BaseModel]) -> tuple[L
     return loc, "invalid-value", f"值“{_show(value)}”不合法", False
 
 
-def _placeholder_issues(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str, str]]:
-    if isinstance(node, dict):
-        for k, v in node.items():
-            yield from _placeholder_issues(v, (*loc, k))
-    elif isinstance(node, list):
-        for i, v in enumerate(node):
-            yield from _placeholder_issues(v, (*loc, i))
-    elif isinstance(node, str):
-        hits = find_placeholders(node)
-        if hits:
-            tokens = "、".join(dict.fromkeys(f"“{tok}”" for _, tok in hits))
-            yield loc, "placeholder", f"含占位符{tokens}：请填写真实内容，或删除该项（缺少的事实会整句略去）"
+def _placeholder_issues(node: Any) -> list[tuple[Loc, str, str]]:
+    """Every text of the raw data that holds a placeholder (×、xx、某某…), with its location."""
+    out: list[tuple[Loc, str, str]] = []
+    _scan_placeholders(node, (), out)
+    return out
+
+
+def _scan_placeholders(node: Any, loc: Loc, out: list[tuple[Loc, str, str]]) -> None:
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else None
+    if items is None:
+        if isinstance(node, str):
+            _placeholder_in(node, loc, out)
+        return
+    for k, v in items:
+        if isinstance(v, str):
+            if may_hold_placeholder(v):  # most texts have none of the characters: no location made
+                _placeholder_in(v, (*loc, k), out)
+        elif isinstance(v, dict | list):
+            _scan_placeholders(v, (*loc, k), out)
+
+
+def _placeholder_in(text: str, loc: Loc, out: list[tuple[Loc, str, str]]) -> None:
+    hits = find_placeholders(text)
+    if hits:
+        tokens = "、".join(dict.fromkeys(f"“{tok}”" for _, tok in hits))
+        out.append((loc, "placeholder", f"含占位符{tokens}：请填写真实内容，或删除该项（缺少的事实会整句略去）"))
 
 
 def validate_loaded(loaded: Loaded, *, libraries: Libraries | None = None) -> BaseFacts:

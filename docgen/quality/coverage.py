@@ -11,7 +11,8 @@ warning names.  Pure text comparison, no domain vocabulary:
 * a text is shown if, without its final punctuation (or without a bracketed aside), it is in the text; or
   if every number in it is shown (a year may be said as 明年) and either each item of its list is (A、B等4个X)
   or most of its two-character pieces are (``SHOWN_SHARE``), or all but its last two characters are (发稿量排名
-  said as 发稿量……位居第五位): the composer may reword the frame around it;
+  said as 发稿量……位居第五位), or most of its characters stand in order in one clause not much longer than it
+  (“十五五”规划开局之年 said as 今年是“十五五”开局之年): the composer may reword the frame around it;
 * values that are not words of the text are skipped: booleans, identifiers (ASCII names such as outlet ids or
   fragment ids) and the option fields the caller names (``skip``: the kind, the mode, enumerations…).
 
@@ -153,4 +154,31 @@ def _shown(value: object, text: str, flat: str) -> bool:
     pieces = {han[i : i + 2] for i in range(len(han) - 1)}
     if not pieces:
         return not han or han in bare  # a year alone (2025年) may be said as 明年
-    return sum(p in bare for p in pieces) / len(pieces) >= SHOWN_SHARE
+    if sum(p in bare for p in pieces) / len(pieces) >= SHOWN_SHARE:
+        return True
+    return len(han) >= 6 and _said_shorter(han, text)
+
+
+_CLAUSE_RE = re.compile(r"[，。；：！？\n]")
+
+
+def _said_shorter(han: str, text: str) -> bool:
+    """A clause of the text says the value in fewer words: most of its characters, in order, in a clause
+    not much longer than it (“十五五”规划开局之年 said as 今年是“十五五”开局之年)."""
+    need = SHOWN_SHARE * len(han)
+    for clause in _CLAUSE_RE.split(text):
+        c = _flat(_DIGITS_RE.sub("", clause))
+        if need <= len(c) <= 2 * len(han) and _common_in_order(han, c) >= need:
+            return True
+    return False
+
+
+def _common_in_order(a: str, b: str) -> int:
+    """Length of the longest common subsequence of ``a`` and ``b``."""
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0]
+        for j, bj in enumerate(b):
+            cur.append(prev[j] + 1 if ch == bj else max(prev[j + 1], cur[j]))
+        prev = cur
+    return prev[-1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -47,7 +48,16 @@ _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条�
 _RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
 _ANY_COUNT_RE = re.compile(r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余")
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
-_SIGNIFICANCE_RE = re.compile(r"(?:今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
+# the count a 持平 is said of: the nearest before it (an exact 45条 beside other, approximate counts is fine)
+_FLAT_COUNT_RE = re.compile(
+    r"(?:近|约)?\d+(?:\.\d+)?(?:余|多)?万?[个家名位项条篇件次期人]?次?(?:以上|左右)?(?![\d.])"
+)
+_FLAT_APPROX_RE = re.compile(r"^(?:近|约)|余|多|以上|左右")
+# a verb said on both sides of its object (为宣传好……主题宣传，)
+_VERB_AROUND_RE = re.compile(f"为([{_HAN}]{{2}})好[^，。；：]{{2,40}}?\\1(?:活动|工作)?(?=[，。；])")
+# a list item that says again the subject the frame before the colon already said (我们……：一是我们将……)
+_ITEM_SUBJECT_RE = re.compile(r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们")
+_SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
 _RANK_RE = re.compile(r"位居|名列|排名第|排在第|居第")
@@ -108,6 +118,7 @@ def _f(code: str, message: str, s: Sentence) -> Finding:
     return Finding(code, message, s.text, s.paths, s.unit.block)
 
 
+@functools.lru_cache(maxsize=2048)
 def _plain(text: str) -> str:
     """Text with each draft-mode marker 〔待补：…〕 reduced to one neutral sign (it stands for a missing fact)."""
     return _TODO_RE.sub("◇", text) if TODO_MARK in text else text
@@ -148,12 +159,16 @@ def _punctuation(units: list[Unit]) -> Iterator[Finding]:
 _HAN_RE = re.compile(f"[{_HAN}]")
 
 
+@functools.lru_cache(maxsize=2048)
 def _han_len(text: str) -> int:
-    return len(_HAN_RE.findall(text))
+    return _HAN_RE.subn("", text)[1]
 
 
-def _clauses(text: str) -> list[str]:
-    return [c for c in _CLAUSE_SPLIT_RE.split(_plain(text)) if c]
+@functools.lru_cache(maxsize=2048)
+def _clauses(text: str) -> tuple[str, ...]:
+    """The clauses of a sentence (split at ，；：。！？).  Every rule asks for them, sentence by sentence: the
+    split is kept (the checker's functions are pure over text; these caches hold plain strings only)."""
+    return tuple(c for c in _CLAUSE_SPLIT_RE.split(_plain(text)) if c)
 
 
 def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
@@ -178,22 +193,45 @@ def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
                 yield _f("quality-boilerplate", f"分句“{c}”前文已经用过", s)
 
 
+def _in_order(short: str, long: str) -> bool:
+    """The characters of ``short`` (quotes aside) appear in order in ``long``: the same significance in more
+    words (“十五五”开局之年 / “十五五”规划的开局之年)."""
+    it = iter(long)
+    return all(ch in it for ch in re.sub(r"[\s“”‘’\"']", "", short))
+
+
 def _significance(sentences: list[Sentence]) -> Iterator[Finding]:
-    said: dict[str, str] = {}
+    said: dict[tuple[str, str], str] = {}  # (year word, what it is) → the sentence that said it
     for s in sentences:
         text = _plain(s.text)
         for m in _SIGNIFICANCE_RE.finditer(text):
-            what = m.group(1)
-            if what in said and said[what] != text:
-                yield _f("quality-repeat", f"“{what}”作为年度意义前文已经说过", s)
+            year, what = m.group(1), m.group(2)
+            same = next(
+                (
+                    w
+                    for (y, w), home in said.items()
+                    if y == year and home != text and (_in_order(w, what) or _in_order(what, w))
+                ),
+                None,
+            )
+            if same is not None:
+                yield _f("quality-repeat", f"“{what}”作为年度意义前文已经说过（“{same}”）", s)
                 break
-            said.setdefault(what, text)
+            said.setdefault((year, what), text)
 
 
 def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         text = _plain(s.text)
-        for rx in (_DOUBLED_WORD_RE, _DOUBLED_COUNT_RE, _DOUBLED_YEAR_RE, _DOUBLED_MODAL_RE, _REACH_NEAR_RE):
+        for rx in (
+            _DOUBLED_WORD_RE,
+            _DOUBLED_COUNT_RE,
+            _DOUBLED_YEAR_RE,
+            _DOUBLED_MODAL_RE,
+            _REACH_NEAR_RE,
+            _VERB_AROUND_RE,
+            _ITEM_SUBJECT_RE,
+        ):
             m = rx.search(text)
             if m:
                 yield _f("quality-doubled", f"“{m.group()}”重复", s)
@@ -294,6 +332,8 @@ def _few(units: list[Unit]) -> Iterator[Finding]:
             rest = u.text[s.end :]
             items = len(_COUNTED_RE.findall(rest))
             for v in units[i + 1 :]:
+                if v.kind == "para" and v.spans and all(sp.role == "todo" for sp in v.spans):
+                    continue  # a draft's marker paragraph (〔待补：…〕) between the items is not an item
                 if v.kind != "para" or not v.spans or v.spans[0].role not in LEAD_ROLES:
                     break
                 items += 1
@@ -393,26 +433,42 @@ def _precise_from_approx(text: str) -> bool:
     return False
 
 
+def _flat_beside_approx(text: str) -> bool:
+    """持平 said of an approximate count or a bound (发稿200篇以上，与去年同期持平): the nearest count before it."""
+    for m in re.finditer("持平", text):
+        counts = [c for c in _FLAT_COUNT_RE.finditer(text, 0, m.start()) if c.group()]
+        if counts and _FLAT_APPROX_RE.search(counts[-1].group()):
+            return True
+    return False
+
+
 def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
-    data_text = repr(data) if data is not None else ""
+    data_text: list[str] = []  # repr(data), made only when a sentence has a percentage with 以上
+
+    def in_data(token: str) -> bool:
+        if not data_text:
+            data_text.append(repr(data) if data is not None else "")
+        return token in data_text[0]
+
     for s in sentences:
         text = _plain(s.text)
         m = _PCT_ABOVE_RE.search(text)
         bound = _APPROX_COUNT_RE.search(text) or _ABOVE_COUNT_RE.search(text)
-        if m and m.group() not in data_text and not bound:  # from an approximate count 以上 is a bound
+        if m and not bound and not in_data(m.group()):  # from an approximate count 以上 is a bound
             yield _f("quality-claim", f"精确百分数后加“以上”（“{m.group()}”）", s)
             continue
         if _precise_from_approx(text):
             yield _f("quality-claim", "由约数算出精确到小数的百分数", s)
             continue
-        if "持平" in text and (_ABOVE_COUNT_RE.search(text) or _APPROX_COUNT_RE.search(text)):
+        if _flat_beside_approx(text):
             yield _f("quality-claim", "约数旁说“持平”", s)
             continue
         reversed_ = _REWARD_REVERSED_RE.search(text)
         if reversed_:
             yield _f("quality-claim", f"奖励的条件与结果颠倒（“{reversed_.group()}”）", s)
             continue
-        last = _clauses(text)[-1] if _clauses(text) else ""
+        clauses = _clauses(text)
+        last = clauses[-1] if clauses else ""
         if "奖励" in text and _RULE_ONLY_RE.search(last) and "奖励" not in last:
             yield _f("quality-claim", f"奖励条件“{last}”后面没有对应的奖项或奖励", s)
 

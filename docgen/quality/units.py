@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -68,7 +69,7 @@ class Sentence:
     start: int
     end: int
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return self.unit.text[self.start : self.end]
 

@@ -189,12 +189,12 @@ def test_an_unexpected_error_is_one_chinese_line_not_a_traceback(tmp_path: Path)
     def boom(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("simulated bug")
 
-    original = docgen.api.compose_file
-    docgen.api.compose_file = boom  # type: ignore[assignment]
+    original = docgen.api.compose_loaded
+    docgen.api.compose_loaded = boom  # type: ignore[assignment]
     try:
         r = CliRunner().invoke(main, ["render", str(CITY), "-o", str(tmp_path / "x.docx")])
     finally:
-        docgen.api.compose_file = original
+        docgen.api.compose_loaded = original
     assert r.exit_code == 4
     assert "docgen 内部错误" in r.output and "Traceback" not in r.output
     assert "报告给维护者" in r.output and "DOCGEN_DEBUG=1" in r.output

@@ -112,6 +112,10 @@ def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool) -> str | None:
     names = [phrases.split_count_suffix(u)[0] for u in c.exchange_units]
     units = phrases.join_items(names, "、") or None
     count = c.exchange_count
+    if units and count and "，以及" in units:
+        # a list set off by commas (an item holds its own 、): the count must cover the whole list, not its
+        # last item (……，以及市政协文史委的4位负责同志)
+        units += "等单位"
     if units is None and count is None:
         return None
     many = (count or len(c.exchange_units)) > 1
@@ -171,7 +175,7 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
     points: list[tuple[str, list[tuple[str | None, list[str]]]]] = []
     path = "conclusion.implementation"
 
-    body = _full_stop(im.transmit) if im.transmit else ctx.todo("传达学习要求", f"{path}.transmit")
+    body = _full_stop(phrases.with_yao(im.transmit)) if im.transmit else ctx.todo("传达学习要求", f"{path}.transmit")
     if body:
         points.append((ctx.frag("CON-impl-transmit"), [(body, [f"{path}.transmit"])]))
 
@@ -179,7 +183,8 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
     if support:
         points.append((ctx.frag("CON-impl-support"), [(support, [f"{path}.support"])]))
 
-    body = _full_stop(im.leadership) if im.leadership else ctx.todo("加强领导要求", f"{path}.leadership")
+    # a demand: a bare verb phrase takes its 要 (要把宣传信息工作纳入年度考核), a clause keeps its own
+    body = _full_stop(phrases.with_yao(im.leadership)) if im.leadership else ctx.todo("加强领导要求", f"{path}.leadership")
     if body:
         points.append((ctx.frag("CON-impl-leadership"), [(body, [f"{path}.leadership"])]))
 

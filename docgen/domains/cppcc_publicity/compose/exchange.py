@@ -125,37 +125,40 @@ def result_sentence(ctx: Ctx, r: Result, path: str) -> str | None:
 
 def results_sentences(ctx: Ctx, results: list[Result], path: str) -> list[tuple[str, list[str]]]:
     """The results of one practice; consecutive results of the same period are said in one sentence
-    (2022年以来，收集……212条，被省政协采用14条，获……批示37件。), never the period once per figure.  A figure
-    with a computed comparison gets a sentence of its own (after the first of its period, without repeating
-    the period), so a percentage never sits beside an approximate count it was not computed from; figures
-    with a note are separated by ；."""
-    # (period shown, [(clause, path, plain)], has a comparison)
-    runs: list[tuple[str | None, list[tuple[str, str, bool]], bool]] = []
+    (2022年以来，收集……212条，被省政协采用14条，获……批示37件。), never the period once per figure, nor a
+    figure left alone as a sentence of its own (被全国政协采用9条。获省领导批示21件。).  A figure with a
+    computed comparison opens a sentence of its own, so a percentage never sits beside an approximate count
+    it was not computed from; the figures after it join that sentence after a ；, as do figures with a note."""
+    # [period, shown period, [(clause, path, separator before it)]]
+    runs: list[tuple[str | None, str | None, list[tuple[str, str, str]]]] = []
     said: set[str] = set()
+    prev_loose = False  # the clause before ends with a comparison or a note: the next is set off by ；
     for k, r in enumerate(results):
         rpath = f"{path}.results[{k}]"
         period = _clause(r.period_label) if r.period_label else None
         clause = result_clause(ctx, r, rpath, with_period=False)
         if clause is None:
             continue
-        plain = not r.note
-        compared = r.previous is not None
+        # a comparison is said when its basis is named (or marked 〔待补〕 in a draft)
+        compared = r.previous is not None and (r.previous_period is not None or ctx.facts.document.mode == "draft")
+        loose = compared or bool(r.note)
         last = runs[-1] if runs else None
         # a figure without a period of its own belongs to the run before it (近两年，播出节目22期，推动解决
         # 民生问题40余个): the period is not said again, nor is the figure left without one
         same = period is None or (last is not None and last[0] == period)
-        if same and last is not None and not compared and not last[2]:
-            last[1].append((clause, rpath, plain))
+        if same and last is not None and not compared:
+            last[2].append((clause, rpath, "；" if prev_loose or r.note else "，"))
+            prev_loose = loose
             continue
         shown = None if period is not None and period in said else period
-        runs.append((shown, [(clause, rpath, plain)], compared))
+        runs.append((period if period is not None else (last[0] if last else None), shown, [(clause, rpath, "")]))
+        prev_loose = loose
         if period is not None:
             said.add(period)
     out: list[tuple[str, list[str]]] = []
-    for period, items, _ in runs:
-        sep = "，" if all(plain for _, _, plain in items) else "；"
-        body = sep.join(c for c, _, _ in items)
-        lead = f"{period}，" if period else ""
+    for _, shown, items in runs:
+        body = "".join(sep + c for c, _, sep in items)
+        lead = f"{shown}，" if shown else ""
         out.append((f"{lead}{body}。", [p for _, p, _ in items]))
     return out
 
@@ -213,7 +216,9 @@ def _next_steps(ctx: Ctx, ex: Exchange, who: str | None) -> list[Block]:
                 )
             )
         return []
-    steps = [_clause(s) for s in ex.next_steps if _clause(s)]
+    # the frame says who acts (我们…… / 下一步，县政协将……): an item does not say it again
+    subjects = ("我们", ctx.facts.org.short_name, org_name(ctx), ctx.facts.org.full_name or "")
+    steps = [phrases.strip_subject(s, subjects) for s in ex.next_steps if _clause(s)]
     if steps:
         many = len(steps) > 1
         items = "；".join(f"{zh.l3_lead(k)}{s}" for k, s in enumerate(steps, 1)) if many else steps[0]

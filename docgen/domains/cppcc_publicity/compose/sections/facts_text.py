@@ -278,6 +278,30 @@ def _rank(
     )
 
 
+# what a campaign of each type is called when it is the subject of its outcome (此次民主监督推动……)
+_CAMPAIGN_NOUN = {
+    "inspection": "视察",
+    "research": "调研",
+    "consultation": "协商",
+    "supervision": "民主监督",
+}
+# a campaign that is itself publicity (……主题宣传): the frame does not say 宣传好 before it
+_PUBLICITY_NAME = re.compile(r"宣传(?:活动|月|周|年)?$")
+
+
+def _outcome(kind: str, outcome: str | None) -> str | None:
+    """The campaign's outcome as a clause with its own subject: a verb phrase (推动解决了……) after the
+    coverage clause would take the outlet as its subject, so the campaign is named (此次民主监督推动……)."""
+    if not outcome:
+        return None
+    text = phrases.clean(outcome)
+    noun = _CAMPAIGN_NOUN.get(kind, "活动")
+    # an outcome that opens with the campaign's own noun (视察报告得到……批示) already has its subject
+    if phrases.phrase_kind(text) != "verb" or text.startswith((noun, *_CAMPAIGN_NOUN.values())):
+        return text
+    return f"此次{noun}{text}"
+
+
 def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     out: list[Sent] = []
     for i, c in enumerate(a.campaigns):
@@ -295,10 +319,11 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     first=i == 0,
                     org=ctx.org,
                     name=c.name,
+                    publicity=_PUBLICITY_NAME.search(phrases.clean(c.name)) is not None,
                     actions="，".join(x.rstrip("。；，") for x in c.actions) or None,
                     coverage=phrases.join_items(cov, "和") or None,
                     report_to=c.report_to,
-                    outcome=c.outcome.rstrip("。") if c.outcome else None,
+                    outcome=_outcome(c.type, c.outcome),
                 ),
                 (f"{A}.campaigns[{i}]",),
             )
@@ -538,6 +563,10 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     "ACH-honour-work",
                     work=zh.book_title(h.work_title) if h.work_title else None,
                     paper=h.kind == "paper",
+                    # how many (选送的2篇论文; 论文《X》等3篇): one named work needs no count
+                    n=ctx.count(h.count, "篇" if h.kind == "paper" else "件")
+                    if h.count and (h.count > 1 or not h.work_title)
+                    else None,
                     by=h.conferred_by,
                     year=year,
                     title=title,
@@ -618,6 +647,7 @@ def mechanisms(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 "ACH-mechanisms",
                 one_item=len(items) == 1,
                 items=phrases.join_items(nouns, "和") or None,
+                many=len(nouns) > 1,  # 先后/相继 only before more than one
                 actions="，".join(actions) or None,
             ),
             (f"{A}.mechanisms",),

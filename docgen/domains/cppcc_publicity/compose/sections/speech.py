@@ -354,7 +354,7 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     significance = [
         x
         for x in (phrases.clean(y) for y in s.year_significance)
-        if x and not any(_within(x, p) for p in said)
+        if x and not any(_within(x, p) or _within(_significance_core(p), x) for p in said)
     ]
     if significance:
         p.add(
@@ -416,6 +416,13 @@ def _task_sections(ctx: Ctx) -> list[TaskSection]:
 
 def _has_family(ctx: Ctx, fid: str) -> bool:
     return any(f.id == fid for f in ctx.lib.families())
+
+
+def _significance_core(sentence: str) -> str:
+    """What a political sentence says the year is (今年是“十五五”开局之年 → “十五五”开局之年), so a
+    significance that says it in more words (“十五五”规划开局之年) is not said again."""
+    m = re.search(r"(?:今年|这一年)(?:又|也)?(?:是|恰逢|适逢)(.+)$", sentence)
+    return m.group(1) if m else "\x00"
 
 
 def _within(item: str, sentence: str) -> bool:

@@ -1,0 +1,65 @@
+"""This domain's composition context: the machinery's :class:`~docgen.compose.context.Ctx` with its facts
+model, the words each org level avoids, and the names the genre uses for the office's own level."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import ClassVar
+
+from docgen.compose.context import Ctx as BaseCtx
+from docgen.compose.context import ParaBuilder, sentence
+from docgen.domains.party_info.model.facts import Facts
+
+__all__ = ["LEVEL_AVOID", "Ctx", "ParaBuilder", "sentence"]
+
+#: a province has no 乡镇 under its direct view; a county or district has no 县（市、区） below it
+LEVEL_AVOID: dict[str, tuple[str, ...]] = {
+    "province": ("乡镇",),
+    "county": ("县（市、区）",),
+    "district": ("县（市、区）",),
+    "county_city": ("县（市、区）",),
+}
+
+_PARTY_GOV = {
+    "province": "省委、省政府",
+    "city": "市委、市政府",
+    "county": "县委、县政府",
+    "district": "区委、区政府",
+    "county_city": "市委、市政府",
+}
+_SUBUNITS = {
+    "province": "各市",
+    "city": "各县（市、区）",
+    "county": "各乡镇",
+    "district": "各镇（街道）",
+    "county_city": "各乡镇（街道）",
+}
+_LEVEL_CHARS = "省市县区州盟旗"
+
+
+@dataclass
+class Ctx(BaseCtx):
+    facts: Facts
+    level_avoid: ClassVar[Mapping[str, tuple[str, ...]]] = LEVEL_AVOID
+
+    @property
+    def party_gov(self) -> str:
+        """区委、区政府: the Party committee and government the office serves."""
+        return _PARTY_GOV[self.facts.org.level]
+
+    @property
+    def subunits(self) -> str:
+        """各乡镇（街道）: the units below (org.subunits_label, else by level)."""
+        return self.facts.org.subunits_label or _SUBUNITS[self.facts.org.level]
+
+    @property
+    def unit(self) -> str:
+        """The place-qualified name of the office: 青禾 + 县委办公室 → 青禾县委办公室."""
+        org = self.facts.org
+        short, place = org.short_name, org.place
+        if place and place in short:
+            return short
+        if place and short[:1] in _LEVEL_CHARS and place.endswith(short[0]):
+            return place + short[1:]
+        return place + short

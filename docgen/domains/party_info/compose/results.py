@@ -1,0 +1,365 @@
+"""The results of the period as run-in points — （一）服务决策 (上报、采用、批示、典型信息), （二）刊物和考核,
+（三）重大紧急信息, （四）信息网络 — shared by the speech's first section and the summary's 主要工作及成效.
+
+Only facts make sentences: a point without facts is left out, and its number goes to the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from docgen import zh
+from docgen.compose import phrases
+from docgen.domains.party_info.compose.context import Ctx, ParaBuilder
+from docgen.domains.party_info.model.results import Rank, Results
+from docgen.draft import Block
+
+__all__ = ["Point", "attribution", "result_points", "results_blocks"]
+
+Sentence = tuple[str | None, tuple[str, ...]]
+_CASE_LEADS = ("比如，", "又如，", "再比如，")
+
+
+@dataclass
+class Point:
+    """One result point: the key of its lead, the user's lead if any, its sentences."""
+
+    key: str
+    lead: str | None
+    sentences: list[Sentence]
+
+
+def _count(ctx: Ctx, value: object, unit: str, approx: str) -> str | None:
+    return ctx.count(value, unit, approx)  # type: ignore[arg-type]
+
+
+def _said_period(ctx: Ctx) -> str | None:
+    return ctx.period_once()
+
+
+# --- （一）服务决策 -----------------------------------------------------------------------------------------
+
+
+def _service(ctx: Ctx, r: Results) -> list[Sentence]:
+    out: list[Sentence] = []
+    s = r.submitted
+    units_match = False
+    if s is not None:
+        count = _count(ctx, s.count, s.unit, s.approx)
+        change = None
+        if s.previous is not None and count:
+            try:
+                change = zh.change_phrase(
+                    s.count, s.previous, unit=s.unit, prev_label=s.previous_period or "去年", approx=s.approx
+                )
+            except ValueError:
+                change = None
+        if count:
+            out.append(
+                (
+                    ctx.frag(
+                        "RES-submitted",
+                        period=_said_period(ctx),
+                        scope=ctx.scope,
+                        to=s.to,
+                        count=count,
+                        change=change,
+                        say=("to", "change"),
+                    ),
+                    ("results.submitted",),
+                )
+            )
+            units_match = all(a.unit == s.unit for a in r.adopted)
+    adopted = [(a.by, _count(ctx, a.count, a.unit, a.approx)) for a in r.adopted]
+    items = [f"{by}采用{c}" for by, c in adopted if c]
+    if items:
+        out.append(
+            (
+                ctx.frag(
+                    "RES-adopted",
+                    lead="其中，" if units_match else None,
+                    items="、".join(items),
+                    one_item=len(items) == 1,
+                ),
+                ("results.adopted",),
+            )
+        )
+    for j, (by, c) in enumerate(adopted):
+        if not c:
+            ctx.notice("unused-fact", f"被{by}采用数为0，未写入文稿", f"results.adopted[{j}]")
+    clauses: list[str] = []
+    for j, ins in enumerate(r.instructions):
+        c = _count(ctx, ins.count, ins.unit, ins.approx)
+        if not c:
+            ctx.notice("unused-fact", "批示数为0，未写入文稿", f"results.instructions[{j}]")
+            continue
+        clauses.append(
+            f"{'有' if not clauses else ''}{c}{'信息' if not clauses else ''}获{ins.leader_level}批示"
+        )
+    if clauses:
+        out.append((ctx.frag("RES-instructions", clauses="，".join(clauses)), ("results.instructions",)))
+    for j, case in enumerate(r.cases[: len(_CASE_LEADS)]):
+        title = zh.book_title(case.title)
+        lead = _CASE_LEADS[j]
+        path = (f"results.cases[{j}]",)
+        if case.instructed_by or case.outcome:
+            say = {"by": case.instructed_by, "outcome": case.outcome}
+            out.append(
+                (
+                    ctx.frag_fresh("RES-case", lead=lead, title=title, **say)
+                    or ctx.frag(
+                        "RES-case",
+                        lead=lead,
+                        title=title,
+                        by=case.instructed_by,
+                        outcome=case.outcome,
+                        say=("by", "outcome"),
+                    ),
+                    path,
+                )
+            )
+        else:
+            out.append(
+                (
+                    ctx.frag_fresh("RES-case-plain", lead=lead, title=title)
+                    or ctx.frag("RES-case-plain", lead=lead, title=title),
+                    path,
+                )
+            )
+    for j in range(len(_CASE_LEADS), len(r.cases)):
+        ctx.notice("unused-fact", "典型信息最多写三条，其余未写入文稿", f"results.cases[{j}]")
+    return out
+
+
+# --- （二）刊物和考核 -----------------------------------------------------------------------------------------
+
+
+def _metric(rk: Rank) -> str:
+    metric = phrases.strip_metric_suffix(rk.metric, ("排名", "名次")) if rk.metric else "信息工作考核"
+    return metric if metric.endswith(("考核", "考评", "评比", "评价")) else metric + "考核"
+
+
+def _place(rk: Rank, with_of: bool) -> str:
+    n = zh.cn_numeral(rk.rank) if rk.rank <= 10 else str(rk.rank)
+    return f"第{n}位" + (f"（参评单位共{rk.of}个）" if with_of and rk.of else "")
+
+
+def _rank_text(ctx: Ctx, group: list[Rank]) -> str:
+    """The ranks of one scope and year in one sentence: 我区在2024年度全市信息工作考核中位居第二位（参评单位共11个）;
+    several systems of one assessment: ……考核中，党委系统、政府系统分别位居第二位和第三位; several assessments:
+    ……党委信息工作考核中位居第二位，政务信息工作考核位居第四位."""
+    first = group[0]
+    when = f"{first.year}年度" if first.year is not None else ""
+    fields = {rk.of for rk in group}
+    shared = len(group) > 1 and len(fields) == 1 and None not in fields
+    by_metric: dict[str, list[Rank]] = {}
+    for rk in group:
+        by_metric.setdefault(_metric(rk), []).append(rk)
+    clauses: list[str] = []
+    for k, (metric, ranks) in enumerate(by_metric.items()):
+        head = f"{ctx.ours}在{when}{first.scope}{metric}中" if k == 0 else metric
+        if len(ranks) > 1 and all(rk.system for rk in ranks):
+            systems = "、".join(rk.system or "" for rk in ranks)
+            places = zh.join_list([_place(rk, not shared) for rk in ranks])
+            clauses.append(f"{head}，{systems}分别位居{places}")
+        else:
+            clauses.append(
+                head + "位居" + "、".join(f"{rk.system or ''}{_place(rk, not shared)}" for rk in ranks)
+            )
+    return "，".join(clauses) + (f"（参评单位均为{first.of}个）" if shared else "")
+
+
+def _publications(ctx: Ctx, r: Results) -> list[Sentence]:
+    out: list[Sentence] = []
+    pubs = [(p, _count(ctx, p.count, p.unit, p.approx)) for p in r.publications]
+    items = [f"{zh.book_title(p.name)}{c}" for p, c in pubs if c]
+    instructed = [
+        f"{zh.book_title(p.name)}刊发的信息有{p.instructed}篇获{ctx.party_gov}主要领导批示"
+        for p, c in pubs
+        if c and p.instructed
+    ]
+    for j, (p, c) in enumerate(pubs):
+        if not c:
+            ctx.notice(
+                "unused-fact", f"{zh.book_title(p.name)}编发期数为0，未写入文稿", f"results.publications[{j}]"
+            )
+        elif p.instructed == 0:
+            ctx.notice("unused-fact", "获批示篇数为0，未写入文稿", f"results.publications[{j}].instructed")
+    if items:
+        out.append(
+            (
+                ctx.frag(
+                    "RES-publications",
+                    period=_said_period(ctx),
+                    org=ctx.org,
+                    items="、".join(items),
+                    instructed="；".join(instructed) or None,
+                    say=("instructed",),
+                ),
+                ("results.publications",),
+            )
+        )
+    return out
+
+
+def _top(rk: Rank) -> bool:
+    """A place worth praising: among the first three, and in the first half when the field is given."""
+    return rk.rank <= 3 and (rk.of is None or rk.rank * 2 <= rk.of)
+
+
+def _ranks(ctx: Ctx, r: Results) -> list[Sentence]:
+    out: list[Sentence] = []
+    groups: dict[tuple[str, int | None], list[Rank]] = {}
+    for rk in r.ranks:
+        groups.setdefault((rk.scope, rk.year), []).append(rk)
+    for group in groups.values():
+        top = all(_top(rk) for rk in group)
+        out.append(
+            (
+                ctx.frag("RES-rank-top" if top else "RES-rank", ranks=_rank_text(ctx, group)),
+                ("results.ranks",),
+            )
+        )
+    return out
+
+
+# --- （三）重大紧急信息 ----------------------------------------------------------------------------------------
+
+
+def _emergency(ctx: Ctx, r: Results) -> list[Sentence]:
+    e = r.emergency
+    if e is None:
+        return []
+    count = _count(ctx, e.count, e.unit, e.approx) if e.count is not None else None
+    if e.count == 0:
+        ctx.notice("unused-fact", "重大紧急信息报送数为0，未写入文稿", "results.emergency.count")
+    if not (count or e.on_time or e.phone_first):
+        if e.on_time is False or e.phone_first is False:
+            ctx.notice("unused-fact", "紧急信息只写了“否”，未写入文稿", "results.emergency")
+        return []
+    text = ctx.frag(
+        "RES-emergency",
+        period=_said_period(ctx) if count else None,
+        count=count,
+        on_time=bool(e.on_time),
+        phone_first=bool(e.phone_first),
+        scope=ctx.scope,
+    )
+    return [(text, ("results.emergency",))]
+
+
+# --- （四）信息网络 -----------------------------------------------------------------------------------------
+
+
+def _network(ctx: Ctx, r: Results) -> list[Sentence]:
+    n = r.network
+    if n is None:
+        return []
+    out: list[Sentence] = []
+    parts: list[str] = []
+    # the frames say the scope (全县……覆盖全县各乡镇 would say it twice)
+    covers = n.covers.removeprefix(ctx.scope) or n.covers if n.covers else None
+    if n.direct_points:
+        parts.append(f"设立信息直报点{n.direct_points}个")
+    staff = [f"{label}信息员{v}名" for label, v in (("专职", n.full_time), ("兼职", n.part_time)) if v]
+    if staff:
+        parts.append("配备" + "、".join(staff))
+    for name, v in (
+        ("direct_points", n.direct_points),
+        ("full_time", n.full_time),
+        ("part_time", n.part_time),
+    ):
+        if v == 0:
+            ctx.notice("unused-fact", "数量为0，未写入文稿", f"results.network.{name}")
+    if parts:
+        out.append(
+            (
+                ctx.frag(
+                    "RES-network", scope=ctx.scope, items="，".join(parts), covers=covers, say=("covers",)
+                ),
+                ("results.network",),
+            )
+        )
+    elif covers:
+        out.append(
+            (ctx.frag("RES-network-covers", scope=ctx.scope, covers=covers), ("results.network.covers",))
+        )
+    if n.trainings or n.trained:
+        out.append(
+            (
+                ctx.frag(
+                    "RES-training",
+                    sessions=f"{n.trainings}期" if n.trainings else None,
+                    trained=f"{n.trained}人次" if n.trained else None,
+                ),
+                ("results.network.trainings", "results.network.trained"),
+            )
+        )
+    return out
+
+
+_BUILDERS: tuple[tuple[str, Callable[[Ctx, Results], list[Sentence]]], ...] = (
+    ("service", _service),
+    ("publications", _publications),
+    ("ranks", _ranks),
+    ("emergency", _emergency),
+    ("network", _network),
+)
+
+
+def result_points(ctx: Ctx, r: Results) -> list[Point]:
+    """The points that have facts, in the genre's order."""
+    out: list[Point] = []
+    for key, build in _BUILDERS:
+        sents = [s for s in build(ctx, r) if s[0]]
+        if sents:
+            lead = getattr(r.leads, key) if r.leads is not None else None
+            out.append(Point(key, lead, sents))
+        elif r.leads is not None and getattr(r.leads, key):
+            ctx.notice("unused-fact", "这一要点没有事实，小标题未写入文稿", f"results.leads.{key}")
+    return out
+
+
+def _lead_family(r: Results, key: str) -> str:
+    if key == "ranks" and all(_top(rk) for rk in r.ranks):
+        return "RES-lead-ranks-top"
+    if key == "emergency" and r.emergency is not None and r.emergency.on_time:
+        return "RES-lead-emergency-ontime"
+    return f"RES-lead-{key}"
+
+
+def results_blocks(ctx: Ctx, r: Results, *, intro_family: str) -> list[Block]:
+    """The points as run-in paragraphs （一）lead。sentences (one point: no number, no lead), after an intro
+    sentence when there are several."""
+    style = ctx.facts.document.heading_style
+    with ctx.trial():
+        probe = result_points(ctx, r)
+    blocks: list[Block] = []
+    if len(probe) > 1:
+        blocks.append(
+            ParaBuilder()
+            .add(ctx.frag(intro_family, period=ctx.period_once(), scope=ctx.scope, party_gov=ctx.party_gov))
+            .build()
+        )
+    points = result_points(ctx, r)
+    for i, pt in enumerate(points, 1):
+        p = ParaBuilder()
+        if len(points) > 1:
+            lead = phrases.clean(pt.lead) if pt.lead else ctx.frag(_lead_family(r, pt.key))
+            ctx.heard(lead)
+            p.lead(f"{zh.l2_number(i, style)}{lead}。", "l2_lead", (f"results.leads.{pt.key}",))
+        elif pt.lead:
+            ctx.notice("unused-fact", "成效只有一个要点，不设小标题", f"results.leads.{pt.key}")
+        p.add_all(pt.sentences)
+        blocks.append(p.build())
+    return blocks
+
+
+def attribution(ctx: Ctx, r: Results) -> Block | None:
+    items = [phrases.clean(x) for x in r.attribution if phrases.clean(x)]
+    if not items:
+        return None
+    conj = "以及" if any("和" in x for x in items) else "和"  # never 和 … 和
+    text = ctx.frag("ATT-attribution", items=phrases.join_items(items, conj), one_item=len(items) == 1)
+    return ParaBuilder().add(text, ["results.attribution"]).build()

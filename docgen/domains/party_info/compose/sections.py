@@ -1,0 +1,292 @@
+"""The parts both kinds share besides the results: problems, task sections, and the speech's opening,
+situation and closing.  Each returns draft blocks; level-1 numbering is done by the kind's composer."""
+
+from __future__ import annotations
+
+from docgen import zh
+from docgen.compose import phrases
+from docgen.domains.party_info.compose.context import Ctx, ParaBuilder
+from docgen.domains.party_info.model.blocks import TaskSection
+from docgen.domains.party_info.model.rules import horizon_year
+from docgen.draft import Block, Paragraph
+from docgen.model.meeting import AgendaDone
+
+__all__ = [
+    "closing",
+    "horizon_rel",
+    "meeting_name",
+    "opening",
+    "problem_items",
+    "problems_paragraph",
+    "situation_blocks",
+    "task_blocks",
+]
+
+
+def meeting_name(ctx: Ctx) -> str:
+    m = ctx.facts.meeting
+    return m.name if m is not None else f"{ctx.scope}信息工作会议"
+
+
+def horizon_rel(ctx: Ctx) -> str | None:
+    """明年 / 今年 / 2027年: the tasks' year said relative to the document date."""
+    t = ctx.facts.tasks
+    if t is None:
+        return None
+    year = horizon_year(t.horizon, ctx.facts.document.date)
+    return zh.relative_year(year, ctx.facts.document.date) if year is not None else None
+
+
+# --- opening ---------------------------------------------------------------------------------------------
+
+
+def _agenda_item(ctx: Ctx, a: AgendaDone, j: int) -> str | None:
+    text = phrases.clean(a.text) if a.text else None
+    by, listed = phrases.split_count_suffix(a.by) if a.by else (None, None)
+    n = a.count or listed
+    if by and n and (by.startswith("各") or len(by.split("、")) >= n):
+        n = None
+    who = f"{by}等{n}个单位" if by and n else by
+    topic = phrases.clean(a.topic) if a.topic else None
+    path = f"meeting.agenda_done[{j}]"
+    if a.type == "relay" and text:
+        return ctx.frag("OPN-agenda-relay", text=text)
+    if a.type == "commend" and text:
+        return ctx.frag("OPN-agenda-commend", text=text)
+    if a.type == "read_plan" and text:
+        return ctx.frag("OPN-agenda-read_plan", text=zh.book_title(text))
+    if a.type == "exchange" and (who or n):
+        return ctx.frag("OPN-agenda-exchange", who=who or f"{n}个单位", topic=topic or text)
+    if a.type == "written_exchange" and (who or n):
+        return ctx.frag("OPN-agenda-written_exchange", who=who or f"{n}个单位")
+    if a.type in ("lecture", "report") and by and (text or topic):
+        return ctx.frag(f"OPN-agenda-{a.type}", who=by, text=text, topic=topic)
+    ctx.notice("unused-fact", "这项议程缺少写入文稿所需的内容（内容或发言者），或其类型不用于本文种", path)
+    return None
+
+
+def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
+    f = ctx.facts
+    m = f.meeting
+    name = meeting_name(ctx)
+    p = ParaBuilder()
+    if m is not None and m.approved_by:
+        p.add(ctx.frag("OPN-convening", meeting=name, approved_by=m.approved_by), ["meeting.approved_by"])
+    elif m is not None and m.decided_by:
+        p.add(ctx.frag("OPN-decided", meeting=name, decided_by=m.decided_by), ["meeting.decided_by"])
+    else:
+        p.add(ctx.frag("OPN-plain", meeting=name, scope=ctx.scope), ["meeting.name"])
+    purposes = [phrases.clean(x) for x in (m.purposes or [] if m else []) if phrases.clean(x)]
+    if purposes:
+        p.add(ctx.frag("OPN-purpose", purposes="，".join(purposes)), ["meeting.purposes"])
+    else:
+        aims: list[str] = []
+        if f.results is not None:
+            aims.append(f"总结{ctx.period}{ctx.scope}信息工作")
+        if f.problems is not None and f.problems.items:
+            aims.append("查找存在的差距和不足")
+        rel = horizon_rel(ctx)
+        if f.tasks is not None and f.tasks.sections and rel:
+            aims.append(f"部署{rel}的信息工作任务")
+        if aims:
+            p.add(ctx.frag("OPN-aims", aims="，".join(aims)), ["meeting.name"])
+    if m is not None:
+        items = [x for x in (_agenda_item(ctx, a, j) for j, a in enumerate(m.agenda_done)) if x]
+        if items:
+            p.add(ctx.frag("OPN-agenda", items="，".join(items)), ["meeting.agenda_done"])
+        if m.assessment:
+            p.add(ctx.frag(f"OPN-assess-{m.assessment}"), ["meeting.assessment"])
+    blocks: list[Block] = [p.build()]
+    q = ParaBuilder()
+    if m is not None:
+        for j, r in enumerate(m.upper_requirements):
+            text = ctx.frag_fresh("OPN-upper", role=r.role, topic=phrases.clean(r.topic))
+            if text is None:
+                ctx.notice("unused-fact", "上级要求过多，未全部写入文稿", f"meeting.upper_requirements[{j}]")
+            q.add(text, [f"meeting.upper_requirements[{j}]"])
+    q.add(ctx.frag("OPN-importance", party_gov=ctx.party_gov))
+    blocks.append(q.build())
+    blocks.extend(preamble)
+    if n_points == 0:
+        return blocks
+    doc = f.document
+    trans = ParaBuilder().add(
+        ctx.frag(
+            "OPN-transition",
+            points=zh.points_phrase(n_points),
+            on_behalf_of=doc.on_behalf_of,
+            rel=horizon_rel(ctx),
+            say=("on_behalf_of",),
+        ),
+        ["document.points_count"],
+    )
+    if preamble:
+        blocks.append(trans.build())
+    else:
+        last = blocks[-1]
+        assert isinstance(last, Paragraph)
+        blocks[-1] = Paragraph(last.segments + trans.build().segments)
+    return blocks
+
+
+# --- problems --------------------------------------------------------------------------------------------
+
+
+def problem_items(ctx: Ctx) -> str | None:
+    """一是……；二是……。 (one problem: the text alone), each the library's wording plus the local detail."""
+    pr = ctx.facts.problems
+    if pr is None or not pr.items:
+        return None
+    texts: list[str] = []
+    for it in pr.items:
+        text = ctx.frag(f"PRB-{it.code}")
+        if it.detail:
+            text += "，" + phrases.clean(it.detail)
+        texts.append(text)
+    if len(texts) == 1:
+        return texts[0] + "。"
+    return "；".join(f"{zh.l3_lead(k)}{t}" for k, t in enumerate(texts, 1)) + "。"
+
+
+def problems_paragraph(ctx: Ctx, *, intro: str, outro: str | None) -> list[Block]:
+    items = problem_items(ctx)
+    if items is None:
+        return []
+    assert ctx.facts.problems is not None
+    one = len(ctx.facts.problems.items) == 1
+    p = ParaBuilder()
+    p.add(ctx.frag(intro, scope=ctx.scope, one_item=one) + items, ["problems"])
+    if outro:
+        p.add(ctx.frag(outro, one_item=one))
+    return [p.build()]
+
+
+# --- situation -------------------------------------------------------------------------------------------
+
+
+def situation_blocks(ctx: Ctx, lead_in: list[Block]) -> list[Block]:
+    s = ctx.facts.situation
+    blocks: list[Block] = list(lead_in)
+    if s is None:
+        return blocks
+    p = ParaBuilder()
+    if s.political_context:
+        p.add(ctx.political(s.political_context), ["situation.political_context"])
+    if s.local_focus:
+        p.add(
+            ctx.frag(
+                "SIT-focus", scope=ctx.scope, focus=phrases.clean(s.local_focus), party_gov=ctx.party_gov
+            ),
+            ["situation.local_focus"],
+        )
+    if not p.empty:
+        blocks.append(p.build())
+    style = ctx.facts.document.heading_style
+    many = len(s.themes) > 1
+    for i, code in enumerate(s.themes, 1):
+        lead = ctx.frag(f"SIT-{code}-lead")
+        q = ParaBuilder()
+        q.lead(
+            f"{zh.l2_number(i, style) if many else ''}{lead}。", "l2_lead", (f"situation.themes[{i - 1}]",)
+        )
+        q.add(ctx.frag(f"SIT-{code}-body", party_gov=ctx.party_gov, scope=ctx.scope))
+        blocks.append(q.build())
+    return blocks
+
+
+# --- tasks -----------------------------------------------------------------------------------------------
+
+
+def _items(sec: TaskSection, *, demand: bool) -> str | None:
+    items = [phrases.clean(x) for x in sec.items if phrases.clean(x)]
+    if not items:
+        return None
+    if len(items) == 1:
+        return (phrases.with_yao(items[0]) if demand else items[0]) + "。"
+    if demand:
+        said = [phrases.with_yao(x) for x in items]
+        if all(x.startswith("要") for x in said):
+            return "；".join(f"{zh.l3_demand(k)}{x[1:]}" for k, x in enumerate(said, 1)) + "。"
+        return "；".join(f"{zh.l3_lead(k)}{x}" for k, x in enumerate(said, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{x}" for k, x in enumerate(items, 1)) + "。"
+
+
+def _limits(sec: TaskSection) -> str | None:
+    parts: list[str] = []
+    for tl in sec.time_limits:
+        steps = []
+        if tl.phone is not None:
+            steps.append(f"{_span(tl.phone, tl.phone_unit)}内电话报告")
+        if tl.written is not None:
+            steps.append(f"{_span(tl.written, tl.written_unit)}内书面报告")
+        if steps:
+            parts.append(f"{phrases.clean(tl.event)}，事发后{'、'.join(steps)}")
+    return "；".join(parts) or None
+
+
+def _span(n: int, unit: str) -> str:
+    if unit == "小时":
+        return f"{zh.cn_count_word(n) if n <= 10 else n}小时"
+    return f"{n}分钟"
+
+
+def _targets(sec: TaskSection) -> str | None:
+    parts = [
+        f"{phrases.clean(t.who)}{phrases.clean(t.per)}{phrases.clean(t.metric)}不少于{t.min}{t.unit}"
+        for t in sec.targets
+    ]
+    return "；".join(parts) or None
+
+
+def task_blocks(ctx: Ctx, *, voice: str, intro: str) -> list[Block]:
+    """The task sections as run-in points （一）lead。body: the theme's wording in ``voice`` (TSK: a speech's
+    demands, PLN: a summary's plans), then the items, targets and time limits the facts give."""
+    t = ctx.facts.tasks
+    if t is None or not t.sections:
+        return []
+    style = ctx.facts.document.heading_style
+    demand = voice == "TSK"
+    blocks: list[Block] = []
+    many = len(t.sections) > 1
+    rel = horizon_rel(ctx)
+    if many:
+        blocks.append(ParaBuilder().add(ctx.frag(intro, rel=rel, scope=ctx.scope)).build())
+    for i, sec in enumerate(t.sections):
+        path = f"tasks.sections[{i}]"
+        lead = phrases.clean(sec.lead) if sec.lead else ctx.frag(f"TSK-{sec.theme}-lead")
+        ctx.heard(lead)
+        p = ParaBuilder()
+        p.lead(f"{zh.l2_number(i + 1, style) if many else ''}{lead}。", "l2_lead", (f"{path}.lead",))
+        p.add(
+            ctx.frag(
+                f"{voice}-{sec.theme}-body", scope=ctx.scope, party_gov=ctx.party_gov, subunits=ctx.subunits
+            )
+        )
+        p.add(_items(sec, demand=demand), [f"{path}.items"])
+        targets = _targets(sec)
+        if targets:
+            p.add(ctx.frag(f"{voice}-targets", items=targets), [f"{path}.targets"])
+        limits = _limits(sec)
+        if limits:
+            p.add(ctx.frag(f"{voice}-time-limits", items=limits), [f"{path}.time_limits"])
+        blocks.append(p.build())
+    return blocks
+
+
+# --- closing ---------------------------------------------------------------------------------------------
+
+
+def closing(ctx: Ctx) -> list[Block]:
+    c = ctx.facts.closing
+    if c is None:
+        return []
+    gt = ctx.political(c.guiding_thought) if c.guiding_thought else None
+    text = ctx.frag(
+        f"CLS-{c.family}",
+        addressees=c.addressees or f"{ctx.scope}各级各部门和广大信息工作者",
+        goal=phrases.clean(c.local_goal) if c.local_goal else None,
+        gt=gt,
+        party_gov=ctx.party_gov,
+        say=("goal", "gt"),
+    )
+    return [ParaBuilder().add(text, ["closing"]).build()]
