@@ -161,8 +161,9 @@ def kinds() -> None:
         if i:
             click.echo("")
         click.echo(f"{d.label}（{d.name}）")
+        width = max(20, *(len(k.name) + 2 for k in d.kinds))  # a long kind name keeps a gap before its line
         for k in d.kinds:
-            click.echo(f"  {k.name:<20}{k.description}")
+            click.echo(f"  {k.name:<{width}}{k.description}")
 
 
 @main.command()

@@ -77,6 +77,9 @@ def test_kinds_lists_every_registered_kind_under_its_domain() -> None:
     r = run("kinds")
     lines = [ln for ln in r.stdout.splitlines() if ln.strip()]
     assert r.returncode == 0 and len(lines) == len(registry.domains()) + len(registry.kinds())
+    names = {k.name for k in registry.kinds()}
+    kind_lines = [ln for ln in lines if ln.startswith("  ")]
+    assert all(ln.split()[0] in names for ln in kind_lines)  # a long name keeps a gap before its description
 
 
 def test_schema_is_json() -> None:

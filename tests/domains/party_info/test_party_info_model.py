@@ -135,3 +135,73 @@ def test_the_skeleton_speaks_chinese_and_lists_only_its_blocks(kind: str) -> Non
     assert ("closing:" in text) == (kind == "info_leadership_speech")
     assert ("summary:" in text) == (kind == "info_work_summary")
     assert "--domain party_info" in text
+
+
+def test_org_fields_the_domain_never_says_are_warned_about() -> None:
+    from docgen.api import compose_text
+
+    data = edit(minimal_speech(), {"org.members": {"count": 200, "sectors": 20}, "org.province": "东岚省"})
+    draft = compose_text(dump(data))
+    warned = {n.path for n in draft.notices if n.code == "unused-fact"}
+    assert {"org.members", "org.province"} <= warned
+    assert "委员" not in draft.text()
+
+
+EMPTY_FIELDS = """\
+results:
+  heading:
+  leads:
+  submitted:
+    count: 300
+    approx:
+    to:
+    previous:
+  adopted: []
+  instructions:
+  emergency:
+  network:
+    covers: ""
+problems:
+  items: []
+situation:
+closing:
+  addressees:
+  local_goal:
+"""
+
+
+def test_optional_fields_written_empty_are_left_out_and_the_file_renders() -> None:
+    from docgen.api import compose_text
+
+    head = dump({k: v for k, v in minimal_speech().items() if k not in ("results",)})
+    text = head + EMPTY_FIELDS
+    facts = validate_text(text)
+    assert facts.results is not None and facts.results.submitted is not None
+    assert facts.results.submitted.to is None and facts.situation is None
+    for mode in ("final", "draft"):
+        draft = compose_text(text, mode=mode)  # type: ignore[arg-type]
+        assert [n.format() for n in draft.notices if n.code.startswith("quality-")] == []
+        assert "300条" in draft.text()
+
+
+def test_the_largest_values_that_validate_render() -> None:
+    from docgen.api import compose_text, render_draft
+
+    long_title = "关于" + "基层信息网络建设情况" * 400 + "的报告"
+    data = edit(
+        minimal_speech(),
+        {
+            "results.submitted.count": 10**12,
+            "results.adopted[0].count": 10**12,
+            "results.ranks": [{"scope": "全国", "rank": 10_000, "of": 100_000}],
+            "results.cases": [{"title": long_title}],
+            "results.network": {"direct_points": 1_000_000, "trained": 10_000_000},
+            "tasks.sections[0].targets": [{"who": "各乡镇", "min": 1_000_000}],
+            "tasks.sections[1].time_limits": [{"event": "突发事件", "phone": 10_000, "written": 10_000}],
+        },
+    )
+    text = dump(data)
+    validate_text(text)
+    draft = compose_text(text)
+    assert "1000000000000条" in draft.text()
+    assert render_draft(draft, "docx")[:2] == b"PK"

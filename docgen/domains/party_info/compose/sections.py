@@ -83,7 +83,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         aims: list[str] = []
         if f.results is not None:
             aims.append(f"总结{ctx.period}{ctx.scope}信息工作")
-        if f.problems is not None and f.problems.items:
+        if f.problems is not None and f.problems.items and f.document.problems_placement != "omit":
             aims.append("查找存在的差距和不足")
         rel = horizon_rel(ctx)
         if f.tasks is not None and f.tasks.sections and rel:

@@ -113,6 +113,7 @@ def info_leadership_speech(ctx: Ctx) -> Draft:
         ctx.notice("unused-fact", "章节顺序中没有 closing，结尾未写入文稿", "closing")
     if doc.thank_you_line:
         draft.blocks.append(ClosingLine("谢谢大家！"))
+    ctx.warn_unused_org()
     draft.notices.extend(ctx.notices)
     return draft
 

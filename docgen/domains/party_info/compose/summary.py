@@ -126,5 +126,6 @@ def info_work_summary(ctx: Ctx) -> Draft:
     draft.blocks.append(
         Signature(s.signature_unit or f.org.full_name or unit, zh.cn_date(sig_date, doc.date_style))
     )
+    ctx.warn_unused_org()
     draft.notices.extend(ctx.notices)
     return draft
