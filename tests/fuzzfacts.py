@@ -11,6 +11,7 @@ Perturbations, each applied where the mapping allows it:
   (…机制) or a clause with its own subject or time (各专委会每季度…, 2025年上半年…);
 * user phrases rewritten into another of those three forms;
 * counts with and without an approximate qualifier (余, 多, 近, 以上, 约);
+* lists of measures numbered by the clerk (一要……, 二是……, （三）……, 4.……);
 * lists of groups, sections, highlights and items cut down, down to a group of one.
 
 All phrases are invented for this project.
@@ -69,6 +70,17 @@ _KEEP_TOP = frozenset({"schema_version", "document", "org", "outlets", "period"}
 # keys whose string values are identifiers, codes or references, not user phrases
 _ID_KEYS = frozenset(
     {"id", "kind", "refs", "outlet", "outlets", "theme", "themes", "domain", "code", "to", "by"}
+)
+
+
+# lists of measures a clerk may number himself; the frame numbers them again unless the numbering comes off
+_NUMBERABLE = frozenset({"items", "practices", "support", "requirements", "next_steps", "actions"})
+_CN = "一二三四五六七八九十"
+_NUMBERINGS: tuple[Any, ...] = (
+    lambda k: f"{_CN[k - 1]}要",
+    lambda k: f"{_CN[k - 1]}是",
+    lambda k: f"（{_CN[k - 1]}）",
+    lambda k: f"{k}.",
 )
 
 
@@ -147,7 +159,7 @@ def perturb(data: dict[str, Any], ch: Chooser) -> dict[str, Any]:
             if ch.integer(0, 3) == 0:
                 node["approx"] = ch.pick(APPROX)
         elif isinstance(node, list) and node and all(_is_phrase(x) for x in node):
-            _phrases(node, ch, taken)
+            _phrases(node, ch, taken, numberable=key in _NUMBERABLE)
         elif (
             isinstance(node, list)
             and len(node) >= 2
@@ -172,8 +184,13 @@ def _drop_dangling_refs(ach: dict[str, Any]) -> None:
         hls[:] = [h for h in hls if not isinstance(h, dict) or h.get("refs") or h.get("text")]
 
 
-def _phrases(items: list[Any], ch: Chooser, taken: set[str]) -> None:
+def _phrases(items: list[Any], ch: Chooser, taken: set[str], *, numberable: bool = False) -> None:
     op = ch.integer(0, 3)
+    if op == 3 and numberable and len(items) >= 2:  # numbered by the clerk (一要……, （二）……, 3.……)
+        style = ch.pick(_NUMBERINGS)
+        items[:] = [style(k) + x for k, x in enumerate(items, 1)]
+        taken.update(items)
+        return
     if op == 1:  # resized to 1..6 items
         n = ch.integer(1, 6)
         del items[n:]

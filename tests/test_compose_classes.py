@@ -976,3 +976,55 @@ def test_a_significance_the_political_wording_said_in_fewer_words_is_not_said_ag
         assert draft.text().count("开局之年") == 1, draft.text()
         assert "新一届市政协开局起步之年" in draft.text()
         assert _quality(draft) == []
+
+
+def test_measures_the_clerk_numbered_are_numbered_once_in_every_kind() -> None:
+    material = edit(
+        minimal_exchange(),
+        {
+            "exchange.sections[0].items[0].practices": ["1.与县融媒体中心联办栏目", "2.每月一期，每期一个主题"],
+            "exchange.closing": "next_steps",
+            "exchange.next_steps": ["一是要把电视协商节目延伸到乡镇", "二是办好政协融媒体中心"],
+        },
+    )
+    draft = _draft(material)
+    text = draft.text()
+    assert "与县融媒体中心联办栏目；每月一期，每期一个主题。" in text
+    assert "一是要把电视协商节目延伸到乡镇；二是办好政协融媒体中心" in text
+    assert "1.与" not in text and "一是一是" not in text
+    assert _quality(draft) == []
+    speech = edit(
+        _campaign("推动18个小区完成改造"), {"achievements.campaigns[0].actions": ["一要制定宣传方案", "二要当天形成图文稿件"]}
+    )
+    assert "我们制定宣传方案，当天形成图文稿件" in _text(speech)
+
+
+def test_a_later_rank_that_opens_a_new_clause_says_who_ranks() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.media.ranks": [
+                {"metric": "发稿量", "scope": "全省", "rank": 3},
+                {"outlet": "dlzxb", "metric": "发稿量考核", "scope": "全省", "rank": 2, "of": 9, "period_label": "2023年度"},
+            ]
+        },
+    )
+    draft = _draft(data)
+    assert "2023年度，市政协在《东岚政协报》的发稿量在全省9家单位中位居第二位" in draft.text()
+    assert _quality(draft) == []
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+def test_a_phrase_that_opens_with_the_frames_own_verb_keeps_it_once(variant: str) -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "document.variants": {"EXM-lead": variant},
+            "exchange.lead.theme": "围绕县委“生态立县”战略",
+            "exchange.lead.focus": "狠抓委员履职宣传",
+        },
+    )
+    draft = _draft(data)
+    assert "围绕围绕" not in draft.text() and "狠抓狠抓" not in draft.text()
+    assert "县委“生态立县”战略" in draft.text()
+    assert _quality(draft) == []

@@ -34,6 +34,27 @@ _AFTER_STOP_RE = re.compile(r"(?<=[。！？：])")
 _LEADING_TAGS = re.compile(r"^(?:\{%-?\s*if\b[^%]*%\})+")
 
 
+_HAN_HEAD_RE = re.compile(r"^[\u4e00-\u9fff]{2,4}")
+
+
+def _undouble(text: str, slots: Mapping[str, object]) -> str:
+    """The rendered text without a word said on both sides of a slot boundary: a value that opens with the
+    frame's own word (紧紧围绕 + 围绕县委中心工作, 狠抓 + 狠抓信息质量) keeps it once.  Only whole leading
+    words of two to four Han characters; a word said twice in a row is never Chinese prose in these genres."""
+    for v in slots.values():
+        if not isinstance(v, str) or len(v) < 3:
+            continue
+        m = _HAN_HEAD_RE.match(v)
+        if m is None:
+            continue
+        for k in range(len(m.group()), 1, -1):
+            doubled = v[:k] + v
+            if doubled in text:
+                text = text.replace(doubled, v)
+                break
+    return text
+
+
 @functools.lru_cache(maxsize=16384)
 def _literal_opening(text: str, n: int = OPENING) -> str | None:
     """The first ``n`` characters of a template when they are literal text (after any leading {% if %} tags;
@@ -117,7 +138,7 @@ class Ctx:
 
     def _render(self, fid: str, slots: Mapping[str, object], override: str | None) -> str:
         doc = self.facts.document
-        text = self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date)
+        text = _undouble(self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date), slots)
         if override is not None:
             self.used_variants.setdefault(fid, set()).add(override)
         for sent in _AFTER_STOP_RE.split(text):

@@ -44,7 +44,7 @@ _END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 
 
 # a clerk's own numbering in front of a list item (一要……, 二是……, （三）……, 1.……, ②……): the frame numbers
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,2}[是要](?![是要素点求闻件务害领旨案职非])|（[一二三四五六七八九十]{1,2}）|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是(?![非])|要(?![素点求闻件务害领旨案职]))|（[一二三四五六七八九十]{1,2}）|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
 
 
 def clean(text: str) -> str:

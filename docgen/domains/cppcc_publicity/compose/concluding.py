@@ -227,7 +227,7 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
 
 def _enumerate(items: list[str]) -> str:
     """一是……；二是……。 (a single item stands alone)."""
-    clean = [x.strip().rstrip("。；，") for x in items if x.strip()]
+    clean = [phrases.clean(x) for x in items if phrases.clean(x)]
     if len(clean) == 1:
         return clean[0] + "。"
     return "；".join(f"{zh.l3_lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"

@@ -171,7 +171,7 @@ def practices_text(
     ``subject`` (我们) is put before the first measure when it is a verb phrase that does not already say
     who acts (我…, or one of ``names``, e.g. the unit's short name or place).
     """
-    items = [_clause(p) for p in practices if _clause(p)]
+    items = [phrases.clean(p) for p in practices if phrases.clean(p)]
     if not items:
         return None
     own_subject = any(phrases.has_own_subject(part) for part in items[0].split("，")[1:])

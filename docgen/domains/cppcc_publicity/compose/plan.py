@@ -14,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from docgen import zh
+from docgen.compose import phrases
 from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
 from docgen.domains.cppcc_publicity.model.plan import AgendaItem, Plan
 from docgen.draft import Block, Draft, DraftMeta, Heading, Paragraph, Signature, Table, Title
@@ -57,8 +58,8 @@ def _plain(text: str) -> str:
 
 
 def _end(text: str) -> str:
-    text = text.strip().rstrip("；，。")
-    return text + "。"
+    """The item as a sentence: without the clerk's own numbering (the plan numbers its items) and with one 。."""
+    return phrases.clean(text) + "。"
 
 
 def meeting_plan(ctx: Ctx) -> Draft:

@@ -266,6 +266,9 @@ def _rank(
     names who ranks (a rank sentence without its subject reads as if the outlet ranked)."""
     if period_label and ctx.period_said and phrases.clean(period_label) == ctx.period:
         period_label = None  # the period was just said (今年以来…今年以来)
+    # a later rank leaves its subject to the first only when it goes on the same way: one that opens with
+    # its own period or names an outlet (2023年度，在《X》的……位居第二位) is a new clause and says who ranks
+    subject = subject or bool(period_label) or bool(outlet)
     return ctx.frag(
         "ACH-rank-item",
         org=ctx.org if subject else None,
@@ -320,7 +323,7 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     org=ctx.org,
                     name=c.name,
                     publicity=_PUBLICITY_NAME.search(phrases.clean(c.name)) is not None,
-                    actions="，".join(x.rstrip("。；，") for x in c.actions) or None,
+                    actions="，".join(phrases.clean(x) for x in c.actions if phrases.clean(x)) or None,
                     coverage=phrases.join_items(cov, "和") or None,
                     report_to=c.report_to,
                     outcome=_outcome(c.type, c.outcome),
