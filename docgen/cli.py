@@ -80,7 +80,7 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="docgen")
 def main() -> None:
-    """docgen：政协宣传信息工作讲话、总结、交流材料的文稿生成工具。"""
+    """docgen：讲话、总结、交流材料等文稿的生成工具（各领域的文种见 docgen kinds）。"""
 
 
 @main.command()

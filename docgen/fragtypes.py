@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError, UndefinedError, nodes
 from jinja2.environment import Template
@@ -139,9 +140,23 @@ def _test(node: nodes.Node, context: dict[str, object]) -> bool:
     return _test(node.left, context) or _test(node.right, context)
 
 
-def _walk(body: Sequence[nodes.Node], context: dict[str, object], out: list[str]) -> None:
-    """Render the small subset of Jinja most variants use (text, ``{{ slot }}``, ``{% if %}`` on slots with
-    ``not``/``and``/``or``) exactly as Jinja does, with the same errors."""
+Program = list[Any]  # see docgen.tplcache.is_program
+
+
+def _test_of(node: nodes.Node) -> list[Any]:
+    if isinstance(node, nodes.Name):
+        return ["n", node.name]
+    if isinstance(node, nodes.Not):
+        return ["not", _test_of(node.node)]
+    if isinstance(node, nodes.And):
+        return ["and", _test_of(node.left), _test_of(node.right)]
+    assert isinstance(node, nodes.Or)
+    return ["or", _test_of(node.left), _test_of(node.right)]
+
+
+def program_of(body: Sequence[nodes.Node]) -> Program:
+    """The parse tree of a template :func:`_tiny` accepts as plain data (what :func:`_run` renders)."""
+    out: Program = []
     for node in body:
         if isinstance(node, nodes.Output):
             for item in node.nodes:
@@ -149,19 +164,43 @@ def _walk(body: Sequence[nodes.Node], context: dict[str, object], out: list[str]
                     out.append(item.data)
                 else:
                     assert isinstance(item, nodes.Name)
-                    out.append(str(_finalize(_slot(context, item.name))))
+                    out.append(["s", item.name])
         else:
             assert isinstance(node, nodes.If)
-            chosen: Sequence[nodes.Node] = node.else_
-            for cond in [node, *node.elif_]:
-                if _test(cond.test, context):
-                    chosen = cond.body
+            branches = [[_test_of(cond.test), program_of(cond.body)] for cond in [node, *node.elif_]]
+            out.append(["if", branches, program_of(node.else_)])
+    return out
+
+
+def _true(test: list[Any], context: dict[str, object]) -> bool:
+    op = test[0]
+    if op == "n":
+        return bool(_slot(context, test[1]))
+    if op == "not":
+        return not _true(test[1], context)
+    if op == "and":
+        return _true(test[1], context) and _true(test[2], context)
+    return _true(test[1], context) or _true(test[2], context)
+
+
+def _run(program: Program, context: dict[str, object], out: list[str]) -> None:
+    """Render a program of :func:`program_of` exactly as Jinja renders its template (same text, same errors)."""
+    for step in program:
+        if step.__class__ is str:
+            out.append(step)
+        elif step[0] == "s":
+            out.append(str(_finalize(_slot(context, step[1]))))
+        else:
+            chosen = step[2]
+            for test, body in step[1]:
+                if _true(test, context):
+                    chosen = body
                     break
-            _walk(chosen, context, out)
+            _run(chosen, context, out)
 
 
 def _tiny(env: SandboxedEnvironment, text: str) -> list[nodes.Node] | None:
-    """The template's body if it uses only what :func:`_walk` renders, else None (compile with Jinja)."""
+    """The template's body if it uses only what :func:`_run` renders, else None (compile with Jinja)."""
     try:
         ast = env.parse(text)
     except TemplateError:
@@ -180,19 +219,21 @@ def _tiny(env: SandboxedEnvironment, text: str) -> list[nodes.Node] | None:
 class _LazyTemplate:
     """A variant's template, prepared on first use: a document renders a few dozen of several hundred.
 
-    Always built from its source text in this process (the on-disk cache holds data only).  Most variants are
-    plain text with ``{{ slot }}`` substitutions and ``{% if slot %}`` choices: those are rendered from Jinja's
-    parse tree by :func:`_walk` (same result, same errors: :func:`_finalize` for None, :class:`UndefinedError`
-    for a missing slot), which skips Jinja's code generation and Python's compiler; the rest compile with Jinja.
+    Always built from its source text (the on-disk caches hold data only).  Most variants are plain text with
+    ``{{ slot }}`` substitutions and ``{% if slot %}`` choices: those are rendered by :func:`_run` from a small
+    program made from Jinja's parse tree (:func:`program_of`; same result, same errors: :func:`_finalize` for
+    None, :class:`UndefinedError` for a missing slot), which skips Jinja's code generation and Python's
+    compiler, and which :mod:`docgen.tplcache` remembers across processes, so a short process meeting known
+    variants does not run Jinja's lexer and parser either; the rest compile with Jinja.
     """
 
-    __slots__ = ("_body", "_compiled", "_env", "_parts", "_text")
+    __slots__ = ("_compiled", "_env", "_parts", "_program", "_text")
 
     def __init__(self, env: SandboxedEnvironment, text: str) -> None:
         self._env = env
         self._text = text
         self._compiled: Template | None = None
-        self._body: list[nodes.Node] | None = None
+        self._program: Program | None = None
         self._parts: list[str] | None = None
         if "\r" not in text and not any(tag in text for tag in ("{%", "{#", "%}", "#}")):
             parts = _SIMPLE_SLOT.split(text.removesuffix("\n"))
@@ -206,15 +247,28 @@ class _LazyTemplate:
             for i, part in enumerate(parts):
                 out.append(str(_finalize(_slot(context, part))) if i % 2 else part)
             return "".join(out)
+        if self._program is None and self._compiled is None:
+            self._program = self._prepare()
+        if self._program is not None:
+            result: list[str] = []
+            _run(self._program, context, result)
+            return "".join(result)
         if self._compiled is None:
-            if self._body is None:
-                self._body = _tiny(self._env, self._text) or []
-            if self._body:
-                result: list[str] = []
-                _walk(self._body, context, result)
-                return "".join(result)
             self._compiled = self._env.from_string(self._text)
         return self._compiled.render(context)
+
+    def _prepare(self) -> Program | None:
+        """The template's program (:func:`program_of`): remembered across processes (:mod:`docgen.tplcache`),
+        else made from Jinja's parse tree; None when the template needs Jinja's compiler."""
+        from docgen import tplcache
+
+        known = tplcache.lookup(self._text)
+        if known is not tplcache.MISSING:
+            return known  # type: ignore[no-any-return]
+        body = _tiny(self._env, self._text)
+        program = program_of(body) if body else None
+        tplcache.remember(self._text, program)
+        return program
 
 
 class _NoneSlot(Exception):

@@ -36,5 +36,5 @@ def test_every_variant_renders_as_jinja_renders_it() -> None:
         for _ in range(12):
             context = {s: rng.choice(VALUES) for s in slots if rng.random() > 0.05}
             assert _outcome(mine, context) == _outcome(jinja, context), (fid, vid, context)
-        fast += mine._parts is not None or (bool(mine._body) and mine._compiled is None)
+        fast += mine._parts is not None or (mine._program is not None and mine._compiled is None)
     assert fast > 600

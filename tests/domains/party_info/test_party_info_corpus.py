@@ -88,3 +88,28 @@ def test_the_examples_cover_both_kinds_and_render_deterministically() -> None:
     assert {load_facts(p).document.kind for p in EXAMPLES} == set(KINDS)
     for p in EXAMPLES:
         assert render_draft(compose_file(p), "docx") == render_draft(compose_file(p), "docx")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_the_examples_render_strict_with_no_warning(path: Path) -> None:
+    """A complete example gives no warning at all (no dropped or unused fact, no seam): ``render --strict`` passes."""
+    from docgen.api import RenderOptions, render_file
+
+    result = render_file(path, RenderOptions(fmt="docx", strict=True))
+    assert [n.format() for n in result.warnings] == []
+    assert result.data is not None and result.data[:2] == b"PK"
+
+
+def test_the_cli_renders_an_example(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    out = tmp_path / "讲话.docx"
+    r = subprocess.run(
+        [sys.executable, "-m", "docgen", "render", "--strict", str(EXAMPLES[-1]), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes()[:2] == b"PK"
