@@ -133,15 +133,27 @@ def _bounds(info: FieldInfo) -> tuple[float | None, float | None]:
     return ge, le
 
 
+def _example(model: type[BaseModel], name: str, domain: str | None) -> Any:
+    """The example row's value of a field: the domain's invented example (what ``docgen init`` shows), else a
+    text field's own default (a unit: “篇”), else None (:func:`example_value` then picks one by kind)."""
+    from docgen.init import example_value as init_example
+
+    found, value = init_example(model, name, domain)
+    if found:
+        return value
+    default = model.model_fields[name].default
+    return default if isinstance(default, str) and default else None
+
+
 def _columns(
-    model: type[BaseModel], prefix: tuple[str, ...], titles: tuple[str, ...]
+    model: type[BaseModel], prefix: tuple[str, ...], titles: tuple[str, ...], domain: str | None = None
 ) -> Iterator[Column | str]:
     """The columns of an item model; a nested list of models is yielded as its field name (a block)."""
     for name, info in model.model_fields.items():
         ann = _strip_optional(info.annotation)
         title = "·".join((*titles, info.title or name))
         required = info.is_required() and not prefix
-        example = (info.examples or [None])[0]
+        example = _example(model, name, domain)
         if typing.get_origin(ann) is list:
             (inner,) = typing.get_args(ann) or (str,)
             if _is_model(inner):
@@ -154,7 +166,7 @@ def _columns(
                 yield Column((*prefix, name), title, desc, sc[0], sc[1], True, required, example=example)
             continue
         if _is_model(ann):
-            yield from _columns(ann, (*prefix, name), (*titles, info.title or name))
+            yield from _columns(ann, (*prefix, name), (*titles, info.title or name), domain)
             continue
         sc = _scalar(ann)
         if sc is None:
@@ -166,7 +178,11 @@ def _columns(
 
 
 def _walk(
-    model: type[BaseModel], path: tuple[str, ...], titles: tuple[str, ...], parents: tuple[Block, ...]
+    model: type[BaseModel],
+    path: tuple[str, ...],
+    titles: tuple[str, ...],
+    parents: tuple[Block, ...],
+    domain: str | None = None,
 ) -> Iterator[Block]:
     for name, info in model.model_fields.items():
         if not path and name == "document":
@@ -174,10 +190,10 @@ def _walk(
         ann = _strip_optional(info.annotation)
         title = info.title or name
         if _is_model(ann):
-            yield from _walk(ann, (*path, name), (*titles, title), parents)
+            yield from _walk(ann, (*path, name), (*titles, title), parents, domain)
         elif typing.get_origin(ann) is list and _is_model(typing.get_args(ann)[0]):
             item = typing.get_args(ann)[0]
-            cols = list(_columns(item, (), ()))
+            cols = list(_columns(item, (), (), domain))
             block = Block(
                 (*path, name + "[]"),
                 (*titles, title),
@@ -188,7 +204,7 @@ def _walk(
                 nested=tuple(c for c in cols if isinstance(c, str)),
             )
             yield block
-            yield from _walk(item, (), (), (*parents, block))
+            yield from _walk(item, (), (), (*parents, block), domain)
 
 
 def facts_model(domain: str | None = None) -> type[BaseModel]:
@@ -210,7 +226,7 @@ def domain_name(domain: str | None = None) -> str:
 @functools.cache
 def _blocks(domain: str) -> tuple[Block, ...]:
     raw = []
-    for b in _walk(facts_model(domain), (), (), ()):
+    for b in _walk(facts_model(domain), (), (), (), domain):
         full = tuple(t for p in b.parents for t in p.titles) + b.titles
         raw.append((b, full))
     names: list[str] = []
@@ -255,7 +271,7 @@ _EXAMPLES: dict[ScalarKind, Any] = {
     "str": "示例（虚构）",
     "bool": "是",
     "date": dt.date(2024, 12, 6),
-    "float": 1.5,
+    "float": 10,  # a counted value: an integer suits every unit (a decimal only 万/亿 units and money)
     "int_or_text": "auto",
 }
 

@@ -1028,3 +1028,17 @@ def test_a_phrase_that_opens_with_the_frames_own_verb_keeps_it_once(variant: str
     assert "围绕围绕" not in draft.text() and "狠抓狠抓" not in draft.text()
     assert "县委“生态立县”战略" in draft.text()
     assert _quality(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        ("政协云信息报送模块上线", "政协云信息报送模块上线"),  # never 政协云信息要报送模块上线
+        ("门户网站信息发布系统改版", "门户网站信息发布系统改版"),
+        ("信息科年底前完成稿件汇编", "信息科年底前要完成稿件汇编"),
+        ("各联络组确定一名宣传员", "各联络组要确定一名宣传员"),
+        ("2025年上半年举办业务培训班", "2025年上半年要举办业务培训班"),
+    ],
+)
+def test_yao_never_goes_inside_a_compound_subject(item: str, said: str) -> None:
+    assert phrases.with_yao(item) == said

@@ -105,7 +105,7 @@ def test_template_headers_are_chinese_with_descriptions_validation_and_an_exampl
     assert rules["A2:A1000"].type == "list"
     assert rules["A2:A1000"].formula1 == '"unit,individual,work,paper,recognition"'
     assert rules["C2:C1000"].type == "whole" and rules["C2:C1000"].formula1 == "1"
-    assert [c.value for c in ws[2]][:4] == ["unit", "示例（虚构）", 1, "全省政协宣传工作先进集体"]
+    assert [c.value for c in ws[2]][:4] == ["unit", "市政协办公室", 3, "全省政协宣传工作先进集体"]
     assert ws["A2"].font.color.rgb.endswith("808080")
     rules = {str(dv.sqref): dv for dv in wb["社情民意信息-排名"].data_validations.dataValidation}
     assert rules["C2:C1000"].type == "whole"  # 名次
@@ -271,3 +271,24 @@ def test_cli_import_of_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
     bad.write_text("not a workbook", encoding="utf-8")
     r = CliRunner().invoke(main, ["import", str(bad), "-o", str(tmp_path / "f.yaml")])
     assert r.exit_code == 2 and "不是有效的 .xlsx 工作簿" in r.stderr
+
+
+@pytest.mark.parametrize("kind", CPPCC_KINDS)
+def test_the_example_row_shows_the_domains_examples_whole_counts_and_real_units(kind: str) -> None:
+    """The grey example row reads like a filled row: the domain's invented examples (what ``docgen init``
+    shows), counted values as whole numbers (a decimal suits only 万/亿 units and money), units a real unit."""
+    from docgen.excel import example_value
+
+    for block in blocks_for_kind(kind):
+        for col in block.columns:
+            shown = example_value(col)
+            where = f"{block.name}·{col.title}"
+            if col.kind == "float":  # a counted value
+                assert isinstance(shown, int), where
+            if col.path[-1].endswith("unit") and col.kind == "str":
+                assert shown != "示例（虚构）" and "示例" not in str(shown), where
+    wb = openpyxl.load_workbook(io.BytesIO(template_bytes(kind)))
+    if "分媒体发稿" in wb.sheetnames:
+        ws = wb["分媒体发稿"]
+        row = {ws.cell(1, j).value: ws.cell(2, j).value for j in range(1, ws.max_column + 1)}
+        assert (row["篇数"], row["单位"]) == (64, "篇")

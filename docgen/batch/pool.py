@@ -3,7 +3,9 @@ output in the manifest as it arrives, and stop cleanly on Ctrl-C.
 
 The pool is warmed before it starts (imports, fragment libraries; the heap then frozen out of the collector),
 so forked workers begin warm and share those pages with the parent; documents go out a few per task (one
-round trip for several) with a bounded number in flight, so a Ctrl-C waits only for the documents in progress."""
+round trip for several) with a bounded number in flight, so a Ctrl-C waits only for the documents in progress.
+The warm-up runs once per process: in a long-lived process (the service's batch thread) what is alive at that
+moment stays out of the collector's reach for good, which is what a warmed library and its modules should."""
 
 from __future__ import annotations
 

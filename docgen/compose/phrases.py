@@ -312,6 +312,10 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
         or (k > j and (toks[k][1] == "f" or toks[k][0] in _TIME_TAIL) and toks[k - 1][1] in ("t", "m"))
     ):
         k += 1
+    if i < j == k and n - k == 3 and toks[k + 1][1] in ("n", "nz") and _is_verb(toks[k][1]):
+        # subject, verb, noun and one last word (信息报送模块上线, 信息发布系统改版): the verb may be inside a
+        # compound subject whose predicate is the last word; the segmenter cannot tell, so no 要 is put in
+        return None
     if k < n and (_is_verb(toks[k][1]) or toks[k][1] == "p"):
         return k
     return j
