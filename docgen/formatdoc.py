@@ -217,6 +217,43 @@ sorted by line).
 """
 
 
+#: (said of a domain whose facts register outlets by id, neutral wording for any other domain)
+_RULES_WITHOUT_OUTLETS = {
+    "zh": (
+        ("、\n  媒体 id 引用……）", "……）"),
+        (
+            "（发稿总数、各媒体篇数、下级发稿、网站更新、\n  阅读量、收集/报送/采用/批示数、参训人数、奖励金额、成效数字……）",
+            "（各类数量、次数、金额……）",
+        ),
+        ("；参训人数用 `participants_approx`", ""),
+        ("- 媒体和刊物先在 `outlets` 中登记 `id`，其他字段用 `id` 引用。\n", ""),
+    ),
+    "en": (
+        (", outlet references…)", "…)"),
+        (
+            "(media totals, per-outlet\n  counts, subunit totals, website updates, reads, collected/submitted/adopted/instruction counts, training\n"
+            "  participants, reward amounts, exchange results…)",
+            "(counts, times, amounts…)",
+        ),
+        ("; `participants_approx` for participants", ""),
+        (
+            "- Outlets and publications are registered once in `outlets` with an `id` that other fields refer to.\n",
+            "",
+        ),
+    ),
+}
+
+
+def _rules(text: str, root: type[BaseModel], lang: str) -> str:
+    """The rules every domain shares; the words about outlets only for a domain whose facts register them."""
+    if "outlets" in root.model_fields:
+        return text
+    for old, new in _RULES_WITHOUT_OUTLETS[lang]:
+        assert old in text, old  # the rules text and its neutral variant are edited together
+        text = text.replace(old, new)
+    return text
+
+
 def _kinds(lang: str, domain: DomainSpec) -> list[str]:
     zh = lang == "zh"
     head = "| 文种 | 说明 | 用到的部分 |" if zh else "| kind | what | blocks used |"
@@ -271,7 +308,15 @@ def _table(
         if zh:
             text = description(model, name, domain)
             desc = text if text and text != info.title else ""
-            row = [f"`{name}`", info.title or "", req, typ, _default(info), desc, _example(model, name, domain)]
+            row = [
+                f"`{name}`",
+                info.title or "",
+                req,
+                typ,
+                _default(info),
+                desc,
+                _example(model, name, domain),
+            ]
         else:
             row = [f"`{name}`", req, typ, _default(info), _example(model, name, domain)]
         out.append("| " + " | ".join(_cell(c) for c in row) + " |")
@@ -295,7 +340,9 @@ def format_markdown(domain: DomainSpec | None = None) -> str:
     sections = model_sections(spec)
     first = spec.name == registry.domains()[0].name
     lines = [
-        "# 事实文件格式 / Facts file format" if first else f"# 事实文件格式：{spec.label} / Facts file format: {spec.name}",
+        "# 事实文件格式 / Facts file format"
+        if first
+        else f"# 事实文件格式：{spec.label} / Facts file format: {spec.name}",
         "",
         "<!-- 由 scripts/gen_format_docs.py 根据 docgen/model 生成，请勿手改；generated from the model, do not edit. -->",
         "",
@@ -311,7 +358,7 @@ def format_markdown(domain: DomainSpec | None = None) -> str:
         "",
         "## 中文",
         "",
-        _ZH_RULES,
+        _rules(_ZH_RULES, root, "zh"),
         "### 文种",
         "",
         *_kinds("zh", spec),
@@ -326,7 +373,7 @@ def format_markdown(domain: DomainSpec | None = None) -> str:
     lines += [
         "## English",
         "",
-        _EN_RULES,
+        _rules(_EN_RULES, root, "en"),
         "### Kinds",
         "",
         *_kinds("en", spec),

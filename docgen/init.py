@@ -247,6 +247,8 @@ class _Writer:
 
     def fields(self, model: type[BaseModel], loc: Loc, indent: int) -> None:
         for name, info in model.model_fields.items():
+            if not info.is_required() and f"{model.__name__}.{name}" in self.hints.omit:
+                continue
             if self.wanted(loc, name):
                 self.field(model, name, info, (*loc, name), indent)
 

@@ -90,6 +90,9 @@ class SkeletonHints:
     #: the domain's own description of a field (shared models included), keyed ``Model.field``: used by
     #: ``docgen init``, the JSON Schema and the format page instead of the Field's description
     descriptions: dict[str, str] = field(default_factory=dict)
+    #: optional fields of the shared models the domain never says, keyed ``Model.field``: its skeletons leave
+    #: them out (a facts file may still give them; the domain's composers warn that they are unused)
+    omit: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,20 @@ def test_nothing_points_at_files_outside_the_repository() -> None:
 def test_page_shows_no_python_type_names(page: str) -> None:
     for leak in ("<class", "typing.", "Decimal", "NoneType", "Annotated["):
         assert leak not in page, leak
+
+
+def test_a_domain_without_outlets_gets_the_shared_rules_without_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shared rules speak of outlets (id references, media counts) only on the page of a domain whose facts
+    register them; another domain's page gets the same rules in neutral words."""
+    import minidomain
+
+    monkeypatch.setattr(registry, "_entry_point_refs", lambda: ["minidomain:DOMAIN"])
+    registry._registry.cache_clear()
+    try:
+        text = format_markdown(minidomain.DOMAIN)
+    finally:
+        monkeypatch.undo()
+        registry._registry.cache_clear()
+    assert "outlets" not in text and "媒体" not in text and "participants_approx" not in text
+    assert "**计数值**（各类数量、次数、金额……）" in text and "**counted value** (counts, times, amounts…)" in text
+    assert "`outlets`" in format_markdown(registry.domains()[0])  # the built-in page keeps them

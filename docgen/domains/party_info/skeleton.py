@@ -61,12 +61,25 @@ HINTS = SkeletonHints(
     },
     salutations={},
     prefill={},
+    # a general office has no 届次, 委员, 党组 or 主席会议; the assessment's scope is written with each rank
+    omit=frozenset(
+        {
+            "Org.province",
+            "Org.party_group",
+            "Org.chair_meeting",
+            "Org.grassroots_label",
+            "Org.subunits_count",
+            "Org.term",
+            "Org.members",
+            "Org.upper_bodies",
+        }
+    ),
     descriptions={
         "Document.on_behalf_of": "“我代表……”：区委办公室、区政府办公室",
         "Document.salutation": "讲话类必填：同志们 | 各位领导，同志们（不带冒号）",
-        "Org.short_name": "办公室简称：区委办公室 / 县政府办公室 / 省委办公厅",
-        "Org.full_name": "办公室全称（总结的落款），如“中共平屿区委办公室”",
-        "Org.subunits_label": "下级单位称谓：各镇（街道）/ 各乡镇 / 各县（市、区）",
+        "Org.short_name": "区委办公室 / 县政府办公室 / 省委办公厅",
+        "Org.full_name": "总结的落款，如“中共平屿区委办公室”",
+        "Org.subunits_label": "各镇（街道）/ 各乡镇 / 各县（市、区）",
         "Meeting.approved_by": "“这次会议是经……同意召开的”：区委、区政府",
         "Period.kind": "year_to_date 今年以来 | calendar_year 某年 | custom 其他（如上半年）",
     },

@@ -113,3 +113,15 @@ def test_the_cli_renders_an_example(tmp_path: Path) -> None:
     )
     assert r.returncode == 0, r.stderr
     assert out.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_docgen_check_finds_every_number_of_the_render_in_the_facts(path: Path, tmp_path: Path) -> None:
+    """The review tool reads the rendered .docx back: every number in it has a fact behind it."""
+    from docgen.api import check_file
+
+    out = tmp_path / "文稿.docx"
+    out.write_bytes(render_draft(compose_file(path), "docx"))
+    result = check_file(out, path)
+    assert result.clean, [f for f in result.findings]
+    assert result.numbers_checked > 0

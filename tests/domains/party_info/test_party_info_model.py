@@ -135,6 +135,9 @@ def test_the_skeleton_speaks_chinese_and_lists_only_its_blocks(kind: str) -> Non
     assert ("closing:" in text) == (kind == "info_leadership_speech")
     assert ("summary:" in text) == (kind == "info_work_summary")
     assert "--domain party_info" in text
+    # the shared org fields a general office never says are left out of its skeletons
+    for key in ("members:", "term:", "upper_bodies:", "party_group:", "chair_meeting:", "province:"):
+        assert not re.search(rf"^\s+{key}", text, re.MULTILINE), key
 
 
 def test_org_fields_the_domain_never_says_are_warned_about() -> None:
