@@ -268,11 +268,16 @@ def cn_year(y: int, style: Literal["arabic", "hanzi"] = "arabic") -> str:
     return f"{y}年"
 
 
-def cn_date(d: date, style: Literal["arabic", "hanzi"] = "arabic") -> str:
-    """A date per GB/T 9704: "2024年3月5日" (no zero padding) or "二〇二四年三月五日" (day 10 → 十日, 30 → 三十日)."""
+def cn_date(d: date, style: Literal["arabic", "hanzi"] = "arabic", *, this_year: int | None = None) -> str:
+    """A date per GB/T 9704: "2024年3月5日" (no zero padding) or "二〇二四年三月五日" (day 10 → 十日, 30 → 三十日).
+
+    With ``this_year`` (the year of the text that says it) a date of that year is said without its year, as a
+    speaker says it (请在4月15日前报送); a date of another year keeps it."""
     if style == "hanzi":
-        return f"{cn_year(d.year, 'hanzi')}{cn_numeral(d.month)}月{cn_numeral(d.day)}日"
-    return f"{cn_year(d.year, style)}{d.month}月{d.day}日"
+        year = "" if d.year == this_year else cn_year(d.year, "hanzi")
+        return f"{year}{cn_numeral(d.month)}月{cn_numeral(d.day)}日"
+    year = "" if d.year == this_year else cn_year(d.year, style)
+    return f"{year}{d.month}月{d.day}日"
 
 
 def month_span(start: date, end: date, *, with_year: bool = False) -> str:

@@ -1042,3 +1042,10 @@ def test_a_phrase_that_opens_with_the_frames_own_verb_keeps_it_once(variant: str
 )
 def test_yao_never_goes_inside_a_compound_subject(item: str, said: str) -> None:
     assert phrases.with_yao(item) == said
+
+
+def test_a_speaker_says_a_deadline_of_this_year_without_its_year() -> None:
+    assert zh.cn_date(dt.date(2023, 4, 15), this_year=2023) == "4月15日"
+    assert zh.cn_date(dt.date(2024, 1, 10), this_year=2023) == "2024年1月10日"
+    assert zh.cn_date(dt.date(2023, 4, 15), "hanzi", this_year=2023) == "四月十五日"
+    assert zh.cn_date(dt.date(2023, 4, 15)) == "2023年4月15日"

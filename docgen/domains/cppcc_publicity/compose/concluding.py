@@ -193,7 +193,7 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
         report = ctx.frag(
             "CON-impl-report",
             who=sv.who,
-            date=zh.cn_date(sv.deadline, ctx.facts.document.date_style),
+            date=zh.cn_date(sv.deadline, ctx.facts.document.date_style, this_year=ctx.facts.document.date.year),
             report_to=sv.report_to,
         )
         points.append(

@@ -589,13 +589,18 @@ def task_details(
                 f"{prefix}-subscriptions",
                 label=zh.quoted(sb.label),
                 titles=join_book_titles([ctx.outlet(x) for x in sb.titles]) or None,
-                deadline=zh.cn_date(sb.deadline) if sb.deadline else None,
+                deadline=zh.cn_date(sb.deadline, this_year=ctx.facts.document.date.year) if sb.deadline else None,
             ),
             [f"{path}.subscriptions"],
         )
     for k, dl in enumerate(sec.deadlines):
         p.add(
-            ctx.frag(f"{prefix}-deadline", what=dl.what, by=zh.cn_date(dl.by), report_to=dl.report_to),
+            ctx.frag(
+                f"{prefix}-deadline",
+                what=dl.what,
+                by=zh.cn_date(dl.by, this_year=ctx.facts.document.date.year),
+                report_to=dl.report_to,
+            ),
             [f"{path}.deadlines[{k}]"],
         )
 
