@@ -15,6 +15,7 @@ from kindlists import CPPCC_KINDS
 
 from docgen.api import compose_file, render_draft
 from docgen.model.validate import load_facts
+from docgen.quality import check_draft
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 FILES = sorted(CORPUS.glob("*.yaml"))
@@ -44,3 +45,12 @@ def test_corpus_file_renders(path: Path, mode: str, snapshot: Any) -> None:
     md = render_draft(draft, "md").decode("utf-8")
     assert draft.meta.title in md
     assert draft.text() == snapshot
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_corpus_file_has_no_seams(path: Path, mode: str) -> None:
+    """The checker finds nothing in any corpus file in either mode (issue 11: zero findings on the corpus)."""
+    draft = compose_file(path, mode=mode)  # type: ignore[arg-type]
+    assert [f.format() for f in check_draft(draft, mode=mode)] == []
+    assert not [n for n in draft.notices if n.code.startswith("quality-")]

@@ -2,7 +2,9 @@
 
 Hypothesis perturbs the examples and the corpus — optional blocks and result blocks dropped, lists of dicts cut
 down to a group of one, counts given a 约数 (余/多/近/以上/约), user phrase lists (attribution, task items, meeting
-purposes, problem details) resized to 1–5 items written as verb phrase, noun phrase or clause — and each valid
+purposes, problem details) resized to 1–5 items written as verb phrase, noun phrase or clause, another document id
+(another choice of wordings), the options (heading style, problems placement, closing family) and the themes of
+the situation and the tasks redrawn — and each valid
 generated document is composed in both modes and read back by the text-seam checker: any finding fails, with its
 code and sentence.  All phrases are invented."""
 
@@ -123,6 +125,25 @@ def documents(draw: st.DrawFn) -> tuple[str, str]:
             if pool and draw(st.integers(0, 3)) == 0:
                 item["detail"] = draw(st.sampled_from(pool))
                 taken.add(item["detail"])
+    doc = d["document"]
+    if draw(st.booleans()):  # another id: another choice of wordings
+        doc["id"] = f"t-{draw(st.integers(0, 10**6))}"
+    if draw(st.integers(0, 3)) == 0:
+        doc["heading_style"] = "county"
+    if doc["kind"] == "info_leadership_speech":
+        if draw(st.integers(0, 2)) == 0:
+            doc["problems_placement"] = draw(
+                st.sampled_from(("end_of_achievements", "own_section", "in_situation", "preamble", "omit"))
+            )
+        if isinstance(d.get("closing"), dict) and draw(st.integers(0, 2)) == 0:
+            d["closing"]["family"] = draw(st.sampled_from(("hope", "confidence", "call_to_action")))
+        if isinstance(d.get("situation"), dict) and draw(st.integers(0, 2)) == 0:
+            themes = ("decision", "implementation", "people", "risk")
+            d["situation"]["themes"] = draw(st.lists(st.sampled_from(themes), min_size=0, max_size=4, unique=True))
+    if isinstance(tasks, dict) and draw(st.integers(0, 2)) == 0:
+        themes = ("accurate", "fast", "deep", "solid", "emergency", "network", "leadership", "assessment")
+        chosen = draw(st.lists(st.sampled_from(themes), min_size=1, max_size=5, unique=True))
+        tasks["sections"] = [{"theme": t} for t in chosen]
     return name, dump(d)
 
 

@@ -84,10 +84,10 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         if f.results is not None:
             aims.append(f"总结{ctx.period}{ctx.scope}信息工作")
         if f.problems is not None and f.problems.items and f.document.problems_placement != "omit":
-            aims.append("查找存在的差距和不足")
+            aims.append("分析工作中的不足")
         rel = horizon_rel(ctx)
         if f.tasks is not None and f.tasks.sections and rel:
-            aims.append(f"部署{rel}的信息工作任务")
+            aims.append(f"部署{rel}的重点任务")
         if aims:
             p.add(ctx.frag("OPN-aims", aims="，".join(aims)), ["meeting.name"])
     if m is not None:

@@ -160,7 +160,7 @@ class Results(FactModel):
     network: Network | None = f("信息网络", default=None)
     attribution: list[str] = f(
         "成绩原因",
-        "“这些成绩的取得，是……的结果”（2—3项，名词短语）",
+        "“这些成绩的取得，得益于……”（2—3项，名词短语）",
         default_factory=list,
         example=["区委、区政府高度重视", "各单位信息工作者辛勤努力"],
     )
