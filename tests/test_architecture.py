@@ -50,26 +50,46 @@ TOOLS = [
     PKG / "template_check.py",
     PKG / "model" / "salvage.py",
 ]
+#: the shared models every domain's facts are made of (docgen/model/), the text-seam checker and the JSON Schema
+#: (issue 12): a domain's fields, checks and descriptions live in its package (its Org subclass,
+#: ``DomainSpec.quality_rules``, ``DomainSpec.schema_description``)
+SHARED = [*sorted((PKG / "model").glob("*.py")), PKG / "quality", PKG / "schema.py"]
 #: OOXML's own folder name for pictures is not the domain's word
 ALLOWED = re.compile(r"word/media")
+#: per file: the shared document block names the parts of a speech, one of them the 成绩 part every domain's
+#: speeches have (``section_order: [opening, achievements, …]``) — a section's name, not a domain's block
+ALLOWED_IN = {"docgen/model/document.py": re.compile(r"\b(?:end_of_)?achievements\b")}
 
 
 def _files(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for p in paths:
         out += sorted(p.rglob("*.py")) if p.is_dir() else [p]
-    return out
+    return list(dict.fromkeys(out))
 
 
-@pytest.mark.parametrize("path", _files(MACHINERY + TOOLS), ids=lambda p: p.relative_to(ROOT).as_posix())
+def _clean(rel: str, line: str) -> str:
+    line = ALLOWED.sub("", line)
+    return ALLOWED_IN[rel].sub("", line) if rel in ALLOWED_IN else line
+
+
+@pytest.mark.parametrize("path", _files(MACHINERY + TOOLS + SHARED), ids=lambda p: p.relative_to(ROOT).as_posix())
 def test_machinery_has_no_domain_words(path: Path) -> None:
+    rel = path.relative_to(ROOT).as_posix()
     hits = [
-        f"{path.relative_to(ROOT)}:{n}: {word}"
+        f"{rel}:{n}: {word}"
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         for word in DOMAIN_WORDS
-        if word.lower() in ALLOWED.sub("", line).lower()
+        if word.lower() in _clean(rel, line).lower()
     ]
     assert hits == []
+
+
+def test_the_shared_models_quality_and_schema_are_checked() -> None:
+    checked = {p.relative_to(ROOT).as_posix() for p in _files(SHARED)}
+    assert {"docgen/model/org.py", "docgen/model/basefacts.py", "docgen/quality/rules.py", "docgen/schema.py"} <= checked
+    # the allowance is the section name only: the word elsewhere on such a line is still found
+    assert "achievement" in _clean("docgen/model/document.py", "x = achievement_count  # achievements").lower()
 
 
 def test_the_word_check_finds_a_domain_word(tmp_path: Path) -> None:
