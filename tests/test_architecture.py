@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from docgen import registry
+
 ROOT = Path(__file__).resolve().parent.parent
 PKG = ROOT / "docgen"
 
@@ -213,3 +215,35 @@ def test_only_the_cli_modules_import_rich() -> None:
         or (isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "rich" and not node.level)
     ]
     assert users and all(m.split(".")[-1].startswith("cli") for m in users), users
+
+
+# -- the built-in domain's fields stay in its package -------------------------------------------------------------
+
+#: the 政协 fields of the built-in domain's org block (docgen/domains/cppcc_publicity/model/org.py)
+CPPCC_ORG_FIELDS = ("chair_meeting", "term", "members", "upper_bodies")
+
+
+@pytest.mark.parametrize("name", [d.name for d in registry.domains() if d.name != registry.FIRST])
+def test_another_domain_shows_none_of_the_builtin_domains_fields(name: str) -> None:
+    """Its schema, format page and `docgen init` skeletons name no 政协 field and say no 政协."""
+    from docgen.formatdoc import format_markdown
+    from docgen.init import skeleton
+    from docgen.schema import json_schema, schema_text
+
+    spec = registry.domain(name)
+    assert set(CPPCC_ORG_FIELDS).isdisjoint(json_schema(name)["$defs"]["Org"]["properties"])
+    page = format_markdown(spec)
+    skeletons = [skeleton(k.name) for k in spec.kinds]
+    for text in (schema_text(name), page, *skeletons):
+        assert "政协" not in text
+    for key in CPPCC_ORG_FIELDS:
+        assert f"| `{key}` |" not in page  # a field row (the period kind `term` is shared)
+        assert not any(re.search(rf"^\s*#?\s*{key}:", s, re.MULTILINE) for s in skeletons), key
+
+
+def test_the_builtin_domain_keeps_its_fields_in_their_order() -> None:
+    """Its Org adds the 政协 fields where they always stood (skeletons and docs/format.md unchanged)."""
+    facts = registry.load_object(registry.domain(registry.FIRST).facts_model)
+    props = list(facts.model_fields["org"].annotation.model_fields)
+    assert set(CPPCC_ORG_FIELDS) <= set(props)
+    assert props.index("party_group") + 1 == props.index("chair_meeting") == props.index("subunits_label") - 1
