@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from fuzzfacts import RandomChooser, perturb, sources  # noqa: E402
 from helpers import dump  # noqa: E402
 
+from docgen.api import quality_rules  # noqa: E402
 from docgen.compose import compose  # noqa: E402
 from docgen.errors import DocgenError, FactsError  # noqa: E402
 from docgen.load import load_yaml_text  # noqa: E402
@@ -68,7 +69,8 @@ def main() -> int:
                 errors[f"{type(exc).__name__}: {str(exc)[:60]}"] += 1
                 break
             t1 = time.perf_counter()
-            found = check_draft(draft, mode=mode, data=facts.model_dump(mode="json", exclude_none=True))
+            data = facts.model_dump(mode="json", exclude_none=True)
+            found = check_draft(draft, mode=mode, data=data, rules=quality_rules(facts))
             t2 = time.perf_counter()
             t_compose.append(t1 - t0)
             t_check.append(t2 - t1)

@@ -17,6 +17,7 @@ from docgen.model.basefacts import BaseFacts
 from docgen.model.validate import validate_loaded
 
 if TYPE_CHECKING:
+    from docgen.quality import QualityRule
     from docgen.render.pdf import PdfResult
     from docgen.review.check import CheckResult
     from docgen.review.diff import DiffResult
@@ -76,12 +77,21 @@ def locate_notices(notices: list[Notice], loaded: Loaded) -> list[Notice]:
     return sorted(out.values(), key=lambda n: (n.line, n.col))
 
 
+def quality_rules(facts: BaseFacts) -> tuple[QualityRule, ...]:
+    """The checks of the composed text that the document's domain adds (``DomainSpec.quality_rules``)."""
+    from docgen import registry
+
+    ref = registry.domain_of(facts.document.kind).quality_rules
+    return (registry.load_object(ref),) if ref else ()
+
+
 def quality_notices(draft: Draft, facts: BaseFacts) -> list[Notice]:
-    """The text-seam checker's findings on a composed draft, as counted warnings (``quality-*`` codes)."""
+    """The text-seam checker's findings on a composed draft (the domain's own checks included), as counted
+    warnings (``quality-*`` codes)."""
     from docgen.quality import check_draft, notices
 
     data = facts.model_dump(mode="json", exclude_none=True)
-    return notices(check_draft(draft, mode=facts.document.mode, data=data))
+    return notices(check_draft(draft, mode=facts.document.mode, data=data, rules=quality_rules(facts)))
 
 
 def compose_file(path: str | PathLike[str], *, mode: Mode | None = None) -> Draft:

@@ -118,6 +118,11 @@ class DomainSpec:
     unit_blocks: tuple[str, ...] = ()
     #: "module:attr": the domain's :class:`SkeletonHints` for ``docgen init`` (invented examples, prefills)
     skeleton_hints: str | None = None
+    #: "module:function": ``(sentences, facts mapping) -> Iterable[Finding]``, a check of the composed text the
+    #: domain adds to the text-seam checker (a :data:`docgen.quality.QualityRule`; say of its words only)
+    quality_rules: str | None = None
+    #: the description of its facts file in the JSON Schema (default: one made from ``label``)
+    schema_description: str | None = None
 
 
 def load_object(ref: str) -> Any:

@@ -25,13 +25,12 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:docgen:facts:{SCHEMA_VERSION}"
 
 _TITLE = "docgen 事实文件"
+#: the description of a domain that gives none of its own (``DomainSpec.schema_description``)
 _DESCRIPTION = (
     "{label}的事实数据（YAML）。"
-    "本模式只逐字段检查类型、取值和未知字段；数字先后关系、媒体ID引用、日期与部署期、政治表述片段的有效期等"
+    "本模式只逐字段检查类型、取值和未知字段；数字先后关系、ID引用、日期与部署期、政治表述片段的有效期等"
     "跨字段规则由 docgen validate 检查。"
 )
-#: what the built-in first domain's schema has always said it describes
-_SUBJECT = {"cppcc_publicity": "政协宣传信息工作讲话、总结、交流材料和会议方案"}
 
 
 def json_schema(domain: str | None = None) -> dict[str, Any]:
@@ -43,7 +42,7 @@ def json_schema(domain: str | None = None) -> dict[str, Any]:
     body["$defs"]["Document"]["properties"]["kind"]["enum"] = [k.name for k in spec.kinds]
     _domain_examples(body["$defs"], model, spec.name)
     body["title"] = _TITLE
-    body["description"] = _DESCRIPTION.format(label=_SUBJECT.get(spec.name, spec.label))
+    body["description"] = spec.schema_description or _DESCRIPTION.format(label=spec.label)
     schema: dict[str, Any] = {"$schema": SCHEMA_DIALECT, "$id": SCHEMA_ID}
     schema.update(body)
     return schema

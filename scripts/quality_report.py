@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the counts as JSON")
     args = ap.parse_args(argv)
 
-    from docgen.api import compose_file, load_facts
+    from docgen.api import compose_file, load_facts, quality_rules
     from docgen.errors import DocgenError, FactsError
     from docgen.quality import CODES, check_draft
 
@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
                 failed[str(path)] = f"render error: {exc}"
                 break
             data = facts.model_dump(mode="json", exclude_none=True)
-            for f in check_draft(draft, mode=mode, data=data):
+            for f in check_draft(draft, mode=mode, data=data, rules=quality_rules(facts)):
                 by_code[mode][f.code] += 1
                 by_file[str(path)][mode] += 1
                 if args.show:

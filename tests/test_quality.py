@@ -232,9 +232,26 @@ def test_a_qualifier_the_data_gives_is_not_a_claim() -> None:
 
 
 def test_a_county_has_no_levels_of_cppcc_below_it() -> None:
+    """The built-in domain's own check, handed to the checker through ``DomainSpec.quality_rules``."""
+    from docgen import registry
+
+    rules = (registry.load_object(registry.domain("cppcc_publicity").quality_rules or ""),)
     draft = _draft(_para("今年以来，全县各级政协组织围绕中心工作积极作为。"))
-    assert [f.code for f in check_draft(draft, data={"org": {"level": "county"}})] == ["quality-claim"]
-    assert check_draft(draft, data={"org": {"level": "city"}}) == []
+    county = {"org": {"level": "county"}}
+    assert [f.code for f in check_draft(draft, data=county, rules=rules)] == ["quality-claim"]
+    assert check_draft(draft, data={"org": {"level": "city"}}, rules=rules) == []
+    assert check_draft(draft, data=county) == []  # the checker itself knows no domain's words
+
+
+def test_the_domain_check_runs_on_every_render() -> None:
+    """api.quality_notices (every render's warnings) hands the document's domain's checks to the checker."""
+    from docgen.api import quality_notices, validate_facts
+    from docgen.load import load_yaml_text
+
+    draft = _draft(_para("今年以来，全县各级政协组织围绕中心工作积极作为。"))
+    for level, codes in (("county", ["quality-claim"]), ("city", [])):
+        facts = validate_facts(load_yaml_text(dump(edit(minimal_speech(), {"org.level": level})), "f.yaml"))
+        assert [n.code for n in quality_notices(draft, facts)] == codes
 
 
 def test_one_item_after_a_few_aspects_across_paragraphs() -> None:

@@ -227,7 +227,7 @@ class Count(FactModel):
 
 
 def strip_book_marks(v: Any) -> Any:
-    """Outlet and publication names are stored without 《》 (the renderer adds them)."""
+    """Names of publications (newspapers, journals, bulletins) are stored without 《》 (the renderer adds them)."""
     if isinstance(v, str):
         return v.strip().removeprefix("《").removesuffix("》").strip()
     return v

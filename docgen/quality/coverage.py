@@ -10,11 +10,11 @@ warning names.  Pure text comparison, no domain vocabulary:
 * a date (YYYY-MM-DD) is shown as 月日 (2024年12月6日, 12月6日);
 * a text is shown if, without its final punctuation (or without a bracketed aside), it is in the text; or
   if every number in it is shown (a year may be said as 明年) and either each item of its list is (A、B等4个X)
-  or most of its two-character pieces are (``SHOWN_SHARE``), or all but its last two characters are (发稿量排名
-  said as 发稿量……位居第五位), or most of its characters stand in order in one clause not much longer than it
+  or most of its two-character pieces are (``SHOWN_SHARE``), or all but its last two characters are (考核总分排名
+  said as 考核总分……位居第五位), or most of its characters stand in order in one clause not much longer than it
   (“十五五”规划开局之年 said as 今年是“十五五”开局之年): the composer may reword the frame around it;
-* values that are not words of the text are skipped: booleans, identifiers (ASCII names such as outlet ids or
-  fragment ids) and the option fields the caller names (``skip``: the kind, the mode, enumerations…).
+* values that are not words of the text are skipped: booleans, identifiers (ASCII names such as the ids of listed items
+  or fragment ids) and the option fields the caller names (``skip``: the kind, the mode, enumerations…).
 
 A leaf is warned about when a warning's path is the leaf's path or one of its parents.
 """
@@ -130,7 +130,7 @@ def _shown(value: object, text: str, flat: str) -> bool:
         return _number_shown(str(value), text)
     s = str(value).strip().rstrip(_END_PUNCT).strip()
     if not s or _IDENT_RE.match(s):
-        return True  # an identifier (outlet id, fragment id) names a thing, it is not a word of the text
+        return True  # an identifier (a listed item's id, fragment id) names a thing, it is not a word of the text
     m = _DATE_RE.match(s)
     if m:
         month, day = int(m.group(2)), int(m.group(3))
@@ -150,7 +150,7 @@ def _shown(value: object, text: str, flat: str) -> bool:
     han = _flat(_DIGITS_RE.sub("", _YEAR_WORD_RE.sub("", s)))
     bare = _DIGITS_RE.sub("", flat)
     if len(han) >= 5 and han[:-2] in bare:
-        return True  # 发稿量排名 said as 发稿量……位居第五位: the frame says the last word
+        return True  # 考核总分排名 said as 考核总分……位居第五位: the frame says the last word
     pieces = {han[i : i + 2] for i in range(len(han) - 1)}
     if not pieces:
         return not han or han in bare  # a year alone (2025年) may be said as 明年

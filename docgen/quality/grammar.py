@@ -130,7 +130,7 @@ def _may_open_subject(clause: str) -> bool:
 
 
 def yao_subject(clause: str) -> str | None:
-    """The word after 要/一要 that opens a clause with its own subject or time (要每位信息员…, 一要2025年…)."""
+    """The word after 要/一要 that opens a clause with its own subject or time (要每位同志…, 一要2025年…)."""
     if "要" not in clause or not _may_open_subject(clause):
         return None
     toks = tag(clause)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from docgen.draft import LEAD_ROLES
@@ -19,6 +19,10 @@ _TODO_RE = re.compile(r"(?:〔待补：[^〕]*〕)+")  # adjacent markers count 
 _CLAUSE_SPLIT_RE = re.compile(r"[，；：。！？]")
 _CN_NUM = "0-9一二三四五六七八九十百千"
 
+#: a check a domain adds (``DomainSpec.quality_rules``): the draft's sentences and the facts as a plain mapping
+#: (or None) → its findings
+QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
+
 # -- patterns -----------------------------------------------------------------------------------------------
 _DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,6}})\\1")
 _DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
@@ -27,7 +31,7 @@ _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
 # 达 (reaches) before an approximation that says it does not quite (阅读量达近30万人次)
 _REACH_NEAR_RE = re.compile(r"达(?:近|约)\d")
 _DOUBLED_MODAL_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显])要要(?![求素点闻件务害领旨案职])|(?<!即)将将")
-# 要 put inside a time phrase (2024年要起) or between a 向-phrase and its verb (向省政协要报送)
+# 要 put inside a time phrase (2024年要起) or between a 向-phrase and its verb (向上级要报送)
 _YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]要(?:起|开始|底|初)|向[^，；。要]{1,10}要")
 # a reward said backwards: the condition clause holds the reward (凡……加倍奖励的，可获……) or 可 + a selection
 # the office holds (可评选……); a 凡-clause whose consequence is missing
@@ -83,7 +87,10 @@ _NEXT_OF = {"一是": "二是", "一要": "二要"}
 _FIRST_NUMBERS = frozenset({"（一）", "1.", "1．"})
 
 
-def check_text(units: list[Unit], *, final: bool, data: object = None) -> list[Finding]:
+def check_text(
+    units: list[Unit], *, final: bool, data: object = None, rules: Sequence[QualityRule] = ()
+) -> list[Finding]:
+    """Every seam in ``units``; ``rules`` are the document's domain's own checks (run after the claims)."""
     sentences = [s for u in units if u.kind in ("para", "heading2", "closing") for s in u.sentences()]
     findings: list[Finding] = []
     checks: tuple[Callable[[], Iterator[Finding]], ...] = (
@@ -99,7 +106,7 @@ def check_text(units: list[Unit], *, final: bool, data: object = None) -> list[F
         lambda: _same_opening(units),
         lambda: _repeat_leads(sentences),
         lambda: _claims(sentences, data),
-        lambda: _levels(sentences, data),
+        lambda: (f for rule in rules for f in rule(sentences, data)),
         lambda: _rank_subjects(sentences),
         lambda: _nested_lists(sentences, data),
     )
@@ -425,7 +432,7 @@ def _verb_lead(s: Sentence) -> bool:
 
 # -- claims ------------------------------------------------------------------------------------------------------
 def _precise_from_approx(text: str) -> bool:
-    """A percentage with decimals whose nearest preceding count is approximate (480余条，采用率84.6%)."""
+    """A percentage with decimals whose nearest preceding count is approximate (480余件，办结率84.6%)."""
     for m in _DECIMAL_PCT_RE.finditer(text):
         counts = list(_ANY_COUNT_RE.finditer(text, 0, m.start()))
         if counts and _APPROX_COUNT_RE.search(counts[-1].group()):
@@ -434,7 +441,7 @@ def _precise_from_approx(text: str) -> bool:
 
 
 def _flat_beside_approx(text: str) -> bool:
-    """持平 said of an approximate count or a bound (发稿200篇以上，与去年同期持平): the nearest count before it."""
+    """持平 said of an approximate count or a bound (办件200件以上，与去年同期持平): the nearest count before it."""
     for m in re.finditer("持平", text):
         counts = [c for c in _FLAT_COUNT_RE.finditer(text, 0, m.start()) if c.group()]
         if counts and _FLAT_APPROX_RE.search(counts[-1].group()):
@@ -473,21 +480,8 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
             yield _f("quality-claim", f"奖励条件“{last}”后面没有对应的奖项或奖励", s)
 
 
-_LOWEST_LEVELS = frozenset({"county", "district", "county_city"})
-
-
-def _levels(sentences: list[Sentence], data: object) -> Iterator[Finding]:
-    """各级政协组织 said of an office that has no 政协 below it (a county, district or county-level city)."""
-    org = data.get("org") if isinstance(data, dict) else None
-    if not isinstance(org, dict) or org.get("level") not in _LOWEST_LEVELS:
-        return
-    for s in sentences:
-        if "各级政协组织" in s.text:
-            yield _f("quality-claim", "县、区一级没有下级政协，不宜说“各级政协组织”", s)
-
-
 def _rank_subjects(sentences: list[Sentence]) -> Iterator[Finding]:
-    """A rank said without who is ranked (今年以来，在《X》的发稿量在全省16家单位中位居第三位)."""
+    """A rank said without who is ranked (今年以来，在《X》的考核得分在全省16家单位中位居第三位)."""
     for s in sentences:
         for c in _clauses(s.text):
             if _RANK_RE.search(c) and _TIME_PREFIX_RE.sub("", c).startswith("在"):

@@ -19,6 +19,7 @@ from docgen.draft import (
     Table,
     Title,
 )
+from docgen.quality.findings import Finding
 
 UnitKind = Literal["para", "heading1", "heading2", "title", "closing", "cell", "line"]
 
@@ -76,6 +77,10 @@ class Sentence:
     @property
     def paths(self) -> tuple[str, ...]:
         return self.unit.paths(self.start, self.end)
+
+    def finding(self, code: str, message: str) -> Finding:
+        """A finding on this sentence (its text, data paths and block): what a check yields."""
+        return Finding(code, message, self.text, self.paths, self.unit.block)
 
 
 _LEAD_NUMBER_RE = re.compile(r"^(（[一二三四五六七八九十]+）|\d+[.．]|[一二三四五六七八九十]+、)")

@@ -61,17 +61,13 @@ HINTS = SkeletonHints(
     },
     salutations={},
     prefill={},
-    # a general office has no 届次, 委员, 党组 or 主席会议; the assessment's scope is written with each rank
+    # a general office has no 党组; the assessment's scope is written with each rank
     omit=frozenset(
         {
             "Org.province",
             "Org.party_group",
-            "Org.chair_meeting",
             "Org.grassroots_label",
             "Org.subunits_count",
-            "Org.term",
-            "Org.members",
-            "Org.upper_bodies",
         }
     ),
     descriptions={

@@ -8,6 +8,7 @@ from docgen.domains.cppcc_publicity.model.achievements import Achievements
 from docgen.domains.cppcc_publicity.model.closing import Closing, Thanks
 from docgen.domains.cppcc_publicity.model.conclusion import Conclusion
 from docgen.domains.cppcc_publicity.model.exchange import Exchange
+from docgen.domains.cppcc_publicity.model.org import Org
 from docgen.domains.cppcc_publicity.model.outlets import Outlet
 from docgen.domains.cppcc_publicity.model.plan import Plan
 from docgen.domains.cppcc_publicity.model.problems import Problems
@@ -29,6 +30,7 @@ class Facts(BaseFacts):
         "unknown-outlet": "outlets",
     }
 
+    org: Org = f("单位", "发文或讲话单位")
     outlets: list[Outlet] = f("媒体名录", "其他字段按 id 引用的媒体和刊物", default_factory=list)
     achievements: Achievements | None = f("成绩", default=None)
     attribution: list[str] = f("成绩原因", "“得益于……”（2—4项）", default_factory=list)

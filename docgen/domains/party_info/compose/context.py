@@ -36,15 +36,12 @@ _SUBUNITS = {
     "county_city": "各乡镇（街道）",
 }
 _LEVEL_CHARS = "省市县区州盟旗"
-#: fields of the shared org block that no kind of this domain says (a general office has no 届次, 委员 or 党组)
+#: fields of the shared org block that no kind of this domain says (a general office has no 党组)
 _ORG_UNUSED = {
     "province": "所在省",
     "party_group": "党组",
-    "chair_meeting": "主席会议",
     "grassroots_label": "基层平台称谓",
     "subunits_count": "下级单位数",
-    "term": "届次",
-    "members": "委员构成",
 }
 
 
@@ -59,8 +56,6 @@ class Ctx(BaseCtx):
         for name, label in _ORG_UNUSED.items():
             if getattr(org, name) is not None:
                 self.notice("unused-fact", f"党政信息工作文稿不用“{label}”，未写入文稿", f"org.{name}")
-        if org.upper_bodies != type(org.upper_bodies)():
-            self.notice("unused-fact", "党政信息工作文稿不用上级政协称谓，未写入文稿", "org.upper_bodies")
 
     @property
     def party_gov(self) -> str:
