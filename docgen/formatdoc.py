@@ -170,7 +170,7 @@ _ZH_RULES = f"""\
 `"{SCHEMA_VERSION}"`。`docgen init 文种` 生成带中文注释的骨架，`docgen schema` 输出供编辑器补全的 JSON Schema，
 `docgen validate 文件` 一次列出全部问题（`文件:行:列: 字段路径: 说明 [代码]`，按行排序）。
 
-- **留空即不写**：可选字段写成 `键:` 或 `键: null`，与删去这一行相同，取缺省值；一个部分的字段全部留空，
+- **留空即不写**：可选字段写成 `键:`、`键: null`、`键: ""`、`键: []` 或 `键: {{}}`，与删去这一行相同，取缺省值；一个部分的字段全部留空，
   等于整个部分没有写。必填字段留空则报“必填字段尚未填写”。下表“必填”一栏标 ✓ 的字段所在部分一旦写出就必须填写。
 - **一次报出全部问题**：字段错误和跨字段规则（统计期起止、采用数不大于报送数、名次不大于参评单位数、日期在部署期内、
   媒体 id 引用……）一起检查：出错的部分被剔除，其余部分照常检查。
@@ -194,7 +194,7 @@ A facts file is a UTF-8 YAML file whose top level holds the blocks of the [Facts
 Schema for editors, and `docgen validate FILE` lists every problem at once (`FILE:LINE:COL: path: message [code]`,
 sorted by line).
 
-- **Empty means not given**: an optional field written `key:` or `key: null` is the same as the line left out
+- **Empty means not given**: an optional field written `key:`, `key: null`, `key: ""`, `key: []` or `key: {{}}` is the same as the line left out
   (its default applies); a block whose fields are all empty is a block not given. A required field written empty
   is reported as not yet filled. A field marked ✓ must be filled once its block is written.
 - **Every problem in one pass**: field errors and cross-field rules (period order, adopted ≤ submitted, rank ≤ of,

@@ -135,3 +135,49 @@ def test_schema_shows_every_optional_field_as_nullable() -> None:
         alts = prop.get("anyOf", [prop])
         nullable = any(a.get("type") == "null" or None in a.get("enum", ()) for a in alts)
         assert nullable, f"{model}.{field}: {prop}"
+
+
+def _speech_with(path: Loc, value: Any) -> dict[str, Any]:
+    data = minimal_speech()
+    node = data
+    for comp in path[:-1]:
+        node = node.setdefault(comp, {}) if isinstance(comp, str) else node[comp]
+    node[path[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize("empty", [None, "", "　", [], {}], ids=["null", "blank", "fullwidth-space", "list", "map"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        ("document", "title"),  # text
+        ("document", "points_count"),  # a choice or a number
+        ("org", "subunits_count"),  # a number
+        ("period",),  # a block
+        ("meeting", "assessment"),  # a choice
+        ("tasks", "special_events"),  # a list
+        ("closing",),  # a block
+    ],
+    ids=lambda p: ".".join(map(str, p)),
+)
+def test_every_way_of_writing_empty_is_the_field_left_out(path: Loc, empty: Any) -> None:
+    """``key:``, ``key: null``, ``key: ""``, ``key: []`` and ``key: {}`` are all "not given", whatever the
+    field's type: the file validates and composes exactly as without the key."""
+    left_out = minimal_speech()
+    node: Any = left_out
+    for comp in path[:-1]:
+        node = node.get(comp, {})
+    if isinstance(node, dict):
+        node.pop(path[-1], None)
+    written = _speech_with(path, empty)
+    assert validate_text(dump(written)).model_dump() == validate_text(dump(left_out)).model_dump()
+
+
+@pytest.mark.parametrize("blank", [None, "", "  ", []], ids=["null", "blank", "spaces", "list"])
+def test_a_block_whose_every_field_is_written_empty_is_the_block_left_out(blank: Any) -> None:
+    """``closing: {family: ""}`` is no closing block (its default family is not silently chosen), and
+    ``meeting: {name: ""}`` is no meeting (not an error about its required name) — as with ``null``."""
+    data = _speech_with(("closing",), {"family": blank, "local_goal": blank})
+    data["meeting"] = {"name": blank, "purposes": blank}
+    facts = validate_text(dump(data))
+    assert (facts.closing, facts.meeting) == (None, None)

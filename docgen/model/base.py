@@ -116,7 +116,7 @@ class FactModel(BaseModel):
         drop = [
             k
             for k, v in data.items()
-            if (v is None or (_blank(v) if isinstance(v, str) else isinstance(v, dict) and is_empty(v)))
+            if is_empty(v)
             and k in fields
             and not fields[k].is_required()
         ]
@@ -202,12 +202,14 @@ def _blank(value: Any) -> bool:
 
 
 def is_empty(value: Any) -> bool:
-    """Written but empty: ``null``, or a mapping whose every value is empty (``null``, ``[]`` or such a mapping).
-    An optional field with an empty value is treated as left out ("empty means not given")."""
-    if value is None:
+    """Written but empty: ``null``, blank text (``""``, spaces), ``[]``, or a mapping whose every value is empty
+    (``{}`` included).  An optional field with an empty value is treated as left out ("empty means not given"),
+    whatever its type: ``title: []`` is the same as no title, and a block whose every field is written empty
+    (``closing: {family: ""}``) is the same as no block."""
+    if value is None or value == [] or _blank(value):
         return True
     if isinstance(value, dict):
-        return all(v == [] or is_empty(v) for v in value.values())
+        return all(is_empty(v) for v in value.values())
     return False
 
 
