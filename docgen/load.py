@@ -50,6 +50,9 @@ _RAW_BAD = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\
 _XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _BREAK = re.compile(r"\r\n|\r|\n")  # ruamel counts lines on these only
 _TAB_INDENT = re.compile(r"(?:^|(?<=[\r\n]))( *\t)[ \t]*")
+# A key written with a full-width colon (date：2024-12-06) or with no space after its colon (date:2024-12-06):
+# YAML reads the whole line as text, and the error it then reports is on a later line.
+_BAD_SEPARATOR = re.compile(r"^[ ]*(?:-[ ]+)*([A-Za-z_][A-Za-z0-9_]*)[ ]*(：|:(?=[^\s:/]))", re.MULTILINE)
 
 # ruamel's English problem text -> what to tell the user.
 _SYNTAX_HINTS = (
@@ -397,8 +400,11 @@ class _Parse:
             message = "用 TAB 缩进；YAML 只能用空格缩进，请把 TAB 换成空格"
             self.located.append(((line, self.at(m.start(1))[1] + len(m.group(1)) - 1), "tab-indent", message))
         if error is not None or composer is None:
-            if error is not None and not (tabs and error.code == "yaml-syntax"):
-                self.problems.append(error)  # a syntax error after a tab is most likely caused by it
+            typos = self.separator_typos(parse_text, error) if error is not None else []
+            self.located.extend(typos)
+            caused = bool(tabs or typos)
+            if error is not None and not (caused and error.code == "yaml-syntax"):
+                self.problems.append(error)  # a syntax error after a tab or a bad separator is most likely caused by it
             raise self.stop()
         self.explicit = composer.explicit
         if root is None or (isinstance(root, ScalarNode) and root.value == "" and not root.style):
@@ -413,6 +419,35 @@ class _Parse:
         if self.problems or self.located:
             raise self.stop(with_paths=True)
         return Loaded(self.file, data, SourceMap(self.file, self.values, self.keys))
+
+    def separator_typos(self, text: str, error: Problem) -> list[tuple[Pos, str, str]]:
+        """Lines whose key is followed by a full-width colon or by a colon with no space (``date：2024-12-06``,
+        ``date:2024-12-06``) when they cause ``error``: YAML cannot read them as a key and reports its error on a
+        later line.  They count only if the text with them mended parses further (so such a line inside quoted
+        or block text, which is fine, is never blamed)."""
+        if error.code != "yaml-syntax":
+            return []
+        found = list(_BAD_SEPARATOR.finditer(text))
+        if not found or self.at(found[0].start(2))[0] > error.line:
+            return []
+        mended = text
+        for m in reversed(found):
+            mended = mended[: m.start(2)] + ": " + mended[m.end(2) :]
+        _, composer, after = self.compose(mended)
+        if after is not None and after.line <= error.line:
+            return []
+        last = after.line if after is not None else len(self.line_starts)
+        in_text = composer.text_lines if composer is not None else set()
+        found = [m for m in found if self.at(m.start(2))[0] not in in_text and self.at(m.start(2))[0] < last + 1]
+        out: list[tuple[Pos, str, str]] = []
+        for m in found:
+            key, sep = m.group(1), m.group(2)
+            if sep == "：":
+                message = f"键“{key}”后面是全角冒号“：”；键和值之间要用半角冒号加空格，写成“{key}: ”"
+            else:
+                message = f"键“{key}”的冒号后面缺少空格；键和值之间要用半角冒号加空格，写成“{key}: ”"
+            out.append((self.at(m.start(2)), "yaml-syntax", message))
+        return out
 
     def compose(self, text: str) -> tuple[Any, _Composer | None, Problem | None]:
         if _FAST_OK.isdisjoint(text) and not _DIRECTIVE.search(text):
@@ -440,6 +475,10 @@ class _Parse:
                 # an unclosed quote: point at where it opens, not at the end of the file
                 mark = exc.context_mark
                 hint = "从这里开始的引号没有闭合（缺少配对的引号）"
+            elif exc.context_mark is not None and "could not find expected ':'" in english and "simple key" in context:
+                # a line with no "key: " (``id x``, ``date：2024``): the scanner notices on the next line
+                mark = exc.context_mark
+                hint = "这一行缺少“键: 值”中的“: ”（半角冒号加空格）；如果是上一行文字的续行，请给文字加引号或用“|”"
             elif (
                 exc.context_mark is not None
                 and "flow" in context

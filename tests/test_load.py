@@ -227,6 +227,48 @@ def test_yaml_syntax_error_points_at_ruamels_problem_mark() -> None:
     assert "mapping values" not in problem.message  # Chinese only
 
 
+SPEECH = "document:\n  id: t-1\n  kind: work_summary\n  date: 2024-12-06\norg:\n  short_name: 区政协\n  place: 石湾\n"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "col", "words"),
+    [
+        ("date: ", "date：", 7, "全角冒号"),  # line 4: the scanner would blame org: on line 5
+        ("date: ", "date:", 7, "缺少空格"),
+        ("date: ", "date ：", 8, "全角冒号"),
+        ("org:\n", "org：\n", 4, "全角冒号"),  # a block's key: the error would be on its first field
+    ],
+    ids=["fullwidth", "no-space", "space-fullwidth", "block-key"],
+)
+def test_a_key_with_a_fullwidth_colon_or_no_space_is_reported_on_its_own_line(
+    old: str, new: str, col: int, words: str
+) -> None:
+    text = SPEECH.replace(old, new, 1)
+    line = text[: text.index(new)].count("\n") + 1
+    problem = only_problem(text)
+    assert where(problem) == ("yaml-syntax", line, col, "")
+    assert words in problem.message and "“" in problem.message
+
+
+def test_every_bad_separator_is_reported_in_one_pass() -> None:
+    text = SPEECH.replace("date: ", "date：").replace("place: ", "place:") + "period:\n  kind：calendar_year\n"
+    assert [(p.line, p.code) for p in problems_of(text)] == [(4, "yaml-syntax"), (7, "yaml-syntax"), (9, "yaml-syntax")]
+
+
+def test_a_fullwidth_colon_inside_block_text_is_not_blamed() -> None:
+    text = "document:\n  title: |\n    kind：块文字\n  id x\n  kind: work_summary\n"
+    problem = only_problem(text)
+    assert (problem.line, problem.col) == (4, 3)  # the line without ": ", not the next one, not the text
+    assert "缺少" in problem.message and "kind" not in problem.message
+    assert load_yaml_text("a: |\n  id：x\n  b:c\n").data == {"a": "id：x\nb:c\n"}
+
+
+def test_a_line_without_a_colon_is_reported_on_its_own_line() -> None:
+    problem = only_problem("document:\n  id: x\n  date 2024-12-06\norg:\n  place: 石湾\n")
+    assert where(problem) == ("yaml-syntax", 3, 3, "")
+    assert "“: ”" in problem.message
+
+
 def test_unclosed_quote_is_a_syntax_error() -> None:
     problem = only_problem('a: "讲话\nb: 1\n')
     assert problem.code == "yaml-syntax"
@@ -428,3 +470,14 @@ def test_percent_signs_in_values_keep_the_fast_path_and_directives_do_not(
     assert len(used) == 1
     assert load_mod.load_yaml_text("%YAML 1.2\n---\na: 1\n", "x.yaml").data == {"a": 1}
     assert len(used) == 1
+
+
+@pytest.mark.parametrize("item", ["outlet：rmzxb", "outlet:rmzxb"])
+def test_a_list_item_key_with_a_bad_colon_says_how_to_write_it(item: str) -> None:
+    from helpers import dump, minimal_speech
+    from helpers import problems_of as model_problems
+
+    data = minimal_speech()
+    data["achievements"]["media"]["by_outlet"] = [item]
+    [problem] = model_problems(dump(data))
+    assert problem.code == "not-mapping" and "“outlet: ”" in problem.message

@@ -116,6 +116,9 @@ _SIMPLE = {
 }
 
 
+_KEY_TYPO = re.compile(r"([A-Za-z_][A-Za-z0-9_]*) *(?:：|:(?=[^\s:/]))")
+
+
 def _translate(err: dict[str, Any], data: Any, root: type[BaseModel]) -> tuple[Loc, str, str, bool]:
     """(data loc, code, Chinese message, point at key?) for one Pydantic error."""
     typ: str = err["type"]
@@ -153,6 +156,9 @@ def _translate(err: dict[str, Any], data: Any, root: type[BaseModel]) -> tuple[L
         return loc, "empty-text", "不能为空", False
     if typ in _SIMPLE:
         code, msg = _SIMPLE[typ]
+        typo = _KEY_TYPO.match(value) if code == "not-mapping" and isinstance(value, str) else None
+        if typo:  # "- outlet：rmzxb": a key whose colon YAML could not see
+            msg += f"；“{typo.group(1)}”后面的冒号要写成半角冒号加空格“{typo.group(1)}: ”"
         return loc, code, f"{msg}，实际为“{_show(value)}”" if value is not None else msg, False
     if typ.startswith("docgen-"):
         field = ctx.get("field")  # a model-level check that names its field (a counted value's number)
