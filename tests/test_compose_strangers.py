@@ -133,3 +133,94 @@ def test_highlight_sentence_with_a_figure_of_its_own_is_kept() -> None:
     draft = _draft(data)
     assert "全年围绕中心工作组织集中宣传14次。" in draft.text()
     assert not [n for n in draft.notices if n.code == "unused-fact"]
+
+
+# --- lists of one --------------------------------------------------------------------------------------------------
+
+
+def test_one_outlet_is_not_announced_as_a_breakdown() -> None:
+    data = _summary(**{"document.variants": {"ACH-media-total": "d"}})
+    text = _draft(data).text()
+    assert "累计发稿100篇，其中《东岚政协报》刊发40篇（头版头条3篇）。" in text
+    assert "分媒体看" not in text
+    two = edit(data, {"achievements.media.by_outlet[1]": {"outlet": "rmzxb", "count": 5}})
+    assert "分媒体看，" in _draft(two).text()
+
+
+# --- a note with nothing to qualify ---------------------------------------------------------------------------------
+
+
+def test_a_bare_adverb_note_after_a_noun_is_left_out_with_a_warning() -> None:
+    results = [{"label": "系列报道", "value": 12, "unit": "期", "note": "首次"}]
+    draft = _draft(edit(minimal_exchange(), {"exchange.sections[0].items[0].results": results}))
+    assert "首次系列报道" not in draft.text()
+    assert "系列报道12期。" in draft.text()
+    assert [n.path for n in draft.notices if n.code == "unused-fact"] == ["exchange.sections[0].items[0].results[0].note"]
+    verb = [{"label": "在《人民政协报》刊发稿件", "value": 3, "unit": "篇", "note": "首次"}]
+    text = _draft(edit(minimal_exchange(), {"exchange.sections[0].items[0].results": verb})).text()
+    assert "首次在《人民政协报》刊发稿件3篇。" in text
+
+
+# --- a fact given item by item --------------------------------------------------------------------------------------
+
+
+def _plan(agenda: list[dict[str, Any]], **plan: Any) -> dict[str, Any]:
+    return {
+        "document": {"id": "t-plan", "kind": "meeting_plan", "date": dt.date(2024, 11, 25), "mode": "draft"},
+        "org": {"short_name": "市政协", "level": "city", "place": "澄阳"},
+        "plan": {
+            "name": "全市政协宣传工作座谈会",
+            "organiser": "澄阳市政协办公室",
+            "date": dt.date(2024, 12, 6),
+            "venue": "市政协机关三楼会议室",
+            "attendees": ["各县（市、区）政协分管副主席"],
+            "agenda": agenda,
+            **plan,
+        },
+    }
+
+
+def test_one_host_named_on_every_agenda_row_is_the_meetings_host() -> None:
+    agenda = [
+        {"time": "9:00", "item": "通报工作情况", "by": "市政协秘书长", "host": "市政协副主席"},
+        {"time": "9:30", "item": "座谈交流", "host": "市政协副主席"},
+    ]
+    draft = _draft(_plan(agenda))
+    text = draft.text()
+    assert "会议由市政协副主席主持" in text or "市政协副主席主持会议" in text
+    assert text.count("市政协副主席") == 1  # no 主持人 column repeating it row by row
+    assert "〔待补：主持人〕" not in text
+    assert "plan.host" not in [n.path for n in draft.notices if n.code == "expected-fact"]
+
+
+def test_rows_with_different_hosts_keep_the_column_and_a_row_without_one_is_still_missing() -> None:
+    agenda = [
+        {"item": "通报工作情况", "host": "市政协秘书长"},
+        {"item": "领导讲话", "host": "市政协副主席"},
+    ]
+    text = _draft(_plan(agenda)).text()
+    assert "主持人" in text.splitlines()[next(i for i, x in enumerate(text.splitlines()) if x.startswith("序号"))]
+    assert "〔待补：主持人〕" not in text
+    partial = [{"item": "通报工作情况", "host": "市政协秘书长"}, {"item": "领导讲话"}]
+    assert "〔待补：主持人〕" in _draft(_plan(partial)).text()
+
+
+# --- a fact the presentation has no place for ------------------------------------------------------------------------
+
+
+def test_narrative_summary_warns_about_the_point_headings_it_does_not_write() -> None:
+    draft = _draft(_summary(**{"achievements.presentation": "narrative"}))
+    assert "围绕中心大局精准发声" not in draft.text()
+    assert "achievements.highlights[0].lead" in [n.path for n in draft.notices if n.code == "unused-fact"]
+
+
+# --- a generic sentence the writer's own measure says again -----------------------------------------------------------
+
+
+def test_a_measure_that_says_what_the_generic_sentence_says_replaces_it() -> None:
+    generic = _draft(_summary(**{"tasks.sections[0].items": ["建立社情民意信息选题会商制度"]})).text()
+    para = next(x for x in generic.splitlines() if x.startswith("凝聚工作合力"))
+    assert para.count("。") >= 3  # the theme's generic sentence stays beside a measure of its own
+    said = _draft(_summary()).text()  # 加强上下联动 after “……形成上下联动、共同发力的工作格局”
+    para = next(x for x in said.splitlines() if x.startswith("凝聚工作合力"))
+    assert para == "凝聚工作合力，树好政协形象。加强上下联动。"

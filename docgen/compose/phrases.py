@@ -32,6 +32,7 @@ __all__ = [
     "has_year",
     "join_items",
     "phrase_kind",
+    "said_within",
     "split_count_suffix",
     "strip_metric_suffix",
     "strip_subject",
@@ -322,6 +323,28 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
     if k < n and (_is_verb(toks[k][1]) or toks[k][1] == "p"):
         return k
     return j
+
+
+# --- overlap ----------------------------------------------------------------------------------------------
+
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+def said_within(part: str, whole: str, share: float = 0.5) -> bool:
+    """True when a clause of ``part`` (a writer's measure) mostly says what ``whole`` (a generic sentence) says
+    already: at least ``share`` of its two-character pieces stand in ``whole`` (充实信息员队伍 within 配齐配强宣传
+    联络员和社情民意信息员……工作队伍; 认真组织“两报一刊”（……）征订工作 within 认真做好政协报刊征订工作).  Names
+    in quotes or brackets are left aside; a clause of fewer than three pieces says too little to tell."""
+    theirs = _bigrams(whole)
+    for clause in re.split("[。；，]", _PAREN.sub("", _QUOTED.sub("", part))):
+        mine = _bigrams(clause)
+        if len(mine) >= 3 and len(mine & theirs) >= share * len(mine):
+            return True
+    return False
 
 
 # --- joining ----------------------------------------------------------------------------------------------

@@ -107,6 +107,7 @@ def check_text(
         lambda: _counts_twice(units),
         lambda: _singles(units),
         lambda: _double_numbers(units),
+        lambda: _breakdowns(sentences),
         lambda: _yao(sentences),
         lambda: _stubs(sentences),
         lambda: _same_opening(units),
@@ -373,6 +374,17 @@ def _double_numbers(units: list[Unit]) -> Iterator[Finding]:
                 u.paths(0, len(u.text)),
                 u.block,
             )
+
+
+# a breakdown announced (分媒体看，分领域看，) with one item after it
+_BREAKDOWN_RE = re.compile(f"^分[{_HAN}]{{1,4}}看，([^。]*)")
+
+
+def _breakdowns(sentences: list[Sentence]) -> Iterator[Finding]:
+    for s in sentences:
+        m = _BREAKDOWN_RE.match(_plain(s.text).strip())
+        if m and not re.search(r"[、；]", _BRACKETED_RE.sub("", m.group(1))) and m.group(1).count("，") == 0:
+            yield _f("quality-single", "说“分……看”，后面只有一项", s)
 
 
 def _few(units: list[Unit]) -> Iterator[Finding]:

@@ -112,6 +112,7 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                         if m.total
                         else None,
                         details=phrases.join_items(details, "、", clauses=True) or None,
+                        several=len(details) > 1,
                     ),
                     paths,
                 )

@@ -238,9 +238,9 @@ def highlight_sentences(
 ) -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = []
     ctx.examples = 0  # 比如/再比如 count from the start of each highlight's paragraph
-    text = h.text if h.text and not _restated(ctx, a, h) else None
-    if text:
-        out.append((text if text.endswith(("。", "！")) else text + "。", ()))
+    own = h.text if h.text and not _restated(ctx, a, h) else None
+    if own:
+        out.append((own if own.endswith(("。", "！")) else own + "。", ()))
     # a fact another highlight names by its own sub-block (media.columns) is left to that highlight, even
     # when this one names the whole block (media)
     reserved = tuple(
@@ -258,7 +258,7 @@ def highlight_sentences(
                 continue
             emitted.add(text)
             out.append((text, paths))
-    return _place_examples(out, 1 if text else 0)
+    return _place_examples(out, 1 if own else 0)
 
 
 # a count in a writer's sentence: digits (not a year, month or day), with its qualifier and the next character
