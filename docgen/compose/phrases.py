@@ -116,7 +116,7 @@ _TIME_CLAUSE = re.compile(r"^([^，,。；;]{2,12}?)[，,]")
 def strip_subject(text: str, subjects: Iterable[str]) -> str:
     """The phrase without a leading subject (and its modal) that the frame already says: a list item
     ``我们将认真学习……`` after ``我们考虑着力抓好以下几个方面：`` → ``认真学习……``; a time clause in front stays
-    and takes the predicate (``下半年，区政协将继续……`` → ``下半年继续……``).  Only when what is left is a
+    and takes the predicate (``下半年，区里将继续……`` → ``下半年继续……``).  Only when what is left is a
     predicate (a modal came off, or the tagger reads a verb phrase); otherwise the phrase is returned as it is
     (cleaned)."""
     t = clean(text)
@@ -336,9 +336,9 @@ def _bigrams(text: str) -> set[str]:
 
 def said_within(part: str, whole: str, share: float = 0.5) -> bool:
     """True when a clause of ``part`` (a writer's measure) mostly says what ``whole`` (a generic sentence) says
-    already: at least ``share`` of its two-character pieces stand in ``whole`` (充实信息员队伍 within 配齐配强宣传
-    联络员和社情民意信息员……工作队伍; 认真组织“两报一刊”（……）征订工作 within 认真做好政协报刊征订工作).  Names
-    in quotes or brackets are left aside; a clause of fewer than three pieces says too little to tell."""
+    already: at least ``share`` of its two-character pieces stand in ``whole`` (加强上下联动 within ……形成上下联动、
+    共同发力的格局).  Names in quotes or brackets are left aside; a clause of fewer than three pieces says too
+    little to tell."""
     theirs = _bigrams(whole)
     for clause in re.split("[。；，]", _PAREN.sub("", _QUOTED.sub("", part))):
         mine = _bigrams(clause)

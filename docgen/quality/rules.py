@@ -60,7 +60,7 @@ _FLAT_APPROX_RE = re.compile(r"^(?:近|约)|余|多|以上|左右")
 # a verb said on both sides of its object (为宣传好……主题宣传，)
 _VERB_AROUND_RE = re.compile(f"为([{_HAN}]{{2}})好[^，。；：]{{2,40}}?\\1(?:活动|工作)?(?=[，。；])")
 # a list item that says again the subject the frame before the colon already said (我们……：一是我们将……)
-# (……区政协将……：一是下半年，区政协将……): the subject before 将 said again after 一是 (and its own time)
+# (……区里将……：一是下半年，区里将……): the subject before 将 said again after 一是 (and its own time)
 _ITEM_SUBJECT_RE = re.compile(
     r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们"
     f"|([{_HAN}]{{2,8}}?)将[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要](?:[^，；。]{{1,12}}，)?\\1将"
@@ -263,7 +263,7 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
 
 
 # a count with its qualifier and measure word (1200余篇, 近150人, 3.5万人次): said twice in one paragraph, a
-# writer's summary sentence and the fact sentence after it give the same figure (全年发稿1200余篇。……累计发稿1200余篇)
+# writer's summary sentence and the fact sentence after it give the same figure (全年办件1200余件。……累计办件1200余件)
 _COUNT_RE = re.compile(r"(?<![\d.])(?:近|约)?\d{2,}(?:\.\d+)?(?:余|多)?万?(?:余|多)?[个家名位项条篇件次期人元份]")
 
 
@@ -376,7 +376,7 @@ def _double_numbers(units: list[Unit]) -> Iterator[Finding]:
             )
 
 
-# a breakdown announced (分媒体看，分领域看，) with one item after it
+# a breakdown announced (分领域看，分地区看，) with one item after it
 _BREAKDOWN_RE = re.compile(f"^分[{_HAN}]{{1,4}}看，([^。]*)")
 
 
