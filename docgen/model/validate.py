@@ -157,7 +157,7 @@ def _translate(err: dict[str, Any], data: Any, root: type[BaseModel]) -> tuple[L
     if typ in _SIMPLE:
         code, msg = _SIMPLE[typ]
         typo = _KEY_TYPO.match(value) if code == "not-mapping" and isinstance(value, str) else None
-        if typo:  # "- outlet：rmzxb": a key whose colon YAML could not see
+        if typo:  # "- key：value": a key whose colon YAML could not see
             msg += f"；“{typo.group(1)}”后面的冒号要写成半角冒号加空格“{typo.group(1)}: ”"
         return loc, code, f"{msg}，实际为“{_show(value)}”" if value is not None else msg, False
     if typ.startswith("docgen-"):
