@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from docgen.compose import PointsMismatch, compose
 from docgen.draft import Draft, Notice
-from docgen.errors import FactsError, Problem, RenderError
+from docgen.errors import FactsError, Problem, RenderError, os_reason
 from docgen.fastload import load_fast, load_fast_text
 from docgen.fragments import FragmentLibrary
 from docgen.load import Loaded, load_yaml_text, parse_loc
@@ -266,7 +266,7 @@ def read_input(path: str | PathLike[str], what: str) -> bytes:
             raise UsageError(f"{what} {p} 过大（超过 {MAX_INPUT // 1024 // 1024} MB）")
         return p.read_bytes()
     except OSError as exc:
-        raise UsageError(f"无法读取{what} {p}（{exc.strerror or exc}）") from None
+        raise UsageError(f"无法读取{what} {p}（{os_reason(exc)}）") from None
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from docgen.errors import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_PROBLEMS,
-    EXIT_RENDER,
+    EXIT_USAGE,
     DocgenError,
     FactsError,
     Problem,
@@ -51,13 +51,13 @@ def _fail(exc: DocgenError) -> None:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from docgen.fsutil import atomic_write
+    from docgen.fsutil import atomic_write, write_failure
 
     try:
         atomic_write(path, data)
     except OSError as exc:
-        click.echo(f"错误：无法写入 {path}（{exc.strerror or exc}）", err=True)
-        sys.exit(EXIT_RENDER)
+        click.echo(f"错误：{write_failure(path, exc)}", err=True)
+        sys.exit(EXIT_USAGE)  # an unusable output path
 
 
 class _Group(click.Group):

@@ -12,13 +12,13 @@ from docgen.errors import EXIT_OK, EXIT_USAGE, DocgenError
 
 
 def _write(path: Path, data: bytes) -> None:
-    from docgen.fsutil import atomic_write
+    from docgen.fsutil import atomic_write, write_failure
 
     try:
         atomic_write(path, data)
     except OSError as exc:
-        click.echo(f"错误：无法写入 {path}（{exc.strerror or exc}）", err=True)
-        sys.exit(3)
+        click.echo(f"错误：{write_failure(path, exc)}", err=True)
+        sys.exit(2)  # an unusable output path
 
 
 def _guard(output: Path, inputs: tuple[Path, ...], *, overwrite: bool = True) -> None:

@@ -13,13 +13,12 @@ import click
 from docgen.errors import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    EXIT_RENDER,
     EXIT_USAGE,
     DocgenError,
     FactsError,
     shown_lines,
 )
-from docgen.fsutil import guard_output
+from docgen.fsutil import guard_output, write_failure
 
 __all__ = ["check", "diff", "redline_path", "register"]
 
@@ -35,7 +34,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        _die(f"无法写入 {path}（{exc.strerror or exc}）", EXIT_RENDER)
+        _die(write_failure(path, exc), EXIT_USAGE)
 
 
 @click.command()

@@ -104,6 +104,43 @@ def reason_zh(exc: BaseException) -> str:
     return "无法解析"
 
 
+_OS_REASONS = {
+    "ENOENT": "文件或文件夹不存在",
+    "ENOTDIR": "路径中有一级不是文件夹",
+    "EISDIR": "这是一个文件夹，不是文件",
+    "EACCES": "没有权限",
+    "EPERM": "没有权限",
+    "EROFS": "所在磁盘是只读的",
+    "ENOSPC": "磁盘空间不足",
+    "EDQUOT": "超出磁盘配额",
+    "ENAMETOOLONG": "文件名或路径太长",
+    "EEXIST": "文件已存在",
+    "EBUSY": "文件正被占用",
+    "ETXTBSY": "文件正被占用",
+    "ELOOP": "符号链接循环",
+    "EMFILE": "打开的文件太多",
+    "ENFILE": "打开的文件太多",
+    "EIO": "磁盘读写出错",
+    "EFBIG": "文件太大",
+    "EINVAL": "文件名不合法",
+    "EXDEV": "不能跨磁盘移动文件",
+}
+
+
+def os_reason(exc: BaseException) -> str:
+    """A short Chinese reason for an operating-system error (``没有权限``, ``磁盘空间不足``), in place of the
+    English ``strerror``; unknown errors are named by their errno symbol."""
+    import errno
+
+    if isinstance(exc, ValueError):  # os functions refuse a name with a NUL character this way
+        return "文件名不合法"
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if name in _OS_REASONS:
+        return _OS_REASONS[name]
+    return f"系统错误 {name}" if name else "系统错误"
+
+
 def internal_error_line(exc: BaseException) -> str:
     """The one line shown for an unexpected exception (exit :data:`EXIT_INTERNAL`)."""
     return f"docgen 内部错误：{type(exc).__name__}: {exc}。{INTERNAL_HINT}"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docgen.errors import EXIT_PROBLEMS, DocgenError, UsageError
+from docgen.errors import EXIT_PROBLEMS, DocgenError, UsageError, os_reason
 from docgen.excel import KIND_PREFIX, Block, Column, blocks, example_value
 
 __all__ = ["CellProblem", "Imported", "WorkbookError", "read_workbook"]
@@ -236,7 +236,7 @@ def _open(file: str) -> tuple[Any, Any]:
     except FileNotFoundError:
         raise UsageError(f"找不到工作簿“{file}”") from None
     except OSError as exc:
-        raise UsageError(f"无法读取工作簿“{file}”（{exc.strerror or exc}）") from None
+        raise UsageError(f"无法读取工作簿“{file}”（{os_reason(exc)}）") from None
     try:
         values = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False)

@@ -19,9 +19,9 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from docgen.errors import UsageError
+from docgen.errors import UsageError, os_reason
 
-__all__ = ["OutputRefused", "atomic_write", "guard_output", "guard_outputs", "same_file"]
+__all__ = ["OutputRefused", "atomic_write", "guard_output", "guard_outputs", "same_file", "write_failure"]
 
 _TMP = re.compile(r"^\..+\.p(\d+)\.[0-9a-f]{12}\.tmp$")
 _STALE_AFTER = 5.0  # seconds: a temp file this old whose writer has gone is a leftover
@@ -65,7 +65,7 @@ def guard_output(
     except FileNotFoundError:
         return
     except (OSError, ValueError) as exc:
-        raise OutputRefused(f"{what}“{out}”无法使用（{getattr(exc, 'strerror', None) or exc}）") from None
+        raise OutputRefused(f"{what}“{out}”无法使用（{os_reason(exc)}）") from None
     mode = info.st_mode
     if stat.S_ISDIR(mode):
         raise OutputRefused(f"{what}“{out}”是目录，请给出文件名")
@@ -82,6 +82,16 @@ def guard_output(
         raise OutputRefused(f"{what}“{out}”是{kind}，不是普通文件；docgen 不会写入或替换它")
     if not overwrite:
         raise OutputRefused(f"{what}“{out}”已存在；如需覆盖请加 --force")
+
+
+def write_failure(path: str | os.PathLike[str], exc: BaseException) -> str:
+    """The Chinese line for a write that failed: the missing or unusable folder named when that is the cause."""
+    folder = Path(path).parent
+    if not folder.exists():
+        return f"无法写入 {path}：文件夹“{folder}”不存在，请先建立它或换一个输出位置"
+    if not folder.is_dir():
+        return f"无法写入 {path}：“{folder}”不是文件夹"
+    return f"无法写入 {path}（{os_reason(exc)}）"
 
 
 def _identity(path: Path) -> tuple[Path | None, tuple[int, int] | None]:

@@ -28,7 +28,7 @@ from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver
 from ruamel.yaml.util import create_timestamp, timestamp_regexp
 
-from docgen.errors import FactsError, Problem
+from docgen.errors import FactsError, Problem, os_reason
 
 __all__ = ["MAX_BYTES", "Loaded", "SourceMap", "format_loc", "load_yaml", "load_yaml_text", "parse_loc", "read_facts_bytes"]
 
@@ -140,7 +140,7 @@ def read_facts_bytes(path: str | os.PathLike[str]) -> bytes:
     except (FileNotFoundError, NotADirectoryError):
         raise _fail(file, "file-missing", f"找不到文件“{file}”") from None
     except (OSError, ValueError) as exc:
-        raise _fail(file, "file-unreadable", f"无法读取文件（{exc}）") from None
+        raise _fail(file, "file-unreadable", f"无法读取文件（{os_reason(exc)}）") from None
     if stat.S_ISDIR(info.st_mode):
         raise _fail(file, "file-unreadable", f"“{file}”是目录，不是文件")
     if not stat.S_ISREG(info.st_mode):
@@ -153,7 +153,7 @@ def read_facts_bytes(path: str | os.PathLike[str]) -> bytes:
     except PermissionError:
         raise _fail(file, "file-unreadable", "没有读取这个文件的权限") from None
     except OSError as exc:
-        raise _fail(file, "file-unreadable", f"无法读取文件（{exc}）") from None
+        raise _fail(file, "file-unreadable", f"无法读取文件（{os_reason(exc)}）") from None
     return data
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.draft import Notice
-from docgen.errors import RenderError
+from docgen.errors import RenderError, os_reason
 from docgen.fsutil import OutputRefused, atomic_write, guard_output
 from docgen.render.pdf import POPPLER_HINT, PdfResult, docx_to_pdf, require_soffice
 
@@ -135,7 +135,7 @@ def _read_docx(src: Path) -> bytes:
             raise RenderError(f"{src} 过大（超过 {MAX_INPUT // 1024 // 1024} MB），不像是一份文稿")
         data = src.read_bytes()
     except OSError as exc:
-        raise RenderError(f"无法读取 {src}（{exc.strerror or exc}）") from None
+        raise RenderError(f"无法读取 {src}（{os_reason(exc)}）") from None
     try:
         read_parts(data)
     except RenderError as exc:
@@ -189,5 +189,5 @@ def preview(
         out.mkdir(parents=True, exist_ok=True)
         _publish(out, stem, files, (src, Path(template) if template is not None else None))
     except OSError as exc:
-        raise RenderError(f"无法写入 {out}（{exc.strerror or exc}）") from None
+        raise RenderError(f"无法写入 {out}（{os_reason(exc)}）") from None
     return Preview(out / files[0][0], tuple(out / name for name, _ in files[1:]), result, warnings)

@@ -41,7 +41,7 @@ from docgen.draft import (
     Table,
     Title,
 )
-from docgen.errors import RenderError, reason_zh
+from docgen.errors import RenderError, os_reason, reason_zh
 from docgen.render import ooxml
 from docgen.render.finalize import read_parts
 from docgen.render.house import REQUIRED_STYLES, Layout, canonical_styles, layout, style_renames
@@ -109,7 +109,7 @@ def check_template(path: str | Path, *, trial: bool = True) -> list[Finding]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return [Finding("file-missing", f"无法读取文件（{exc.strerror or exc}）")]
+        return [Finding("file-missing", f"无法读取文件（{os_reason(exc)}）")]
     try:
         parts = read_parts(data)
         lay = layout(parts)
@@ -224,7 +224,7 @@ def require_usable(path: str | Path) -> None:
     except FileNotFoundError:
         raise RenderError(f"找不到模板文件：{p}") from None
     except OSError as exc:
-        raise RenderError(f"无法读取模板 {p}（{exc.strerror or exc}）") from None
+        raise RenderError(f"无法读取模板 {p}（{os_reason(exc)}）") from None
     errors = _errors_of(str(p), st.st_mtime_ns, st.st_size)
     if errors:
         shown = "\n".join(errors[:20]) + (f"\n还有 {len(errors) - 20} 个问题未列出" if len(errors) > 20 else "")

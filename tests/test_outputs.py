@@ -299,3 +299,55 @@ def test_an_output_linked_to_a_device_is_refused_and_the_device_untouched(tmp_pa
         assert r.exit_code == 2 and "设备文件" in r.output, (args, r.output)
     assert stat.S_ISCHR(os.stat(device).st_mode) and link.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["空设备", "讲话.yaml"]
+
+
+def _docx_pair_args(tmp_path: Path, facts: Path) -> list[tuple[str, ...]]:
+    old = tmp_path / "旧.docx"
+    assert cli("render", facts, "-o", old).exit_code == 0
+    return [("diff", str(old), str(old), "--html", "{out}"), ("init", "work_summary", "-o", "{out}")]
+
+
+@pytest.mark.parametrize("where", ["missing", "file"])
+def test_an_output_in_a_missing_folder_is_a_usage_error_in_chinese_naming_the_folder(
+    tmp_path: Path, facts: Path, where: str
+) -> None:
+    """A write into a folder that does not exist (or a "folder" that is a file) is an unusable output path:
+    exit 2, one Chinese line naming the folder, no English system text, nothing written."""
+    folder = tmp_path / "不存在的文件夹"
+    if where == "file":
+        folder.write_text("一个文件", encoding="utf-8")
+    out = folder / "讲话.docx"
+    commands = [("render", str(facts), "-o", "{out}"), ("schema", "-o", "{out}"), *_docx_pair_args(tmp_path, facts)]
+    for command in commands:
+        result = cli(*(str(out) if a == "{out}" else a for a in command))
+        assert result.exit_code == 2, (command, result.output)
+        assert str(folder) in result.output and "No such file" not in result.output, result.output
+        assert "Traceback" not in result.output and "内部错误" not in result.output
+    assert not out.exists() and (where == "file") == folder.exists()
+
+
+def test_os_errors_are_told_in_chinese() -> None:
+    import errno
+
+    from docgen.errors import os_reason
+
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")) == "没有权限"
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "磁盘空间不足"
+    assert os_reason(OSError(errno.EROFS, "Read-only file system")) == "所在磁盘是只读的"
+    assert os_reason(ValueError("embedded null byte")) == "文件名不合法"
+    assert "No" not in os_reason(OSError(errno.ECHILD, "No child processes"))
+
+
+def test_a_write_refused_by_the_system_is_a_usage_error_in_chinese(
+    tmp_path: Path, facts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the system refuses (a read-only folder, a full disk), the user sees Chinese and exit 2."""
+    import errno
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("docgen.fsutil.os.replace", refuse)
+    result = cli("render", facts, "-o", tmp_path / "讲话.docx")
+    assert result.exit_code == 2 and "没有权限" in result.output and "Permission" not in result.output
+    assert not (tmp_path / "讲话.docx").exists()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docgen.batch.jobs import BatchOptions, Job, Outcome
-from docgen.errors import DocgenError, FactsError
+from docgen.errors import DocgenError, FactsError, os_reason
 from docgen.fsutil import atomic_write
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def render_job(job: Job, options: BatchOptions, target: Path) -> Outcome:
     except DocgenError as exc:
         return Outcome(job.label, "", "failed", [f"{job.label}: {exc}"], seconds=time.perf_counter() - t0)
     except OSError as exc:
-        message = f"{job.label}: 无法写入 {target}（{exc.strerror or exc}）"
+        message = f"{job.label}: 无法写入 {target}（{os_reason(exc)}）"
         return Outcome(job.label, "", "failed", [message], seconds=time.perf_counter() - t0)
     warnings = _located(result.warnings, job)
     digest = hashlib.sha256(data).hexdigest()

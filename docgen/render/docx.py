@@ -31,7 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment, safe_range
 from lxml import etree
 
 from docgen.draft import Draft
-from docgen.errors import RenderError, reason_zh
+from docgen.errors import RenderError, os_reason, reason_zh
 from docgen.render import ooxml
 from docgen.render.context import build_context, clean
 from docgen.render.finalize import read_parts, write_docx
@@ -347,7 +347,7 @@ def _compile(path: Path, font_profile: str, bold_leads: bool, page_numbers: str)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise RenderError(f"无法读取模板文件：{path}（{exc.strerror or exc}）") from exc
+        raise RenderError(f"无法读取模板文件：{path}（{os_reason(exc)}）") from exc
     try:
         parts = read_parts(data)
     except RenderError as exc:

@@ -30,7 +30,7 @@ from typing import Literal
 
 from lxml import etree
 
-from docgen.errors import RenderError, UsageError, reason_zh
+from docgen.errors import RenderError, UsageError, os_reason, reason_zh
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -427,7 +427,7 @@ def convert(
                 start_new_session=sys.platform != "win32",
             )
         except OSError as exc:
-            raise RenderError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror or exc}") from exc
+            raise RenderError(f"无法启动 LibreOffice（{soffice}）：{os_reason(exc)}") from exc
         try:
             _, err = proc.communicate(timeout=limit)
         except subprocess.TimeoutExpired:
