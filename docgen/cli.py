@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from docgen import cli_i18n
 from docgen.cli_kind import KindName
 from docgen.errors import (
     EXIT_INTERNAL,
@@ -26,6 +27,8 @@ from docgen.errors import (
 
 if TYPE_CHECKING:
     from docgen.draft import Notice
+
+cli_i18n.install()  # click's own messages in Chinese; before any option type is built (click.Path names its kind then)
 
 def _echo_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "json":
