@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from docgen.errors import EXIT_OK, EXIT_PROBLEMS, DocgenError, UsageError
+from docgen.errors import EXIT_OK, EXIT_PROBLEMS, DocgenError, UsageError, shown_lines
 
 EXIT_INTERRUPTED = 130
 
@@ -145,8 +145,8 @@ def batch(
     except DocgenError as exc:
         problems = getattr(exc, "problems", None)
         if problems:
-            for p in problems:
-                click.echo(p.format(), err=True)
+            for line in shown_lines(problems):
+                click.echo(line, err=True)
         else:
             click.echo(f"错误：{exc}", err=True)
         sys.exit(exc.exit_code)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from docgen.cli_kind import KindName
-from docgen.errors import EXIT_OK, EXIT_USAGE, DocgenError
+from docgen.errors import EXIT_OK, EXIT_USAGE, DocgenError, shown_lines
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -65,14 +65,14 @@ def import_(workbook: Path, into: Path | None, output: Path) -> None:
     try:
         result = import_workbook(workbook, into=into, label=str(output))
     except WorkbookError as exc:
-        for p in exc.problems:
-            click.echo(p.format(), err=True)
+        for line in shown_lines(exc.problems):
+            click.echo(line, err=True)
         click.echo(f"共 {len(exc.problems)} 个问题；未写入 {output}。", err=True)
         sys.exit(exc.exit_code)
     except DocgenError as exc:
         if hasattr(exc, "problems"):
-            for p in exc.problems:
-                click.echo(p.format(), err=True)
+            for line in shown_lines(exc.problems):
+                click.echo(line, err=True)
         else:
             click.echo(f"错误：{exc}", err=True)
         sys.exit(exc.exit_code)

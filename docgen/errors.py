@@ -6,8 +6,9 @@ facts file, printed as ``FILE:LINE:COL: field.path: 中文说明 [code]``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1  # data problems (for ``diff``: the drafts differ)
@@ -46,7 +47,11 @@ class Problem:
         }
 
 
-def shown_lines(problems: list[Problem], limit: int = MAX_SHOWN) -> list[str]:
+class _Formats(Protocol):
+    def format(self) -> str: ...
+
+
+def shown_lines(problems: Sequence[_Formats], limit: int = MAX_SHOWN) -> list[str]:
     """The lines a terminal shows: the first ``limit`` problems, then how many more there are."""
     lines = [p.format() for p in problems[:limit]]
     if len(problems) > limit:

@@ -18,11 +18,12 @@ import datetime as dt
 import io
 import os
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docgen.errors import EXIT_PROBLEMS, DocgenError, UsageError, os_reason
+from docgen.errors import EXIT_PROBLEMS, DocgenError, UsageError, os_reason, reason_zh
 from docgen.excel import KIND_PREFIX, Block, Column, blocks, example_value
 
 __all__ = ["CellProblem", "Imported", "WorkbookError", "read_workbook"]
@@ -232,19 +233,76 @@ def _open(file: str) -> tuple[Any, Any]:
     from openpyxl import load_workbook
 
     try:
-        data = Path(file).read_bytes()
+        with Path(file).open("rb") as handle:
+            data = handle.read(MAX_WORKBOOK_BYTES + 1)  # a larger file is refused without reading it all
     except FileNotFoundError:
         raise UsageError(f"找不到工作簿“{file}”") from None
     except OSError as exc:
         raise UsageError(f"无法读取工作簿“{file}”（{os_reason(exc)}）") from None
+    problem = workbook_work_problem(data)
+    if problem:
+        raise UsageError(f"工作簿“{file}”{problem}")
     try:
         values = load_workbook(io.BytesIO(data), data_only=True)
         formulas = load_workbook(io.BytesIO(data), data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error) as exc:
         raise UsageError(
-            f"“{file}”不是有效的 .xlsx 工作簿（{exc}）；旧的 .xls 请先在 Excel/WPS 中另存为 .xlsx"
+            f"“{file}”不是有效的 .xlsx 工作簿（{'缺少必需的部件' if isinstance(exc, KeyError) else reason_zh(exc)}）；"
+            "旧的 .xls 请先在 Excel/WPS 中另存为 .xlsx"
         ) from None
     return values, formulas
+
+
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024  # the .xlsx file: a filled statistics workbook is well under 1 MB
+MAX_WORKBOOK_UNPACKED = 50 * 1024 * 1024  # its parts decompressed, all together
+MAX_WORKBOOK_ENTRIES = 2_000
+MAX_SHEET_ROWS = 10_000  # rows of one worksheet: a year's statistics or a mail merge's units
+MAX_WORKBOOK_CELLS = 500_000  # cells of all worksheets
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
+
+
+def workbook_work_problem(data: bytes) -> str | None:
+    """Why a workbook is refused before openpyxl reads it (Chinese, to follow its name), or None: the file,
+    its zip (entries, unpacked bytes: zip bombs), and the work its sheets ask for (rows, cells, DOCTYPE), so a
+    hostile workbook costs seconds, not minutes and gigabytes.  Decompressed sizes are those the zip declares:
+    :mod:`zipfile` never reads more than a member declares."""
+    import zipfile
+
+    from docgen.docxlimits import xml_work_problem
+
+    if len(data) > MAX_WORKBOOK_BYTES:
+        return f"过大（超过 {MAX_WORKBOOK_BYTES // 1024 // 1024} MB），不像是一份统计表"
+    if not data.startswith(b"PK\x03\x04"):
+        return "不是有效的 .xlsx 工作簿（文件开头不是 zip 格式）；旧的 .xls 请先在 Excel/WPS 中另存为 .xlsx"
+    cells = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_WORKBOOK_ENTRIES:
+                return f"压缩包内文件过多（{len(infos):,} 个），拒绝处理"
+            names = {i.filename for i in infos}
+            if "word/document.xml" in names and not any(n.startswith("xl/") for n in names):
+                return "是 Word 文档（.docx），不是 .xlsx 工作簿；统计表用 docgen excel-template 生成"
+            if sum(i.file_size for i in infos) > MAX_WORKBOOK_UNPACKED:
+                return f"解压后过大（超过 {MAX_WORKBOOK_UNPACKED // 1024 // 1024} MB），疑为压缩炸弹"
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                part = zf.read(info)
+                bad = xml_work_problem(part)
+                if bad:
+                    return f"的部件 {info.filename} {bad}"
+                if info.filename.startswith("xl/worksheets/"):
+                    rows = len(_ROW_TAG.findall(part))
+                    if rows > MAX_SHEET_ROWS:
+                        return f"的工作表（{info.filename}）有 {rows:,} 行，超过上限 {MAX_SHEET_ROWS:,} 行"
+                    cells += len(_CELL_TAG.findall(part))
+                    if cells > MAX_WORKBOOK_CELLS:
+                        return f"的单元格过多（超过 {MAX_WORKBOOK_CELLS:,} 个），不像是一份统计表"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        return f"不是有效的 .xlsx 工作簿（{reason_zh(exc)}）"
+    return None
 
 
 def _read_sheet(out: Imported, block: Block, ws: Any, fws: Any) -> list[Row]:

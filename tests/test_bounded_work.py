@@ -320,3 +320,80 @@ def test_render_with_a_house_template_keeps_its_chinese_parts(tmp_path: Path) ->
     code, text = cli("render", CITY, "--template", tpl, "-o", out)
     assert code == 0, text
     assert set(CHINESE_PARTS) <= set(_names(out.read_bytes()))
+
+
+# -- workbooks (import, mail merge) --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    book = tmp_path_factory.mktemp("book") / "统计表.xlsx"
+    assert cli("excel-template", "work_summary", "-o", book)[0] == 0
+    return book
+
+
+def _with_sheet_rows(src: Path, rows: int) -> bytes:
+    """The workbook with one worksheet holding ``rows`` one-cell rows (a megabyte or so, compressed)."""
+    parts = _parts(src)
+    name = sorted(n for n in parts if n.startswith("xl/worksheets/sheet"))[-1]
+    body = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i) for i in range(2, rows + 2))
+    xml = parts[name]
+    head, tail = xml.split(b"<sheetData>", 1) if b"<sheetData>" in xml else xml.split(b"<sheetData/>", 1)
+    parts[name] = head + b"<sheetData>" + body + (tail if b"<sheetData>" in xml else b"</sheetData>" + tail)
+    return _zip(parts)
+
+
+def _xlsx_bomb(src: Path) -> bytes:
+    data = bytearray(_zip(_parts(src)))
+    at = data.find(b"PK\x01\x02")
+    while at != -1:
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + name_len].startswith(b"xl/worksheets/"):
+            struct.pack_into("<I", data, at + 24, 300 * 1024 * 1024)
+            break
+        at = data.find(b"PK\x01\x02", at + 4)
+    return bytes(data)
+
+
+def _xlsx_doctype(src: Path) -> bytes:
+    parts = _parts(src)
+    parts["xl/workbook.xml"] = b'<!DOCTYPE x [<!ENTITY a "aaaa">]>' + parts["xl/workbook.xml"]
+    return _zip(parts)
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [("rows", "行"), ("bomb", "压缩炸弹"), ("doctype", "DOCTYPE"), ("docx", "Word 文档"), ("garbage", "zip")],
+)
+def test_import_and_mail_merge_refuse_a_hostile_workbook_quickly_in_chinese(
+    workbook: Path, tmp_path: Path, kind: str, words: str
+) -> None:
+    """A workbook that asks for unbounded work (200,000 rows took 100 s and 950 MB) or is not one is refused
+    before openpyxl reads it: exit 2, a Chinese line naming the file, nothing written."""
+    import time
+
+    data = {
+        "rows": lambda: _with_sheet_rows(workbook, 20_000),
+        "bomb": lambda: _xlsx_bomb(workbook),
+        "doctype": lambda: _xlsx_doctype(workbook),
+        "docx": lambda: TEMPLATE.read_bytes(),
+        "garbage": lambda: b"not a workbook at all",
+    }[kind]()
+    hostile = tmp_path / "敌意.xlsx"
+    hostile.write_bytes(data)
+    facts = ROOT / "docgen" / "domains" / "cppcc_publicity" / "examples" / "work_summary.yaml"
+    for args in (("import", hostile, "-o", tmp_path / "out.yaml"), ("batch", facts, "--rows", hostile, "-o", tmp_path / "批量")):
+        t0 = time.perf_counter()
+        code, out = cli(*args)
+        assert code == 2, out
+        assert time.perf_counter() - t0 < 10
+        assert words in out and "敌意.xlsx" in out and "File is not" not in out, out
+    assert not (tmp_path / "out.yaml").exists()
+
+
+def test_a_flood_of_workbook_problems_prints_two_hundred_and_counts_the_rest(workbook: Path, tmp_path: Path) -> None:
+    book = tmp_path / "多错.xlsx"
+    book.write_bytes(_with_sheet_rows(workbook, 500))  # 500 rows of an invalid "x"
+    code, out = cli("import", book, "-o", tmp_path / "out.yaml")
+    assert code == 1
+    assert "还有" in out and "未列出" in out and out.count("[") < 260, out[-300:]
