@@ -224,3 +224,35 @@ def test_a_measure_that_says_what_the_generic_sentence_says_replaces_it() -> Non
     said = _draft(_summary()).text()  # 加强上下联动 after “……形成上下联动、共同发力的工作格局”
     para = next(x for x in said.splitlines() if x.startswith("凝聚工作合力"))
     assert para == "凝聚工作合力，树好政协形象。加强上下联动。"
+
+
+# --- claims the data does not make ----------------------------------------------------------------------------------
+
+
+def test_campaigns_given_by_name_only_share_one_plain_sentence() -> None:
+    full = {"name": "“城市更新”专题协商", "type": "consultation", "actions": ["会中进行全媒体直播"]}
+    bare = [{"name": "《澄阳文脉》口述史征集"}, {"name": "委员读书月", "type": "theme_activity"}]
+    data = _summary(
+        **{"achievements.campaigns": [full, *bare], "achievements.highlights[0].refs": ["media", "campaigns"]}
+    )
+    draft = _draft(data)
+    text = draft.text()
+    said = next(x for x in text.split("。") if "口述史征集" in x)
+    assert "《澄阳文脉》口述史征集、委员读书月" in said and said.endswith(("开展了宣传报道", "进行了宣传报道"))
+    assert "专题协商" not in said and text.count("口述史征集") == 1
+    for claim in ("同步跟进", "集中宣传的声势", "良好的舆论氛围", "同步推进"):
+        assert claim not in said
+    assert _seams(draft) == []
+    only = _summary(**{"achievements.campaigns": bare[:1], "achievements.highlights[0].refs": ["media", "campaigns"]})
+    assert "还" not in next(x for x in _draft(only).text().split("。") if "口述史征集" in x)
+
+
+# --- a list item that holds a 顿号 ------------------------------------------------------------------------------------
+
+
+def test_adopting_bodies_with_their_own_dunhao_each_take_the_verb() -> None:
+    adopted = [{"by": "全国政协", "count": 37, "unit": "条"}, {"by": "省委、省政府", "count": 160, "unit": "条", "approx": "余"}]
+    data = _summary(**{"achievements.social_opinion.adopted": adopted, "achievements.highlights[0].refs": ["media", "social_opinion"]})
+    text = _draft(data).text()
+    assert "采用37条和省委" not in text
+    assert any(f"{v}全国政协采用37条，{v}省委、省政府采用160余条" in text for v in ("获", "被"))

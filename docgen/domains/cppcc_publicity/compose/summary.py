@@ -166,7 +166,7 @@ def work_summary(base: Ctx) -> Draft:
         )
     )
     draft.blocks.append(Title(title))
-    draft.blocks.append(_lead(ctx, s, year))
+    draft.blocks.append(_lead(ctx, s, year, attribution_said=bool(ach) or closing))
     for i, sec in enumerate(sections, 1):
         draft.blocks.append(Heading(1, zh.l1_number(i), sec.heading, (sec.path,)))
         draft.blocks.extend(sec.blocks)
@@ -188,7 +188,7 @@ def _todo(ctx: Ctx, label: str, path: str) -> list[Block]:
 # --- lead and closing -----------------------------------------------------------------------------------
 
 
-def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
+def _lead(ctx: Ctx, s: Summary, year: int, *, attribution_said: bool = False) -> Paragraph:
     p = ParaBuilder()
     if s.lead_text:
         text = phrases.clean(s.lead_text)
@@ -196,12 +196,15 @@ def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
             return p.add(text + "：", ["summary.lead_text"]).build()
         p.add(text + "。", ["summary.lead_text"])
     else:
+        leader = ctx.frag(f"WSM-leader-{ctx.facts.org.level}")
+        # the attribution credits the leadership already (得益于市委的坚强领导): the lead does not say it first
+        credited = attribution_said and any(leader in x and "领导" in x for x in ctx.facts.attribution)
         p.add(
             ctx.frag(
                 "WSM-lead",
                 when=_spans(ctx, year)[0],
                 org=ctx.org,
-                leader=ctx.frag(f"WSM-leader-{ctx.facts.org.level}"),
+                leader=None if credited else leader,
                 scope=ctx.scope,
                 topic=s.topic,
             ),
