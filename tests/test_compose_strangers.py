@@ -8,6 +8,7 @@ public API and checks the sentence that carries it — and that the checker find
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from helpers import DELETE, dump, edit, minimal_exchange, minimal_speech, validate_text
@@ -256,3 +257,29 @@ def test_adopting_bodies_with_their_own_dunhao_each_take_the_verb() -> None:
     text = _draft(data).text()
     assert "采用37条和省委" not in text
     assert any(f"{v}全国政协采用37条，{v}省委、省政府采用160余条" in text for v in ("获", "被"))
+
+
+# --- boilerplate a variant would say again -----------------------------------------------------------------------------
+
+
+def test_no_variant_choice_says_a_long_clause_the_document_has_said() -> None:
+    """Whatever ``document.id`` picks, a fragment does not repeat a long clause of the writer's lead or of another
+    fragment (两处“围绕中心、服务大局”)."""
+    lead = "五年来，市政协宣传信息工作在市委的坚强领导下，围绕中心、服务大局，取得了新的成效。现将有关情况总结如下"
+    for k in range(12):
+        data = _summary(**{"document.id": f"t-summary-{k}", "summary.lead_text": lead, "summary.closing_text": True})
+        draft = _draft(data)
+        assert [f for f in _seams(draft) if "boilerplate" in f or "repeat" in f] == [], k
+        assert draft.text().count("围绕中心、服务大局") == 1
+
+
+def test_the_items_of_one_list_keep_one_frame_whatever_the_variant() -> None:
+    materials = [
+        {"name": f"材料{n}", "by": "市政协办公室", "deadline": dt.date(2024, 11, 20 + n)} for n in range(1, 5)
+    ]
+    for k in range(8):
+        data = _plan([{"item": "领导讲话"}], materials=materials)
+        data["document"]["id"] = f"t-plan-{k}"
+        lines = [x for x in _draft(data).text().splitlines() if x[:1].isdigit() and "材料" in x]
+        assert len(lines) == 4
+        assert len({re.sub(r"\d+", "#", x) for x in lines}) == 1, lines

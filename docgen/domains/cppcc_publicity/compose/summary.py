@@ -129,6 +129,8 @@ def work_summary(base: Ctx) -> Draft:
     title = doc.title or f"{unit}{when if when.startswith(f'{year}年') else f'{year}年'}{s.topic}工作总结"
     closing = s.closing_text
 
+    if s.lead_text:  # composed last but read first: the fragments of the sections do not say its clauses again
+        ctx.heard(phrases.clean(s.lead_text))
     sections: list[_Sec] = []
     ach = _achievements(ctx, attribution_here=not closing)
     if ach or ctx.draft_mode:
