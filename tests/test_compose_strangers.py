@@ -283,3 +283,55 @@ def test_the_items_of_one_list_keep_one_frame_whatever_the_variant() -> None:
         lines = [x for x in _draft(data).text().splitlines() if x[:1].isdigit() and "材料" in x]
         assert len(lines) == 4
         assert len({re.sub(r"\d+", "#", x) for x in lines}) == 1, lines
+
+
+# --- facts no group refers to ---------------------------------------------------------------------------------------
+
+
+def test_a_block_no_group_refers_to_joins_the_group_of_its_domain_or_the_last() -> None:
+    groups = [
+        {"heading": "宣传工作方面", "domain": "publicity", "highlights": [{"lead": "宣传平台不断拓展", "refs": ["media"]}]},
+        {"heading": "信息工作方面", "domain": "info", "highlights": [{"lead": "信息报送提质", "refs": ["social_opinion"]}]},
+    ]
+    honours = [{"kind": "individual", "count": 2, "title": "2024年度全市政协优秀信息员", "conferred_by": "东岚市政协"}]
+    campaign = {"name": "委员读书月", "actions": ["开设专栏"]}
+    data = _summary(
+        **{
+            "achievements.presentation": "by_domain",
+            "achievements.highlights": [],
+            "achievements.groups": groups,
+            "achievements.honours": honours,
+            "achievements.campaigns": [campaign],
+            "achievements.culture_history": [{"title": "澄阳老字号"}],
+        }
+    )
+    draft = _draft(data)
+    lines = draft.text().splitlines()
+    info = lines.index("（二）信息工作方面")
+    assert any("优秀信息员" in x for x in lines[info:])  # honours: no one domain, the last group
+    assert any("委员读书月" in x for x in lines[: info])  # a campaign: the publicity group
+    assert [n.path for n in draft.notices if n.code == "unused-fact"] == ["achievements.culture_history"]
+
+
+# --- a writer's 要 before a clause, in a plan ---------------------------------------------------------------------------
+
+
+def test_a_planned_measure_with_its_own_subject_takes_yao_after_it() -> None:
+    items = ["要每个乡镇每月至少报送2条信息；", "县政协办公室要定期通报报送情况"]
+    draft = _draft(_summary(**{"tasks.sections[0].items": items}))
+    assert "一是每个乡镇每月至少要报送2条信息；二是县政协办公室要定期通报报送情况。" in draft.text()
+    assert _seams(draft) == []
+
+
+# --- a reward whose event is who earns it ---------------------------------------------------------------------------
+
+
+def test_a_reward_rule_that_is_what_the_condition_earns_reads_as_may() -> None:
+    rewards = [
+        {"event": "全年报送信息10条以上的信息员", "rule": "参加年度优秀信息员评选"},
+        {"event": "被市政协采用", "rule": "全年累计5条以上"},
+    ]
+    text = _draft(_summary(**{"tasks.sections[0].rewards": rewards})).text()
+    assert "全年报送信息10条以上的信息员，可参加年度优秀信息员评选" in text
+    assert "对被市政协采用（全年累计5条以上）的给予奖励" in text
+    assert "的条件是" not in text

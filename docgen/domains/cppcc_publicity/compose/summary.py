@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from docgen import zh
 from docgen.compose import phrases
 from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
-from docgen.domains.cppcc_publicity.compose.sections import speech
-from docgen.domains.cppcc_publicity.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.compose.sections import facts_text, speech
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Group, Highlight
 from docgen.domains.cppcc_publicity.model.rules import horizon_year
 from docgen.domains.cppcc_publicity.model.summary import Summary
 from docgen.domains.cppcc_publicity.model.tasks import TaskSection
@@ -242,7 +242,7 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
     emitted: set[str] = set()
     blocks: list[Block] = []
     if a.presentation == "by_domain":
-        groups = a.groups or speech.auto_groups(ctx, a)
+        groups = _with_leftovers(ctx, a) if a.groups else speech.auto_groups(ctx, a)
         built = [
             (gi, g, speech.highlight_paras(ctx, a, g.highlights, emitted)) for gi, g in enumerate(groups)
         ]
@@ -274,6 +274,40 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
         items = [x.rstrip("。；，") for x in ctx.facts.attribution]
         blocks.append(ParaBuilder().add(ctx.frag("ATT-attribution", items=items), ["attribution"]).build())
     return blocks
+
+
+# the group a block no highlight refers to joins: a group of its domain; a block of no one domain joins the last
+_BLOCK_DOMAIN = {
+    "media": "publicity",
+    "campaigns": "publicity",
+    "member_publicity": "publicity",
+    "social_opinion": "info",
+    "grassroots": "grassroots",
+    "team": "team",
+    "trainings": "team",
+    "culture_history": "culture",
+}
+
+
+def _with_leftovers(ctx: Ctx, a: Achievements) -> list[Group]:
+    """The writer's groups, each block of facts no group's highlight refers to added as a point of the group of
+    its domain (honours, mechanisms, subscriptions: the last group); a block with no group of its domain is
+    warned about (unused-fact), never dropped in silence."""
+    groups = [g.model_copy(update={"highlights": list(g.highlights)}) for g in a.groups]
+    used = {r.partition(".")[0] for g in a.groups for h in g.highlights for r in h.refs}
+    for block in REF_BLOCKS:
+        if block in used:
+            continue
+        with ctx.trial():
+            if not facts_text.block_sentences(ctx, a, block):
+                continue
+        domain = _BLOCK_DOMAIN.get(block)
+        target = next((g for g in groups if g.domain == domain), None) if domain else groups[-1]
+        if target is None:
+            ctx.notice("unused-fact", f"分组呈现中没有“{block}”所属领域的分组，这部分事实未写入", f"achievements.{block}")
+            continue
+        target.highlights.append(Highlight(lead=ctx.frag(f"ACH-lead-{block}"), refs=[block]))
+    return groups
 
 
 def _points(ctx: Ctx, a: Achievements, emitted: set[str]) -> list[Block]:
@@ -382,9 +416,18 @@ def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
     return blocks
 
 
+def _planned(item: str) -> str:
+    """A measure in the plan's voice: a 要 the writer put before a clause with its own subject or time goes
+    inside it, after the subject (要每个乡镇每月报送…… → 每个乡镇每月至少要报送……)."""
+    t = phrases.clean(item)
+    if t.startswith("要") and phrases.phrase_kind(t[1:]) == "clause":
+        return phrases.with_yao(t)
+    return t
+
+
 def measures(items: list[str]) -> str | None:
     """Planned measures: one → the sentence itself; several → "一是……；二是……。"."""
-    clean = [phrases.clean(x) for x in items if phrases.clean(x)]
+    clean = [_planned(x) for x in items if phrases.clean(x)]
     if not clean:
         return None
     if len(clean) == 1:
