@@ -31,7 +31,7 @@ _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
 # 达 (reaches) before an approximation that says it does not quite (阅读量达近30万人次)
 _REACH_NEAR_RE = re.compile(r"达(?:近|约)\d")
-# the frame's verb said again inside the quoted honour (被评为“连续三年被省政协评为……”)
+# the frame's verb said again inside the quoted honour (被评为“连续三年被省里评为……”)
 _HONOUR_TWICE_RE = re.compile(r"(评为|荣获|授予)“[^”]*\1")
 _DOUBLED_MODAL_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显])要要(?![求素点闻件务害领旨案职])|(?<!即)将将")
 # 要 put inside a time phrase (2024年要起) or between a 向-phrase and its verb (向上级要报送)
