@@ -335,3 +335,18 @@ def test_a_reward_rule_that_is_what_the_condition_earns_reads_as_may() -> None:
     assert "全年报送信息10条以上的信息员，可参加年度优秀信息员评选" in text
     assert "对被市政协采用（全年累计5条以上）的给予奖励" in text
     assert "的条件是" not in text
+
+
+# --- an honour written with its own verb -------------------------------------------------------------------------------
+
+
+def test_an_honour_written_as_a_clause_keeps_its_verb_and_quotes_only_its_title() -> None:
+    for honour, said in (
+        ("连续三年被省政协评为社情民意信息工作先进单位", "连续三年被省政协评为“社情民意信息工作先进单位”"),
+        ("荣获全省政协好新闻二等奖", "荣获“全省政协好新闻二等奖”"),
+        ("全省政协宣传信息工作先进集体", "被评为“全省政协宣传信息工作先进集体”"),
+    ):
+        draft = _draft(edit(minimal_exchange(), {"exchange.lead.honour": honour}))
+        assert said in draft.text()
+        assert "被评为“连续" not in draft.text() and "荣获“荣获" not in draft.text()
+        assert _seams(draft) == []

@@ -314,6 +314,8 @@ STRANGER_BAD = [
     ("quality-doubled", [_para("下一步，县政协将补短板：一是县政协将出台激励办法；二是加强培训。")]),
     # a breakdown announced with one item after it
     ("quality-single", [_para("县政协累计发稿86篇。分媒体看，“柘源融媒”客户端刊发60多篇。")]),
+    # the frame's verb said again inside the writer's honour
+    ("quality-doubled", [_para("工作取得了明显成效，被评为“连续三年被省政协评为社情民意信息工作先进单位”。")]),
 ]
 
 STRANGER_GOOD = [
@@ -326,6 +328,7 @@ STRANGER_GOOD = [
     [_para("县政协累计发稿86篇。分媒体看，《东岚日报》刊发20篇、“柘源融媒”客户端刊发60多篇。")],
     [_para("分领域看，宣传工作有声有色，信息工作量质齐升。")],
     [_para("希望大家拿出只争朝夕的劲头，一项一项抓落实、一件一件求实效。")],
+    [_para("工作取得了明显成效，连续三年被省政协评为“社情民意信息工作先进单位”。")],
 ]
 
 

@@ -31,6 +31,8 @@ _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
 # 达 (reaches) before an approximation that says it does not quite (阅读量达近30万人次)
 _REACH_NEAR_RE = re.compile(r"达(?:近|约)\d")
+# the frame's verb said again inside the quoted honour (被评为“连续三年被省里评为……”)
+_HONOUR_TWICE_RE = re.compile(r"(评为|荣获|授予)“[^”]*\1")
 _DOUBLED_MODAL_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显])要要(?![求素点闻件务害领旨案职])|(?<!即)将将")
 # 要 put inside a time phrase (2024年要起) or between a 向-phrase and its verb (向上级要报送)
 _YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]要(?:起|开始|底|初)|向[^，；。要]{1,10}要")
@@ -244,6 +246,7 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
             _DOUBLED_YEAR_RE,
             _DOUBLED_MODAL_RE,
             _REACH_NEAR_RE,
+            _HONOUR_TWICE_RE,
             _VERB_AROUND_RE,
             _ITEM_SUBJECT_RE,
         ):

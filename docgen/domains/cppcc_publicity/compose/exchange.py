@@ -10,6 +10,8 @@ sections as ``一是……`` points (a short talk has no room for headings read 
 
 from __future__ import annotations
 
+import re
+
 from docgen import zh
 from docgen.compose import phrases
 from docgen.compose.scaffold import head_blocks
@@ -70,8 +72,25 @@ def _keywords(ex: Exchange) -> tuple[str | None, str | None]:
     return "".join(zh.quoted(k) for k in kws), n
 
 
+# an honour the writer wrote as a clause with its own verb (连续三年被省政协评为……先进单位, 荣获……奖)
+_HONOUR_VERB = re.compile(r"^(?P<pre>[^“”「」]*?)(?P<verb>评为|荣获|获评|获得|授予)(?P<title>.+)$")
+
+
 def _honour(ex: Exchange) -> str | None:
-    return zh.quoted(phrases.clean(ex.lead.honour)) if ex.lead.honour else None
+    """The honour as the lead says it: a title in quotes (the frame says 被评为/荣获 before it), or the writer's
+    own clause with only its title quoted (连续三年被省政协评为“……先进单位”: the frame adds no verb)."""
+    if not ex.lead.honour:
+        return None
+    t = phrases.clean(ex.lead.honour)
+    m = _HONOUR_VERB.match(t)
+    if m is None:
+        return zh.quoted(t)
+    return f"{m.group('pre')}{m.group('verb')}{zh.quoted(m.group('title').strip('“”'))}"
+
+
+def _honour_said(ex: Exchange) -> bool:
+    """The honour carries its own verb (see :func:`_honour`)."""
+    return bool(ex.lead.honour) and _HONOUR_VERB.match(phrases.clean(ex.lead.honour or "")) is not None
 
 
 def _award(ex: Exchange) -> bool:
@@ -279,6 +298,7 @@ def exchange_material(ctx: Ctx) -> Draft:
         n=n,
         honour=_honour(ex),
         award=_award(ex),
+        said=_honour_said(ex),
     )
     draft.blocks.append(ParaBuilder().add(lead, ["exchange.lead"]).build())
 
@@ -345,6 +365,7 @@ def exchange_speech(ctx: Ctx) -> Draft:
             keywords=keywords,
             honour=_honour(ex),
             award=_award(ex),
+            said=_honour_said(ex),
         ),
         ["exchange.lead"],
     )
