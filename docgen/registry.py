@@ -53,6 +53,8 @@ class Expected:
 
     path: str
     label: str
+    #: other paths that give the same fact (a speech's meeting named by ``document.occasion``): any present → given
+    alternatives: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def missing_expected(facts: BaseFacts) -> list[Expected]:
     for e in registry.kind(facts.document.kind).expected:
         if any(e.path.startswith(m.path + ".") for m in out):
             continue
-        if absent(facts, e.path):
+        if absent(facts, e.path) and all(absent(facts, a) for a in e.alternatives):
             out.append(e)
     return out
 

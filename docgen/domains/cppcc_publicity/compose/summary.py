@@ -237,7 +237,7 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
     emitted: set[str] = set()
     blocks: list[Block] = []
     if a.presentation == "by_domain":
-        groups = a.groups or speech.auto_groups(ctx, a)
+        groups = speech.with_unreferenced(ctx, a, a.groups) if a.groups else speech.auto_groups(ctx, a)
         built = [
             (gi, g, speech.highlight_paras(ctx, a, g.highlights, emitted)) for gi, g in enumerate(groups)
         ]

@@ -334,6 +334,17 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     return out
 
 
+# a grade of a contest (一等奖, 优秀奖, 金奖) is not a name: it takes no quotes
+_GRADE_AWARD = re.compile(r"^(?:[一二三特]等|[金银铜]|优秀|最佳[\u4e00-\u9fff]{0,4})奖$")
+# a title that is a prize (好新闻奖, 一等奖) is won (荣获), not conferred on someone (被评为)
+_PRIZE = re.compile(r"奖(?:项)?$")
+
+
+def _award(award: str) -> str:
+    a = phrases.clean(award)
+    return a if _GRADE_AWARD.match(a) else zh.quoted(a)
+
+
 def member_publicity(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     mp = a.member_publicity
     if mp is None:
@@ -356,7 +367,7 @@ def member_publicity(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[
                     who=who,
                     event=s.event,
                     honour=zh.quoted(s.honour) if s.honour else None,
-                    award=zh.quoted(s.award) if s.award else None,
+                    award=_award(s.award) if s.award else None,
                     ours=ctx.ours,
                 ),
                 (f"{A}.member_publicity.standouts[{i}]",),
@@ -408,7 +419,8 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
             cmp = _compare(ctx, a, f"social_opinion.adopted[{ad.by}]", ad.unit, ad.approx)
             ad_items.append(ctx.frag("ACH-sqmy-adopted-item", by=ad.by, n=n, compare=cmp))
     if ad_items:
-        clauses.append(ctx.frag("ACH-sqmy-adopted", items=phrases.join_items(ad_items, "、")))
+        # each item is a predicate (省委、省政府采用97条): never joined by 和 (被A采用63条和B采用97条)
+        clauses.append(ctx.frag("ACH-sqmy-adopted", items=phrases.join_items(ad_items, "、", clauses=True)))
         paths.append(f"{P}.adopted")
     ins_items = [
         ctx.frag("ACH-sqmy-instruction-item", level=i.leader_level, n=ctx.count(i.count, i.unit, i.approx))
@@ -416,7 +428,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
         if ctx.count(i.count, i.unit, i.approx)
     ]
     if ins_items:
-        clauses.append(ctx.frag("ACH-sqmy-instructions", items=phrases.join_items(ins_items, "、")))
+        clauses.append(ctx.frag("ACH-sqmy-instructions", items=phrases.join_items(ins_items, "、", clauses=True)))
         paths.append(f"{P}.instructions")
     if clauses:
         body = sentence(clauses)
@@ -543,11 +555,17 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     for h in a.honours:
         # a title that already names its year (2024年度……先进单位) is not given another
         year = f"{h.year}年度" if h.year and not phrases.has_year(h.title) else None
-        title = zh.quoted(phrases.clean(h.title))
+        title = _award(h.title)
+        prize = bool(_PRIZE.search(phrases.clean(h.title)))
         if h.kind == "unit":
             items.append(
                 ctx.frag(
-                    "ACH-honour-unit", who=h.recipient or ctx.org, by=h.conferred_by, year=year, title=title
+                    "ACH-honour-unit",
+                    who=h.recipient or ctx.org,
+                    by=h.conferred_by,
+                    year=year,
+                    title=title,
+                    prize=prize,
                 )
             )
         elif h.kind == "individual":
@@ -558,6 +576,7 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     by=h.conferred_by,
                     year=year,
                     title=title,
+                    prize=prize,
                 )
             )
         elif h.kind in ("work", "paper"):
