@@ -1223,3 +1223,27 @@ def test_a_block_no_domain_group_refers_to_joins_a_group() -> None:
     text = _text(data)
     assert "《澄阳市政协社情民意信息工作考评办法》" in text
     assert "58" in text
+
+
+def test_a_mechanism_written_as_a_verb_phrase_is_said_as_done() -> None:
+    assert phrases.perfective("建立信息员积分管理制度") == "建立了信息员积分管理制度"
+    assert phrases.perfective("推动出台三年行动方案") == "推动出台了三年行动方案"
+    assert phrases.perfective("制定了考评办法") == "制定了考评办法"
+    assert phrases.perfective("信息员积分管理制度") == "信息员积分管理制度"
+    data = edit(minimal_speech(), {"achievements.mechanisms": ["建立信息员积分管理制度"],
+                                   "achievements.highlights[0].refs": ["media", "mechanisms"]})
+    assert "建立了信息员积分管理制度" in _text(data)
+
+
+def test_a_deadline_on_the_date_just_said_is_not_dated_again() -> None:
+    section = {
+        "lead": "抓好报刊征订",
+        "theme": "subscriptions",
+        "subscriptions": {"label": "两报一刊", "titles": ["dlzxb"], "deadline": dt.date(2024, 12, 31)},
+        "deadlines": [{"what": "征订情况", "by": dt.date(2024, 12, 31), "report_to": "市政协办公室"}],
+    }
+    text = _text(edit(minimal_speech(), {"tasks.sections[0]": section}))
+    assert text.count("12月31日") == 1
+    assert "征订情况" in text and "市政协办公室" in text
+    later = edit(section, {"deadlines[0].by": dt.date(2025, 1, 10)})
+    assert "1月10日" in _text(edit(minimal_speech(), {"tasks.sections[0]": later}))

@@ -33,6 +33,7 @@ __all__ = [
     "has_year",
     "join_items",
     "opens_with_frequency",
+    "perfective",
     "phrase_kind",
     "split_count_suffix",
     "strip_metric_suffix",
@@ -259,6 +260,22 @@ def dated_after_modal(text: str) -> str:
     if m and m.end() > 2 and not has_own_subject(t):
         return "在" + t
     return t
+
+
+def perfective(text: str) -> str:
+    """A verb phrase said of what was done (a past result): 了 after its leading verbs (建立了……制度,
+    推动出台了……); a phrase that has 了 already, or that is not a verb phrase, is returned as it is."""
+    t = clean(text)
+    if "了" in t or phrase_kind(t) != "verb":
+        return t
+    toks = _tags(t)
+    run = 0
+    while run < len(toks) and _is_verb(toks[run][1]):
+        run += 1
+    head = "".join(w for w, _ in toks[:run])
+    if run == 0 or run == len(toks) or not t.startswith(head) or toks[run][0] in ("过", "着", "好", "到"):
+        return t
+    return head + "了" + t[len(head) :]
 
 
 def with_yao(text: str) -> str:

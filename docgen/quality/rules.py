@@ -46,7 +46,7 @@ _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[，。、；：！？）”》]"), "段首是标点"),
     (re.compile(r"[（“《][，。、；：]|[，、；：][）》]"), "括号或引号内侧有悬空标点"),
     (re.compile(r"[，、；]$"), "段末是逗号、顿号或分号"),
-    # a name the data already marked, marked again by the frame: “《……的建议》”, “‘某某政协’微信公众号”
+    # a name the data already marked, marked again by the frame: “《……的建议》”, “‘某某’微信公众号”
     (re.compile(r"“《[^《》“”]*》”|“‘[^‘’“”]*’[^‘’“”]{0,6}”"), "引号里又套书名号或引号（标记重复）"),
 )
 _EXTRA_PLACEHOLDER_RE = re.compile(

@@ -670,7 +670,7 @@ def mechanisms(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 one_item=len(items) == 1,
                 items=phrases.join_items(nouns, "和") or None,
                 many=len(nouns) > 1,  # 先后/相继 only before more than one
-                actions="，".join(actions) or None,
+                actions="，".join(phrases.perfective(x) for x in actions) or None,  # 建立了……: what was done
             ),
             (f"{A}.mechanisms",),
         )

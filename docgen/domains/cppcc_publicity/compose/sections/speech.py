@@ -620,7 +620,15 @@ def task_details(
             ),
             [f"{path}.subscriptions"],
         )
+    said = {sec.subscriptions.deadline} if sec.subscriptions and sec.subscriptions.deadline else set()
     for k, dl in enumerate(sec.deadlines):
+        if dl.by in said:  # the date the sentence before gave: not said again (……前要全部完成。请于同一日前……)
+            p.add(
+                ctx.frag(f"{prefix}-deadline-same", what=dl.what, report_to=dl.report_to),
+                [f"{path}.deadlines[{k}]"],
+            )
+            continue
+        said.add(dl.by)
         p.add(
             ctx.frag(
                 f"{prefix}-deadline",
