@@ -178,7 +178,7 @@ def test_mechanisms_written_as_verb_phrases_are_said_as_actions() -> None:
         },
     )
     text = _text(data)
-    assert "建立宣传信息工作联席会议制度，实行社情民意信息季度通报制度" in text
+    assert "建立了宣传信息工作联席会议制度，实行了社情民意信息季度通报制度" in text
     assert "建立完善了建立" not in text and "制度、实行" not in text
 
 
