@@ -286,7 +286,7 @@ def _kinds(lang: str, domain: DomainSpec) -> list[str]:
 
 def _expected_item(e: Expected, zh: bool) -> str:
     alts = "".join(f" 或 `{a}`" if zh else f" or `{a}`" for a in e.alternatives)
-    return f"`{e.path}`{alts}（{e.label}）" if zh else f"`{e.path}`{alts}"
+    return f"`{e.path}`（{e.label}）{alts}" if zh else f"`{e.path}`{alts}"
 
 
 def _table(

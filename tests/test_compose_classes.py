@@ -942,6 +942,7 @@ def test_a_demand_in_the_concluding_speech_takes_its_yao_and_a_count_covers_the_
         ("十要素齐全", "十要素齐全"),
         ("三是非分明", "三是非分明"),
         ("3.5万篇", "3.5万篇"),
+        ("一是（一）在人员编制上给予倾斜；", "在人员编制上给予倾斜"),
     ],
 )
 def test_a_clerks_own_numbering_comes_off_a_list_item(written: str, cleaned: str) -> None:

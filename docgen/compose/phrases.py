@@ -55,7 +55,10 @@ def clean(text: str) -> str:
     numbering the clerk put in front of it (一要……, （二）……, 3.……: the frame numbers the items itself)."""
     t = text.strip().rstrip(_END_PUNCT).strip()
     m = _ENUMERATOR.match(t)
-    return t[m.end() :].strip() if m and m.end() < len(t) else t
+    while m and m.end() < len(t):  # numbered twice (一是（一）……) comes off twice
+        t = t[m.end() :].strip()
+        m = _ENUMERATOR.match(t)
+    return t
 
 
 # --- what the data already says ---------------------------------------------------------------------------
