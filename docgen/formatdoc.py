@@ -23,7 +23,7 @@ from pydantic_core import PydanticUndefined
 from docgen import registry
 from docgen.model.basefacts import SCHEMA_VERSION
 from docgen.model.quantity import is_number_annotation
-from docgen.registry import DomainSpec, Expected
+from docgen.registry import DomainSpec
 
 __all__ = ["format_markdown", "model_sections"]
 
@@ -279,14 +279,9 @@ def _kinds(lang: str, domain: DomainSpec) -> list[str]:
     for spec in domain.kinds:
         kind, items = spec.name, spec.expected
         sep = "、" if zh else ", "
-        shown = sep.join(_expected_item(e, zh) for e in items)
+        shown = sep.join(f"`{e.path}`（{e.label}）" if zh else f"`{e.path}`" for e in items)
         out.append(f"| `{kind}` | {shown} |")
     return out
-
-
-def _expected_item(e: Expected, zh: bool) -> str:
-    alts = "".join(f" 或 `{a}`" if zh else f" or `{a}`" for a in e.alternatives)
-    return f"`{e.path}`（{e.label}）{alts}" if zh else f"`{e.path}`{alts}"
 
 
 def _table(

@@ -106,7 +106,7 @@ DOMAIN = DomainSpec(
             blocks=("period", "meeting", "outlets", "exchange", "closing"),
             required=("exchange",),
             expected=(
-                Expected("meeting", "交流会议", alternatives=("document.occasion",)),
+                Expected("meeting", "交流会议", or_each=("document.occasion",)),
                 Expected("exchange.lead.thesis_keywords", "关键词"),
                 Expected("exchange.lead.honour", "获得的荣誉"),
             ),
@@ -139,7 +139,7 @@ DOMAIN = DomainSpec(
             required=("plan",),
             expected=(
                 Expected("plan.time_text", "开会时间"),
-                Expected("plan.host", "主持人"),
+                Expected("plan.host", "主持人", or_each=("plan.agenda.host",)),
                 Expected("plan.materials", "会议材料"),
                 Expected("plan.division", "工作分工"),
                 Expected("plan.requirements", "有关要求"),
