@@ -24,7 +24,8 @@ _CN_NUM = "0-9一二三四五六七八九十百千"
 QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
 
 # -- patterns -----------------------------------------------------------------------------------------------
-_DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,6}})\\1")
+# not a measure said one by one (一项一项抓落实, 一件一件求实效): that reduplication is grammar
+_DOUBLED_WORD_RE = re.compile(f"(?!一[{_HAN}]一)([{_HAN}]{{2,6}})\\1")
 _DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
