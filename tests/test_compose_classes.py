@@ -1092,7 +1092,7 @@ def test_adoptions_by_bodies_whose_names_hold_a_dunhao_are_separate_clauses() ->
     data = edit(minimal_speech(), {"achievements.social_opinion.adopted": adopted,
                                    "achievements.highlights[0].refs": ["media", "social_opinion"]})
     text = _text(data)
-    assert "采用63条，省委、省政府采用97条" in text
+    assert "采用63条，被省委、省政府采用97条" in text
     assert "63条和省委" not in text
 
 
