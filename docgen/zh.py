@@ -527,12 +527,15 @@ def quoted(name: str) -> str:
     """Wrap in Chinese double quotes, stripping any quotes around it first: "两会" → “两会”.
 
     Inner double quotes (“” or straight ") become single quotes ‘’, so the nesting is “……‘……’……”.
+    A name that is a whole title in 书名号 (《关于……的建议》) is returned as it is: it needs no quotes.
     """
     core = name.strip()
     while len(core) >= 2 and core[0] in _OPEN_QUOTES and core[-1] in _CLOSE_QUOTES:
         core = core[1:-1].strip()
     if not core:
         raise ValueError("empty quotation")
+    if core[0] == "《" and core[-1] == "》" and core.count("《") == 1:
+        return core  # a title in 书名号 is marked already: “《……》” would mark it twice
     out: list[str] = []
     opened = False
     for ch in core:

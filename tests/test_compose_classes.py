@@ -178,7 +178,7 @@ def test_mechanisms_written_as_verb_phrases_are_said_as_actions() -> None:
         },
     )
     text = _text(data)
-    assert "建立宣传信息工作联席会议制度，实行社情民意信息季度通报制度" in text
+    assert "建立了宣传信息工作联席会议制度，实行了社情民意信息季度通报制度" in text
     assert "建立完善了建立" not in text and "制度、实行" not in text
 
 
@@ -942,6 +942,7 @@ def test_a_demand_in_the_concluding_speech_takes_its_yao_and_a_count_covers_the_
         ("十要素齐全", "十要素齐全"),
         ("三是非分明", "三是非分明"),
         ("3.5万篇", "3.5万篇"),
+        ("一是（一）在人员编制上给予倾斜；", "在人员编制上给予倾斜"),
     ],
 )
 def test_a_clerks_own_numbering_comes_off_a_list_item(written: str, cleaned: str) -> None:
@@ -1049,3 +1050,201 @@ def test_a_speaker_says_a_deadline_of_this_year_without_its_year() -> None:
     assert zh.cn_date(dt.date(2024, 1, 10), this_year=2023) == "2024年1月10日"
     assert zh.cn_date(dt.date(2023, 4, 15), "hanzi", this_year=2023) == "四月十五日"
     assert zh.cn_date(dt.date(2023, 4, 15)) == "2023年4月15日"
+
+
+# --- w1 corpus round: seams strangers' files still produced -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("“柳沙政协”微信公众号", "“柳沙政协”微信公众号推送"),  # marked and named by the clerk: as written
+        ("“柳沙政协”", "“柳沙政协”微信公众号推送"),
+        ("柳沙政协", "“柳沙政协”微信公众号推送"),
+        ("柳沙政协公众号", "“柳沙政协公众号”推送"),
+    ],
+)
+def test_an_outlet_name_the_clerk_marked_is_not_marked_again(name: str, shown: str) -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "outlets[2]": {"id": "wx", "name": name, "level": "own", "type": "wechat"},
+            "achievements.media.new_media": [{"outlet": "wx", "posts": 300}],
+        },
+    )
+    text = _text(data)
+    assert shown in text
+    assert "“‘" not in text and "’微信公众号”" not in text
+
+
+def test_a_title_in_book_marks_is_not_put_in_quotes_too() -> None:
+    assert zh.quoted("《关于加强农村独居老人关爱服务的建议》") == "《关于加强农村独居老人关爱服务的建议》"
+    assert zh.quoted("关于《条例》的建议") == "“关于《条例》的建议”"  # a title inside a name is not the name
+    notable = [{"title": "《关于加快老旧小区加装电梯的建议》", "instructed_by": "市长"}]
+    data = edit(minimal_speech(), {"achievements.social_opinion.notable": notable,
+                                   "achievements.highlights[0].refs": ["media", "social_opinion"]})
+    text = _text(data)
+    assert "《关于加快老旧小区加装电梯的建议》" in text and "“《" not in text
+
+
+def test_adoptions_by_bodies_whose_names_hold_a_dunhao_are_separate_clauses() -> None:
+    adopted = [{"by": "全国政协", "count": 63, "unit": "条"}, {"by": "省委、省政府", "count": 97, "unit": "条"}]
+    data = edit(minimal_speech(), {"achievements.social_opinion.adopted": adopted,
+                                   "achievements.highlights[0].refs": ["media", "social_opinion"]})
+    text = _text(data)
+    assert "采用63条，被省委、省政府采用97条" in text
+    assert "63条和省委" not in text
+
+
+def test_a_reward_whose_event_is_the_condition_earns_its_rule() -> None:
+    rewards = [{"event": "全年提供信息5条以上且被采用3条以上", "rule": "参加优秀信息员评选"}]
+    text = _text(edit(minimal_speech(), {"tasks.sections[0].rewards": rewards}))
+    assert "凡全年提供信息5条以上且被采用3条以上的，可参加优秀信息员评选。" in text
+    assert "条件是" not in text
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("全国政协好新闻奖", "3名同志荣获2025年度“全国政协好新闻奖”"),
+        ("全省政协信息工作先进个人", "3名同志被评为2025年度“全省政协信息工作先进个人”"),
+    ],
+)
+def test_a_prize_is_won_and_a_title_is_conferred(title: str, said: str) -> None:
+    honours = [{"kind": "individual", "count": 3, "title": title, "year": 2025}]
+    data = edit(minimal_speech(), {"achievements.honours": honours, "document.date": dt.date(2025, 12, 5),
+                                   "period": {"kind": "year_to_date", "start": dt.date(2025, 1, 1),
+                                              "end": dt.date(2025, 11, 30)}})
+    assert said in _text(data)
+
+
+def test_a_grade_award_of_a_contest_is_not_quoted() -> None:
+    standouts = [{"label": "一名市政协委员", "event": "履职故事宣讲比赛", "award": "一等奖"}]
+    data = edit(minimal_speech(), {"achievements.member_publicity": {"standouts": standouts}})
+    text = _text(data)
+    assert "一等奖" in text and "“一等奖”" not in text
+
+
+@pytest.mark.parametrize(
+    ("step", "said"),
+    [
+        ("2023年6月前出台信息工作办法", "我们还将在2023年6月前出台信息工作办法"),
+        ("明年底前建成委员工作室", "在明年底前建成委员工作室"),
+        ("持续擦亮“委员说事”品牌", "持续擦亮“委员说事”品牌"),
+    ],
+)
+def test_a_single_next_step_with_its_own_deadline_takes_zai(step: str, said: str) -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "document.kind": "exchange_speech",
+            "document.speaker": {"role": "县政协秘书长"},
+            "document.salutation": "同志们",
+            "document.variants": {"EXS-next": "c"},
+            "exchange.closing": "next_steps",
+            "exchange.next_steps": [step],
+        },
+    )
+    text = _text(data)
+    assert said in text
+    assert "将2023年" not in text and "将明年" not in text
+
+
+def test_dated_after_modal_only_moves_a_deadline() -> None:
+    assert phrases.dated_after_modal("6月底前完成改版") == "在6月底前完成改版"
+    assert phrases.dated_after_modal("2026年起每季度举办一次讲堂") == "2026年起每季度举办一次讲堂"
+    assert phrases.dated_after_modal("各专委会年底前报送总结") == "各专委会年底前报送总结"
+
+
+def test_a_practice_that_opens_with_how_often_takes_women_before_it() -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "document.kind": "exchange_speech",
+            "document.speaker": {"role": "县政协副主席"},
+            "document.salutation": "同志们",
+            "exchange.sections[0].items[0].practices": ["每月邀请2至3名委员走进直播间"],
+        },
+    )
+    assert "我们每月邀请2至3名委员走进直播间" in _text(data)
+    owned = edit(data, {"exchange.sections[0].items[0].practices": ["各专委会每月至少报送1条信息"]})
+    assert "我们各专委会" not in _text(owned)
+
+
+def test_an_exchange_speech_with_an_occasion_has_its_meeting() -> None:
+    data = edit(
+        minimal_exchange(),
+        {
+            "document.kind": "exchange_speech",
+            "document.speaker": {"role": "县政协副主席"},
+            "document.salutation": "同志们",
+            "document.occasion": "全市政协宣传信息工作座谈会",
+            "document.mode": "draft",
+        },
+    )
+    text = _text(data)
+    assert "全市政协宣传信息工作座谈会" in text
+    assert "〔待补：交流会议" not in text
+    assert "〔待补：交流会议" in _text(edit(data, {"document.occasion": DELETE}))
+
+
+def test_an_outcome_of_the_clerks_own_words_is_not_left_a_stub() -> None:
+    data = {
+        "document": {"id": "t-close", "kind": "concluding_speech", "date": dt.date(2025, 12, 19),
+                     "speaker": {"role": "市政协秘书长"}, "salutation": "同志们"},
+        "org": {"short_name": "市政协", "level": "city", "place": "金州"},
+        "meeting": {"name": "全市政协宣传信息工作会议"},
+        "conclusion": {
+            "outcomes": [
+                {"kind": "awareness", "object": "做好政协宣传信息工作重要性"},
+                {"kind": "other", "object": "交流了经验、找准了差距"},
+            ]
+        },
+    }
+    draft = _draft(data)
+    para = next(p for p in draft.text().splitlines() if "交流了经验、找准了差距" in p)
+    assert len(para) > len("（二）交流了经验、找准了差距。")
+
+
+def test_a_block_no_domain_group_refers_to_joins_a_group() -> None:
+    groups = [
+        {"heading": "宣传工作", "domain": "publicity", "highlights": [{"lead": "多渠道发声", "refs": ["media"]}]},
+        {"heading": "信息工作", "domain": "info", "highlights": [{"lead": "报送量质齐升", "refs": ["social_opinion"]}]},
+    ]
+    data = edit(
+        minimal_speech(),
+        {
+            "achievements.presentation": "by_domain",
+            "achievements.highlights": DELETE,
+            "achievements.groups": groups,
+            "achievements.mechanisms": ["《澄阳市政协社情民意信息工作考评办法》"],
+            "achievements.team": {"info_officers": 58},
+        },
+    )
+    text = _text(data)
+    assert "《澄阳市政协社情民意信息工作考评办法》" in text
+    assert "58" in text
+
+
+def test_a_mechanism_written_as_a_verb_phrase_is_said_as_done() -> None:
+    assert phrases.perfective("建立信息员积分管理制度") == "建立了信息员积分管理制度"
+    assert phrases.perfective("推动出台三年行动方案") == "推动出台了三年行动方案"
+    assert phrases.perfective("制定了考评办法") == "制定了考评办法"
+    assert phrases.perfective("信息员积分管理制度") == "信息员积分管理制度"
+    data = edit(minimal_speech(), {"achievements.mechanisms": ["建立信息员积分管理制度"],
+                                   "achievements.highlights[0].refs": ["media", "mechanisms"]})
+    assert "建立了信息员积分管理制度" in _text(data)
+
+
+def test_a_deadline_on_the_date_just_said_is_not_dated_again() -> None:
+    section = {
+        "lead": "抓好报刊征订",
+        "theme": "subscriptions",
+        "subscriptions": {"label": "两报一刊", "titles": ["dlzxb"], "deadline": dt.date(2024, 12, 31)},
+        "deadlines": [{"what": "征订情况", "by": dt.date(2024, 12, 31), "report_to": "市政协办公室"}],
+    }
+    text = _text(edit(minimal_speech(), {"tasks.sections[0]": section}))
+    assert text.count("12月31日") == 1
+    assert "征订情况" in text and "市政协办公室" in text
+    later = edit(section, {"deadlines[0].by": dt.date(2025, 1, 10)})
+    assert "1月10日" in _text(edit(minimal_speech(), {"tasks.sections[0]": later}))

@@ -88,3 +88,11 @@ def test_dropped_facts_are_found_and_a_warning_covers_its_path_and_below() -> No
 def test_a_heading_must_stand_verbatim_even_when_its_words_are_scattered_in_the_text() -> None:
     text = "新一届市政协要坚持正确导向，把宣传信息工作的各项建议落到实处。\n三、2027年工作打算"
     assert _lost(text).count("tasks.heading") == 1
+
+
+def test_a_name_in_book_marks_must_stand_in_the_text_as_it_is() -> None:
+    """A long name of common words (a regulation) is not shown by its pieces: the text has them everywhere."""
+    data = {"achievements": {"mechanisms": ["《青石市政协社情民意信息工作考评办法》"]}}
+    text = "青石市政协社情民意信息工作稳步推进，考评工作有办法。"
+    assert [u.path for u in uncovered(data, text)] == ["achievements.mechanisms.0"]
+    assert uncovered(data, "制定了《青石市政协社情民意信息工作考评办法》。") == []

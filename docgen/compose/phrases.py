@@ -28,9 +28,12 @@ from docgen import zh, zhtext
 __all__ = [
     "PhraseKind",
     "clean",
+    "dated_after_modal",
     "has_own_subject",
     "has_year",
     "join_items",
+    "opens_with_frequency",
+    "perfective",
     "phrase_kind",
     "said_within",
     "split_count_suffix",
@@ -48,7 +51,11 @@ def clean(text: str) -> str:
     """The phrase without surrounding blanks, without final punctuation (。；，、！？) and without a
     numbering the clerk put in front of it (一要……, （二）……, 3.……: the frame numbers the items itself)."""
     t = text.strip().rstrip(_END_PUNCT).strip()
-    return zhtext.strip_enumerator(t).strip() or t
+    while True:  # numbered twice (一是（一）……) comes off twice
+        stripped = zhtext.strip_enumerator(t).strip()
+        if not stripped or stripped == t:
+            return t
+        t = stripped
 
 
 # --- what the data already says ---------------------------------------------------------------------------
@@ -239,6 +246,44 @@ def has_own_subject(text: str) -> bool:
     with its own time (每月开展一次……)."""
     t = clean(text)
     return phrase_kind(t) == "clause" and not _TIME_START.match(t) and _tags(t)[0][1] not in ("t", "m")
+
+
+_FREQUENCY_START = re.compile(r"^每(?:[年月周日天]|季度?|个?(?:月|季度|年度?|周))")
+# a deadline at the head of a phrase (2023年6月前, 明年底前, 年内): it reads 在……前 after a modal
+_DEADLINE_START = re.compile(
+    r"^(?:(?:19|20)\d\d年|[今明]年)?(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:前|以前|之前|内)(?![\u4e00-\u9fff]{0,1}[起来])"
+)
+
+
+def opens_with_frequency(text: str) -> bool:
+    """A phrase that opens with how often (每月邀请……, 每季度至少……): a subject goes before it (我们每月……)."""
+    return bool(_FREQUENCY_START.match(clean(text)))
+
+
+def dated_after_modal(text: str) -> str:
+    """A plan said right after a modal frame (我们还将……, 我们打算……): a phrase that opens with its own
+    deadline without a subject takes 在 before it (在2023年6月前出台……); anything else is returned as it is."""
+    t = clean(text)
+    m = _DEADLINE_START.match(t)
+    if m and m.end() > 2 and not has_own_subject(t):
+        return "在" + t
+    return t
+
+
+def perfective(text: str) -> str:
+    """A verb phrase said of what was done (a past result): 了 after its leading verbs (建立了……制度,
+    推动出台了……); a phrase that has 了 already, or that is not a verb phrase, is returned as it is."""
+    t = clean(text)
+    if "了" in t or phrase_kind(t) != "verb":
+        return t
+    toks = _tags(t)
+    run = 0
+    while run < len(toks) and _is_verb(toks[run][1]):
+        run += 1
+    head = "".join(w for w, _ in toks[:run])
+    if run == 0 or run == len(toks) or not t.startswith(head) or toks[run][0] in ("过", "着", "好", "到"):
+        return t
+    return head + "了" + t[len(head) :]
 
 
 def with_yao(text: str) -> str:

@@ -8,6 +8,7 @@ warning names.  Pure text comparison, no domain vocabulary:
 * a number is shown if its digits stand in the text as a number of their own (12 in 12篇, not in 2012), or
   its Chinese numeral does (第三, 三点) for small numbers;
 * a date (YYYY-MM-DD) is shown as 月日 (2024年12月6日, 12月6日);
+* a name in 书名号 inside a text (《X办法》) must stand in the text as it is, whatever else is shown;
 * a text is shown if, without its final punctuation (or without a bracketed aside), it is in the text; or
   if every number in it is shown (a year may be said as 明年) and either each item of its list is (A、B等4个X)
   or most of its two-character pieces are (``SHOWN_SHARE``), or all but its last two characters are (考核总分排名
@@ -42,6 +43,7 @@ _END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 _ASIDE_RE = re.compile(r"（[^）]*）|\([^)]*\)")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年(?!度)")
+_TITLE_RE = re.compile(r"《([^《》]+)》")
 _ITEM_SPLIT_RE = re.compile(r"[、，；]|和|等\d*[个家名位项所条]?")
 
 
@@ -142,6 +144,8 @@ def _shown(value: object, text: str, flat: str) -> bool:
     aside = _ASIDE_RE.sub("", s)
     if aside != s and aside and _flat(aside) in flat:
         return True  # 邹小满（虚构）: the aside is a note to the reader of the facts
+    if not all(_flat(t) in flat for t in _TITLE_RE.findall(s)):
+        return False  # a name in 书名号 is said as it is, or it is not said (a law, a book, a paper)
     numbers = [n for n in _DIGITS_RE.findall(s) if not _YEAR_RE.match(n)]  # a year may be said as 明年
     if not all(_number_shown(n, text) for n in numbers):
         return False

@@ -35,6 +35,10 @@ _REACH_NEAR_RE = re.compile(r"达(?:近|约)\d")
 _HONOUR_TWICE_RE = re.compile(r"(评为|荣获|授予)“[^”]*\1")
 _DOUBLED_MODAL_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显])要要(?![求素点闻件务害领旨案职])|(?<!即)将将")
 # 要 put inside a time phrase (2024年要起) or between a 向-phrase and its verb (向上级要报送)
+# a frame's modal directly before the item's own deadline (我们还将2023年6月前出台……): 在 is missing
+_MODAL_DEADLINE_RE = re.compile(
+    r"(?:将|拟|打算|考虑|计划)(?:(?:19|20)\d\d年|[今明]年)(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:前|以前|之前)"
+)
 _YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]要(?:起|开始|底|初)|向[^，；。要]{1,10}要")
 # a reward said backwards: the condition clause holds the reward (凡……加倍奖励的，可获……) or 可 + a selection
 # the office holds (可评选……); a 凡-clause whose consequence is missing
@@ -45,6 +49,8 @@ _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[，。、；：！？）”》]"), "段首是标点"),
     (re.compile(r"[（“《][，。、；：]|[，、；：][）》]"), "括号或引号内侧有悬空标点"),
     (re.compile(r"[，、；]$"), "段末是逗号、顿号或分号"),
+    # a name the data already marked, marked again by the frame: “《……的建议》”, “‘某某’微信公众号”
+    (re.compile(r"“《[^《》“”]*》”|“‘[^‘’“”]*’[^‘’“”]{0,6}”"), "引号里又套书名号或引号（标记重复）"),
 )
 _EXTRA_PLACEHOLDER_RE = re.compile(
     "(?<![一二三四五六七八九〇零])[〇○◯]{2,}(?![一二三四五六七八九〇零年])|[✕✗□■]{2,}|Ｘ{2,}"
@@ -458,6 +464,10 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
         inside = grammar.yao_inside(_plain(s.text), _YAO_INSIDE_RE)
         if inside:
             yield _f("quality-yao-subject", f"“要”插在了短语中间（“{inside}”）", s)
+            continue
+        dated = _MODAL_DEADLINE_RE.search(_plain(s.text))
+        if dated:
+            yield _f("quality-yao-subject", f"情态词后直接跟时限，缺“在”（“{dated.group()}”）", s)
             continue
         for c in _clauses(s.text):
             if "要" in c:

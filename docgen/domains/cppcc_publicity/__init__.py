@@ -106,7 +106,7 @@ DOMAIN = DomainSpec(
             blocks=("period", "meeting", "outlets", "exchange", "closing"),
             required=("exchange",),
             expected=(
-                Expected("meeting", "交流会议"),
+                Expected("meeting", "交流会议", or_each=("document.occasion",)),
                 Expected("exchange.lead.thesis_keywords", "关键词"),
                 Expected("exchange.lead.honour", "获得的荣誉"),
             ),

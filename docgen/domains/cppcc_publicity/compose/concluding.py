@@ -161,7 +161,7 @@ def _outcomes(ctx: Ctx, outcomes: list[Outcome]) -> list[Block]:
             p.add(lead, [path])
         if o.detail:
             p.add(_full_stop(o.detail), [f"{path}.detail"])
-        elif o.kind != "other":
+        else:  # a lead alone would be a stub among outcomes that each say something more
             p.add(ctx.frag(f"CON-outcome-detail-{o.kind}"))
         blocks.append(p.build())
     return blocks

@@ -3,6 +3,7 @@ model, the words each org level avoids, and the outlet names of running text."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
@@ -38,13 +39,19 @@ class Ctx(BaseCtx):
         return join_book_titles([self.outlet(i) for i in dict.fromkeys(ids)])
 
 
+#: an outlet name the clerk already marked: “X”微信公众号, 《X》 (the frame adds no marks of its own)
+_MARKED = re.compile(r"^[“《\"][^”》\"]+[”》\"]")
+
+
 def outlet_text(o: Outlet) -> str:
     if o.takes_book_marks:
         return zh.book_title(o.name)
-    if o.type == "wechat":
-        return zh.quoted(o.name) + ("" if o.name.endswith("公众号") else "微信公众号")
-    if o.type == "app":
-        return zh.quoted(o.name) + ("" if o.name.endswith("客户端") else "客户端")
+    suffix = {"wechat": ("公众号", "微信公众号"), "app": ("客户端", "客户端")}.get(o.type)
+    if suffix is not None:
+        m = _MARKED.match(o.name)
+        if m and m.end() < len(o.name):  # “柳沙政协”微信公众号: marked and named, as written
+            return o.name
+        return zh.quoted(o.name) + ("" if o.name.endswith(suffix[0]) else suffix[1])
     if o.type == "column":
         return zh.quoted(o.name)
     return o.name

@@ -203,14 +203,17 @@ def practices_text(
     if not items:
         return None
     own_subject = any(phrases.has_own_subject(part) for part in items[0].split("，")[1:])
+    kind = phrases.phrase_kind(items[0])
     if (
         subject
         and not items[0].startswith(("我", *names))
-        and phrases.phrase_kind(items[0]) == "verb"
+        and (kind == "verb" or (kind == "clause" and phrases.opens_with_frequency(items[0])))
         and not own_subject
+        and not phrases.has_own_subject(items[0])
     ):
-        # 我们 only before a predicate: a clause has its own subject or time, and so has a measure whose
-        # second half names who acts (围绕同一议题，省市县三级政协同步开展协商)
+        # 我们 only before a predicate, or before a frequency that opens one (我们每月邀请……): a clause has
+        # its own subject or date, and so has a measure whose second half names who acts (围绕同一议题，
+        # 省市县三级政协同步开展协商)
         items[0] = subject + items[0]
     if any("。" in x for x in items):
         return "".join(_stop(x) for x in items)
@@ -249,7 +252,8 @@ def _next_steps(ctx: Ctx, ex: Exchange, who: str | None) -> list[Block]:
     steps = [phrases.strip_subject(s, subjects) for s in ex.next_steps if _clause(s)]
     if steps:
         many = len(steps) > 1
-        items = "；".join(f"{zh.l3_lead(k)}{s}" for k, s in enumerate(steps, 1)) if many else steps[0]
+        # a single step follows the frame's 将/打算 directly: its own deadline takes 在 (我们还将在6月前出台……)
+        items = "；".join(f"{zh.l3_lead(k)}{s}" for k, s in enumerate(steps, 1)) if many else phrases.dated_after_modal(steps[0])
     else:
         todo = ctx.todo("下一步打算", "exchange.next_steps")
         if todo is None:

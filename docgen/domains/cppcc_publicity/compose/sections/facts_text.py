@@ -367,6 +367,17 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     return out
 
 
+# a grade of a contest (一等奖, 优秀奖, 金奖) is not a name: it takes no quotes
+_GRADE_AWARD = re.compile(r"^(?:[一二三特]等|[金银铜]|优秀|最佳[\u4e00-\u9fff]{0,4})奖$")
+# a title that is a prize (好新闻奖, 一等奖) is won (荣获), not conferred on someone (被评为)
+_PRIZE = re.compile(r"奖(?:项)?$")
+
+
+def _award(award: str) -> str:
+    a = phrases.clean(award)
+    return a if _GRADE_AWARD.match(a) else zh.quoted(a)
+
+
 def member_publicity(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     mp = a.member_publicity
     if mp is None:
@@ -389,7 +400,7 @@ def member_publicity(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[
                     who=who,
                     event=s.event,
                     honour=zh.quoted(s.honour) if s.honour else None,
-                    award=zh.quoted(s.award) if s.award else None,
+                    award=_award(s.award) if s.award else None,
                     ours=ctx.ours,
                 ),
                 (f"{A}.member_publicity.standouts[{i}]",),
@@ -585,11 +596,17 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     for h in a.honours:
         # a title that already names its year (2024年度……先进单位) is not given another
         year = f"{h.year}年度" if h.year and not phrases.has_year(h.title) else None
-        title = zh.quoted(phrases.clean(h.title))
+        title = _award(h.title)
+        prize = bool(_PRIZE.search(phrases.clean(h.title)))
         if h.kind == "unit":
             items.append(
                 ctx.frag(
-                    "ACH-honour-unit", who=h.recipient or ctx.org, by=h.conferred_by, year=year, title=title
+                    "ACH-honour-unit",
+                    who=h.recipient or ctx.org,
+                    by=h.conferred_by,
+                    year=year,
+                    title=title,
+                    prize=prize,
                 )
             )
         elif h.kind == "individual":
@@ -600,6 +617,7 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     by=h.conferred_by,
                     year=year,
                     title=title,
+                    prize=prize,
                 )
             )
         elif h.kind in ("work", "paper"):
@@ -693,7 +711,7 @@ def mechanisms(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 one_item=len(items) == 1,
                 items=phrases.join_items(nouns, "和") or None,
                 many=len(nouns) > 1,  # 先后/相继 only before more than one
-                actions="，".join(actions) or None,
+                actions="，".join(phrases.perfective(x) for x in actions) or None,  # 建立了……: what was done
             ),
             (f"{A}.mechanisms",),
         )

@@ -11,7 +11,7 @@ from docgen.compose import phrases
 from docgen.compose.context import append_closing
 from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder, join_book_titles
 from docgen.domains.cppcc_publicity.compose.sections import facts_text
-from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Group, Highlight
 from docgen.domains.cppcc_publicity.model.rules import horizon_year
 from docgen.domains.cppcc_publicity.model.situation import SituationLite
 from docgen.domains.cppcc_publicity.model.tasks import TaskSection
@@ -133,7 +133,7 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     blocks: list[Block] = []
     emitted: set[str] = set()
     if a.presentation == "by_domain":
-        groups = a.groups or auto_groups(ctx, a)
+        groups = with_unreferenced(ctx, a, a.groups) if a.groups else auto_groups(ctx, a)
         built = [(gi, g, highlight_paras(ctx, a, g.highlights, emitted)) for gi, g in enumerate(groups, 1)]
         built = [(gi, g, hb) for gi, g, hb in built if hb]
         blocks.append(
@@ -211,6 +211,33 @@ def all_highlights(ctx: Ctx, a: Achievements) -> list[Highlight]:
         if block not in used and _probe(ctx, a, block):
             hls.append(Highlight(lead=ctx.frag(f"ACH-lead-{block}"), refs=[block]))
     return hls
+
+
+#: the domain group a block no group refers to joins (a block not listed joins the last group)
+_BLOCK_DOMAIN = {
+    "media": "publicity",
+    "campaigns": "publicity",
+    "member_publicity": "publicity",
+    "social_opinion": "info",
+    "culture_history": "culture",
+    "grassroots": "grassroots",
+    "team": "team",
+    "trainings": "team",
+}
+
+
+def with_unreferenced(ctx: Ctx, a: Achievements, groups: list[Group]) -> list[Group]:
+    """The user's domain groups, each non-empty block no group's highlight refers to added as a point of the
+    group of its domain (or of the last group): a fact the groups forgot is not silently lost."""
+    used = {r.partition(".")[0] for g in groups for h in g.highlights for r in h.refs}
+    out = [g.model_copy(update={"highlights": list(g.highlights)}) for g in groups]
+    for block in REF_BLOCKS:
+        if block in used or not _probe(ctx, a, block):
+            continue
+        domain = _BLOCK_DOMAIN.get(block)
+        target = next((g for g in out if domain and g.domain == domain), out[-1])
+        target.highlights.append(Highlight(lead=ctx.frag(f"ACH-lead-{block}"), refs=[block]))
+    return out
 
 
 def _probe(ctx: Ctx, a: Achievements, block: str) -> bool:
@@ -391,7 +418,7 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
                 "SIT-year",
                 rel="今年",
                 items="，也是".join(significance),
-                also=bool(political and "今年是" in political),
+                also=bool(said),  # 今年是…… / 今年又恰逢……: the political wording already said this year is
             ),
             ["situation.year_significance"],
         )
@@ -622,7 +649,15 @@ def task_details(
             ),
             [f"{path}.subscriptions"],
         )
+    said = {sec.subscriptions.deadline} if sec.subscriptions and sec.subscriptions.deadline else set()
     for k, dl in enumerate(sec.deadlines):
+        if dl.by in said:  # the date the sentence before gave: not said again (……前要全部完成。请于同一日前……)
+            p.add(
+                ctx.frag(f"{prefix}-deadline-same", what=dl.what, report_to=dl.report_to),
+                [f"{path}.deadlines[{k}]"],
+            )
+            continue
+        said.add(dl.by)
         p.add(
             ctx.frag(
                 f"{prefix}-deadline",
@@ -653,6 +688,9 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
                 continue
             item = ctx.frag("TSK-reward-item", event=event, amount=amount, per=phrases.clean(per) or None)
             items.append(f"{item}，{rule}" if rule else item)
+        elif rule and condition and not _earned(event) and _earned(rule):
+            # the event is the condition and the rule what it earns (全年提供信息5条以上的 + 参加优秀信息员评选)
+            items.append(f"凡{event}的，可{_earned(rule)}")
         elif rule:
             earned = _earned(event) if condition else None
             # a rule that is what the event earns, written as a verb phrase (参加年度优秀信息员评选) after an
