@@ -81,7 +81,7 @@ def info_work_summary(ctx: Ctx) -> Draft:
         if not text.endswith("如下"):
             lead.add(ctx.frag("SUM-lead-tail"))
     else:
-        lead.add(ctx.frag("SUM-lead", when=when, party_gov=ctx.party_gov))
+        lead.add(ctx.frag("SUM-lead", when=when, party_gov=ctx.party_gov, org=ctx.org))
 
     sections: list[tuple[str, list[Block], str]] = []
     r = f.results
