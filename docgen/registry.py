@@ -49,10 +49,14 @@ class RegistryError(Exception):
 
 @dataclass(frozen=True)
 class Expected:
-    """A fact a complete draft of a kind expects: its data path and the label of its 〔待补：label〕 marker."""
+    """A fact a complete draft of a kind expects: its data path and the label of its 〔待补：label〕 marker.
+
+    ``or_each`` are paths that give the same fact item by item (``plan.agenda.host``: every row of the agenda
+    names its host): the fact is given when one of them has a value in every item of its (non-empty) list."""
 
     path: str
     label: str
+    or_each: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -242,3 +242,26 @@ def find_placeholders(text: str) -> list[tuple[int, str]]:
     if not _PLACEHOLDER_CHARS_RE.search(text):
         return []
     return [(m.start(), m.group()) for m in PLACEHOLDER_RE.finditer(text)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A clerk's own numbering in front of a phrase
+
+#: The numbering a writer puts in front of a list item or a heading (一要……, 二是……, （三）……, (2)……, 1.……,
+#: 一、……, 第一，……, ②……): the document numbers its items itself, so a phrase loses it.  Not 一、二季度 (a
+#: range of numerals), 1.5万 (a decimal), 三要素/要点 (words with 要), 一是非 (a word with 是).
+LEADING_ENUMERATOR_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}(?:是(?!非)|要(?![素点求闻件务害领旨案职]))"
+    r"|[（(](?:[一二三四五六七八九十]{1,2}|\d{1,2})[）)]"
+    r"|\d{1,2}[.．、](?!\d)"
+    r"|[一二三四五六七八九十]{1,2}、(?![一二三四五六七八九十\d])"
+    r"|第[一二三四五六七八九十]{1,2}[，,、]"
+    r"|[①-⑳])\s*"
+)
+
+
+def strip_enumerator(text: str) -> str:
+    """``text`` without a leading numbering of the writer's (see :data:`LEADING_ENUMERATOR_RE`); a text that is
+    nothing but a numbering is returned as it is."""
+    m = LEADING_ENUMERATOR_RE.match(text)
+    return text[m.end() :] if m and m.end() < len(text) else text

@@ -306,3 +306,48 @@ def test_render_strict_fails_on_a_quality_finding(tmp_path: Path) -> None:
     plain = CliRunner().invoke(main, ["render", str(facts), "--format", "txt", "-o", str(out)])
     assert plain.exit_code == 0, plain.output
     assert out.exists()
+
+
+# --- seams of facts files written outside the repository (issue 11, w2 round) --------------------------------
+STRANGER_BAD = [
+    # a writer's numbering kept after the document's own
+    ("quality-doubled", [Heading(1, "一、", "（一）健全机制，夯实信息工作基础")]),
+    ("quality-doubled", [Heading(2, "（二）", "2.提高信息质量")]),
+    ("quality-doubled", [_para("1.一是建立联席会议制度；二是开设专栏。")]),
+    ("quality-doubled", [_para("一是（一）建立联席会议制度。二是开设专栏。")]),
+    # a writer's summary sentence and the fact sentence after it give the same figure
+    (
+        "quality-doubled",
+        [_para("一是主流媒体发声有力。全年刊发稿件1200余篇。全年，省政协在主流媒体累计发稿1200余篇。")],
+    ),
+    ("quality-doubled", [_para("培训近150人。举办业务培训班，培训近150人。")]),
+    # the frame's subject said again after 一是 (behind the item's own time)
+    (
+        "quality-doubled",
+        [_para("今后，区政协将继续努力，重点在以下方面下功夫：一是下半年，区政协将继续擦亮品牌；二是力争多发稿。")],
+    ),
+    ("quality-doubled", [_para("下一步，县政协将补短板：一是县政协将出台激励办法；二是加强培训。")]),
+    # a breakdown announced with one item after it
+    ("quality-single", [_para("县政协累计发稿86篇。分媒体看，“柘源融媒”客户端刊发60多篇。")]),
+]
+
+STRANGER_GOOD = [
+    [Heading(1, "一、", "健全机制，夯实信息工作基础")],
+    [Heading(2, "（二）", "一、二季度工作回顾")],
+    [_para("1.高度重视，周密部署。一是建立联席会议制度；二是开设专栏。")],
+    [_para("全年发稿86篇，其中头版头条3篇。在《东岚日报》刊发3篇。")],
+    [_para("收集信息120条，被采用12条。转报信息120件。")],
+    [_para("今后，区政协将继续努力：一是下半年继续擦亮品牌；二是市政协各专门委员会每年牵头完成1个课题。")],
+    [_para("县政协累计发稿86篇。分媒体看，《东岚日报》刊发20篇、“柘源融媒”客户端刊发60多篇。")],
+    [_para("分领域看，宣传工作有声有色，信息工作量质齐升。")],
+]
+
+
+@pytest.mark.parametrize(("code", "blocks"), STRANGER_BAD, ids=[f"{c}-{i}" for i, (c, _) in enumerate(STRANGER_BAD)])
+def test_the_checker_catches_seams_of_strangers_files(code: str, blocks: list[Paragraph | Heading]) -> None:
+    assert code in [f.code for f in check_draft(_draft(*blocks))]
+
+
+@pytest.mark.parametrize("blocks", STRANGER_GOOD)
+def test_the_same_shapes_written_well_pass(blocks: list[Paragraph | Heading]) -> None:
+    assert [f.format() for f in check_draft(_draft(*blocks))] == []

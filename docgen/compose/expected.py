@@ -36,13 +36,27 @@ def absent(facts: BaseFacts, path: str) -> bool:
     return False
 
 
+def _each_given(node: Any, names: list[str]) -> bool:
+    """Whether the path ``names`` has a value below ``node``, in every item of each list on the way (and a
+    list on the way has at least one item)."""
+    if not names:
+        return not (node is None or node in ("", [], {}))
+    if node is None:
+        return False
+    child = getattr(node, names[0])
+    if isinstance(child, list):
+        return bool(child) and all(_each_given(x, names[1:]) for x in child)
+    return _each_given(child, names[1:])
+
+
 def missing_expected(facts: BaseFacts) -> list[Expected]:
-    """The expected facts of this kind that are absent (a path under an absent one is not repeated)."""
+    """The expected facts of this kind that are absent (a path under an absent one is not repeated); a fact
+    given item by item (``Expected.or_each``) is not absent."""
     out: list[Expected] = []
     for e in registry.kind(facts.document.kind).expected:
         if any(e.path.startswith(m.path + ".") for m in out):
             continue
-        if absent(facts, e.path):
+        if absent(facts, e.path) and not any(_each_given(facts, p.split(".")) for p in e.or_each):
             out.append(e)
     return out
 

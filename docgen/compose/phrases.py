@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from docgen import zh
+from docgen import zh, zhtext
 
 __all__ = [
     "PhraseKind",
@@ -32,6 +32,7 @@ __all__ = [
     "has_year",
     "join_items",
     "phrase_kind",
+    "said_within",
     "split_count_suffix",
     "strip_metric_suffix",
     "strip_subject",
@@ -43,16 +44,11 @@ PhraseKind = Literal["verb", "noun", "clause", "stub"]
 _END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 
 
-# a clerk's own numbering in front of a list item (一要……, 二是……, （三）……, 1.……, ②……): the frame numbers
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,2}(?:是(?![非])|要(?![素点求闻件务害领旨案职]))|（[一二三四五六七八九十]{1,2}）|\d{1,2}[.．、](?!\d)|[①-⑳])\s*")
-
-
 def clean(text: str) -> str:
     """The phrase without surrounding blanks, without final punctuation (。；，、！？) and without a
     numbering the clerk put in front of it (一要……, （二）……, 3.……: the frame numbers the items itself)."""
     t = text.strip().rstrip(_END_PUNCT).strip()
-    m = _ENUMERATOR.match(t)
-    return t[m.end() :].strip() if m and m.end() < len(t) else t
+    return zhtext.strip_enumerator(t).strip() or t
 
 
 # --- what the data already says ---------------------------------------------------------------------------
@@ -114,19 +110,27 @@ def strip_metric_suffix(metric: str, suffixes: Sequence[str] = _METRIC_SUFFIXES)
 _SUBJECT_MODAL = re.compile(r"^(?:还|也|再)?(?:将|要|会|准备|打算|计划)?")
 
 
+_TIME_CLAUSE = re.compile(r"^([^，,。；;]{2,12}?)[，,]")
+
+
 def strip_subject(text: str, subjects: Iterable[str]) -> str:
     """The phrase without a leading subject (and its modal) that the frame already says: a list item
-    ``我们将认真学习……`` after ``我们考虑着力抓好以下几个方面：`` → ``认真学习……``.  Only when what is left
-    is a predicate (a modal came off, or the tagger reads a verb phrase); otherwise the phrase is returned
-    as it is (cleaned)."""
+    ``我们将认真学习……`` after ``我们考虑着力抓好以下几个方面：`` → ``认真学习……``; a time clause in front stays
+    and takes the predicate (``下半年，区里将继续……`` → ``下半年继续……``).  Only when what is left is a
+    predicate (a modal came off, or the tagger reads a verb phrase); otherwise the phrase is returned as it is
+    (cleaned)."""
     t = clean(text)
+    when, body = "", t
+    m = _TIME_CLAUSE.match(t)
+    if m and _TIME_START.match(m.group(1)):
+        when, body = m.group(1), t[m.end() :]
     for s in sorted((x for x in subjects if x), key=len, reverse=True):
-        if t.startswith(s):
-            after = t[len(s) :]
+        if body.startswith(s):
+            after = body[len(s) :]
             rest = _SUBJECT_MODAL.sub("", after, count=1)
             # after a modal (我们将……) a predicate follows by construction; otherwise the tagger decides
             if rest and (rest != after or phrase_kind(rest) == "verb"):
-                return rest
+                return when + rest
     return t
 
 
@@ -337,6 +341,28 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
     if k < n and (_is_verb(toks[k][1]) or toks[k][1] == "p"):
         return k
     return j
+
+
+# --- overlap ----------------------------------------------------------------------------------------------
+
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {run[i : i + 2] for run in _HAN_RUN.findall(text) for i in range(len(run) - 1)}
+
+
+def said_within(part: str, whole: str, share: float = 0.5) -> bool:
+    """True when a clause of ``part`` (a writer's measure) mostly says what ``whole`` (a generic sentence) says
+    already: at least ``share`` of its two-character pieces stand in ``whole`` (加强上下联动 within ……形成上下联动、
+    共同发力的格局).  Names in quotes or brackets are left aside; a clause of fewer than three pieces says too
+    little to tell."""
+    theirs = _bigrams(whole)
+    for clause in re.split("[。；，]", _PAREN.sub("", _QUOTED.sub("", part))):
+        mine = _bigrams(clause)
+        if len(mine) >= 3 and len(mine & theirs) >= share * len(mine):
+            return True
+    return False
 
 
 # --- joining ----------------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from docgen.zhtext import strip_enumerator
+
 __all__ = ["SHOWN_SHARE", "Uncovered", "uncovered"]
 
 #: Share of a text value's two-character pieces that must be in the draft when it is not there verbatim.
@@ -60,7 +62,7 @@ def uncovered(
     are dotted path patterns of leaves that are options rather than words (``*`` matches one step:
     ``document.kind``, ``tasks.sections.*.theme``; ``**.`` in front matches at any depth: ``**.refs``);
     ``exact`` are patterns of leaves that are printed as written (headings): they must be in the text verbatim
-    (punctuation aside)."""
+    (punctuation and a numbering of the writer's own, which the document replaces with its own, aside)."""
     flat = _flat(text)
     warned_paths = [_dotted(p) for w in warned for p in w.split("、") if p]
     skips = [_pattern(s) for s in skip]
@@ -70,7 +72,7 @@ def uncovered(
         if any(rx.match(path) for rx in skips) or _covered(path, warned_paths):
             continue
         if isinstance(value, str) and any(rx.match(path) for rx in exacts):
-            if _flat(value.strip().rstrip(_END_PUNCT)) not in flat:
+            if _flat(strip_enumerator(value.strip().rstrip(_END_PUNCT))) not in flat:
                 out.append(Uncovered(path, value))
             continue
         if not _shown(value, text, flat):

@@ -12,7 +12,7 @@ from docgen.draft import LEAD_ROLES
 from docgen.quality import grammar
 from docgen.quality.findings import Finding
 from docgen.quality.units import Sentence, Unit
-from docgen.zhtext import TODO_MARK, find_placeholders
+from docgen.zhtext import LEADING_ENUMERATOR_RE, TODO_MARK, find_placeholders
 
 _HAN = "\u4e00-\u9fff"
 _TODO_RE = re.compile(r"(?:〔待补：[^〕]*〕)+")  # adjacent markers count as one missing-fact slot
@@ -63,7 +63,11 @@ _FLAT_APPROX_RE = re.compile(r"^(?:近|约)|余|多|以上|左右")
 # a verb said on both sides of its object (为宣传好……主题宣传，)
 _VERB_AROUND_RE = re.compile(f"为([{_HAN}]{{2}})好[^，。；：]{{2,40}}?\\1(?:活动|工作)?(?=[，。；])")
 # a list item that says again the subject the frame before the colon already said (我们……：一是我们将……)
-_ITEM_SUBJECT_RE = re.compile(r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们")
+# (……区里将……：一是下半年，区里将……): the subject before 将 said again after 一是 (and its own time)
+_ITEM_SUBJECT_RE = re.compile(
+    r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们"
+    f"|([{_HAN}]{{2,8}}?)将[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要](?:[^，；。]{{1,12}}，)?\\1将"
+)
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
@@ -103,7 +107,10 @@ def check_text(
         lambda: _significance(sentences),
         lambda: _few(units),
         lambda: _doubled(sentences),
+        lambda: _counts_twice(units),
         lambda: _singles(units),
+        lambda: _double_numbers(units),
+        lambda: _breakdowns(sentences),
         lambda: _yao(sentences),
         lambda: _stubs(sentences),
         lambda: _same_opening(units),
@@ -259,6 +266,24 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
                     break
 
 
+# a count with its qualifier and measure word (1200余篇, 近150人, 3.5万人次): said twice in one paragraph, a
+# writer's summary sentence and the fact sentence after it give the same figure (全年办件1200余件。……累计办件1200余件)
+_COUNT_RE = re.compile(r"(?<![\d.])(?:近|约)?\d{2,}(?:\.\d+)?(?:余|多)?万?(?:余|多)?[个家名位项条篇件次期人元份]")
+
+
+def _counts_twice(units: list[Unit]) -> Iterator[Finding]:
+    for u in units:
+        if u.kind != "para":
+            continue
+        home: dict[str, int] = {}
+        for s in u.sentences():
+            for m in _COUNT_RE.finditer(_plain(s.text)):
+                first = home.setdefault(m.group(), s.start)
+                if first != s.start:
+                    yield _f("quality-doubled", f"数量“{m.group()}”在同一段中说了两次", s)
+                    break
+
+
 def _repeat_leads(sentences: list[Sentence]) -> Iterator[Finding]:
     prev = ""
     prev_block = -2
@@ -350,6 +375,40 @@ def _singles(units: list[Unit]) -> Iterator[Finding]:
             for first, second in _NEXT_OF.items():
                 if second in text:
                     open_items.pop(first, None)
+
+
+def _double_numbers(units: list[Unit]) -> Iterator[Finding]:
+    """A numbered heading or item whose text opens with a numbering of its own (一、（一）……, 1.一是……): the
+    writer's numbering kept after the document's."""
+    for u in units:
+        if u.kind in ("heading1", "heading2"):
+            number, rest = u.number, u.text
+        elif u.kind == "para":
+            m = LEADING_ENUMERATOR_RE.match(u.text)
+            number = u.number or (m.group() if m else "")
+            rest = u.text[len(number) :]
+        else:
+            continue
+        inner = LEADING_ENUMERATOR_RE.match(rest) if number else None
+        if inner and inner.end() < len(rest):
+            yield Finding(
+                "quality-doubled",
+                f"编号重复（“{number}{inner.group().strip()}”）",
+                u.text if u.kind == "para" else number + u.text,
+                u.paths(0, len(u.text)),
+                u.block,
+            )
+
+
+# a breakdown announced (分领域看，分地区看，) with one item after it
+_BREAKDOWN_RE = re.compile(f"^分[{_HAN}]{{1,4}}看，([^。]*)")
+
+
+def _breakdowns(sentences: list[Sentence]) -> Iterator[Finding]:
+    for s in sentences:
+        m = _BREAKDOWN_RE.match(_plain(s.text).strip())
+        if m and not re.search(r"[、；]", _BRACKETED_RE.sub("", m.group(1))) and m.group(1).count("，") == 0:
+            yield _f("quality-single", "说“分……看”，后面只有一项", s)
 
 
 def _few(units: list[Unit]) -> Iterator[Finding]:

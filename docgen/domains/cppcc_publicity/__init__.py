@@ -139,7 +139,7 @@ DOMAIN = DomainSpec(
             required=("plan",),
             expected=(
                 Expected("plan.time_text", "开会时间"),
-                Expected("plan.host", "主持人"),
+                Expected("plan.host", "主持人", or_each=("plan.agenda.host",)),
                 Expected("plan.materials", "会议材料"),
                 Expected("plan.division", "工作分工"),
                 Expected("plan.requirements", "有关要求"),

@@ -90,7 +90,8 @@ def _stop(text: str) -> str:
 
 def result_clause(ctx: Ctx, r: Result, path: str, *, with_period: bool = True) -> str | None:
     """“{时段}，{事项}{数量}，较{上期}增长……，{补充}” without the full stop; None when the value is zero (the
-    genre never says 0).  A note that is a bare adverb (首次) qualifies the action: 首次在……刊发稿件3篇."""
+    genre never says 0).  A note that is a bare adverb (首次) qualifies the action: 首次在……刊发稿件3篇; after a
+    noun (系列报道12期) it has nothing to qualify, and is left out with a warning."""
     amount = ctx.count(r.value, r.unit, r.approx)
     if amount is None:
         return None
@@ -104,7 +105,15 @@ def result_clause(ctx: Ctx, r: Result, path: str, *, with_period: bool = True) -
     label = _clause(r.label)
     note = _clause(r.note) if r.note else None
     if note and phrases.phrase_kind(note) == "stub":
-        label, note = note + label, None
+        if phrases.phrase_kind(label) == "verb":
+            label = note + label
+        else:  # 首次 before a noun (首次系列报道12期) qualifies nothing: the writer words it (首次推出系列报道)
+            ctx.notice(
+                "unused-fact",
+                f"成效补充“{note}”不成句，事项“{label}”不是动词短语，无处安放（可写进事项，如“{note}推出{label}”）",
+                f"{path}.note",
+            )
+        note = None
     return "，".join(
         x
         for x in (

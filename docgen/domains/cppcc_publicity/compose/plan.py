@@ -181,20 +181,30 @@ def _contact(ctx: Ctx, plan: Plan) -> Paragraph | None:
 
 
 def _agenda(ctx: Ctx, plan: Plan) -> list[Block]:
-    intro = ParaBuilder().add(ctx.frag("PLN-agenda-intro", host=plan.host), ["plan.host"]).build()
+    """The intro naming the host, then the table.  When every row names the same host (and the plan names none
+    or the same), the host is the meeting's: said once in the intro, not in a column repeated row by row."""
+    hosts = {_plain(a.host) if a.host else "" for a in plan.agenda}
+    common = next(iter(hosts)) if len(hosts) == 1 and "" not in hosts else None
+    host = plan.host or common
+    if common and (plan.host is None or _plain(plan.host) == common):
+        paths = ["plan.host", *(f"plan.agenda[{i}].host" for i in range(len(plan.agenda)))]
+        intro = ParaBuilder().add(ctx.frag("PLN-agenda-intro", host=host), paths).build()
+        return [intro, agenda_table(ctx, plan.agenda, host_column=False)]
+    intro = ParaBuilder().add(ctx.frag("PLN-agenda-intro", host=host), ["plan.host"]).build()
     return [intro, agenda_table(ctx, plan.agenda)]
 
 
-def agenda_table(ctx: Ctx, agenda: list[AgendaItem]) -> Table:
+def agenda_table(ctx: Ctx, agenda: list[AgendaItem], *, host_column: bool = True) -> Table:
     """Header row + one row per agenda item.  The 时间, 承担人 and 主持人 columns appear only when some item has
-    a value for them (then every row has the cell, empty where that item has none)."""
+    a value for them (then every row has the cell, empty where that item has none); ``host_column`` False
+    leaves the 主持人 column out (the intro names the one host)."""
     cols = ["no"]
     if any(a.time for a in agenda):
         cols.append("time")
     cols.append("item")
     if any(a.by for a in agenda):
         cols.append("by")
-    if any(a.host for a in agenda):
+    if host_column and any(a.host for a in agenda):
         cols.append("host")
     header = tuple(ctx.frag(f"PLN-col-{c}") for c in cols)
     rows = [header]

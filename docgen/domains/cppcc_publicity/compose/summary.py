@@ -250,10 +250,17 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
                 blocks.append(ParaBuilder().add(lead_in, [f"achievements.groups[{gi}].lead_in"]).build())
             blocks.extend(paras)
     elif a.presentation == "narrative":
+        own = {id(h): i for i, h in enumerate(a.highlights)}
         for h in speech.all_highlights(ctx, a):
             sents = speech.highlight_sentences(ctx, a, h, emitted)
             if sents:
                 blocks.append(ParaBuilder().add_all(sents).build())
+                if id(h) in own:  # a narrative has no point headings: the writer's lead is not in the text
+                    ctx.notice(
+                        "unused-fact",
+                        f"呈现方式为 narrative（段落叙述），要点小标题“{phrases.clean(h.lead)}”未写入",
+                        f"achievements.highlights[{own[id(h)]}].lead",
+                    )
     else:
         blocks.extend(_points(ctx, a, emitted))
     if not blocks:
@@ -381,12 +388,17 @@ def measures(items: list[str]) -> str | None:
 
 
 def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:
+    """“（一）{lead}。” + the theme's generic measure sentence + the writer's measures and details.  When one of
+    the writer's own measures says what the generic sentence says (充实信息员队伍 after 配齐配强……信息员……), the
+    generic sentence is left out: the section says it once, in the writer's words."""
     p = ParaBuilder().lead(f"{number}{sec.lead.rstrip('。')}。", "l2_lead", (path,))
     ctx.heard(phrases.clean(sec.lead))
-    p.add(
-        ctx.frag_fresh(f"WSM-task-theme-{sec.theme}", org=ctx.org, scope=ctx.scope, ours=ctx.ours),
-        [f"{path}.theme"],
-    )
-    p.add(measures(sec.items), [f"{path}.items"])
-    speech.task_details(ctx, p, sec, path, prefix="WSM")
+    theme = ctx.frag_fresh(f"WSM-task-theme-{sec.theme}", org=ctx.org, scope=ctx.scope, ours=ctx.ours)
+    own = ParaBuilder()
+    own.add(measures(sec.items), [f"{path}.items"])
+    speech.task_details(ctx, own, sec, path, prefix="WSM")
+    said = [x for seg in own.segments if seg.role == "text" for x in re.split("[。；]", seg.text)]
+    if not (theme and any(phrases.said_within(x, theme) for x in said)):
+        p.add(theme, [f"{path}.theme"])
+    p.segments.extend(own.segments)
     return p.build()

@@ -82,10 +82,6 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     "ACH-media-outlet-item", outlet=ctx.outlet(b.outlet), n=n, front_page=fp, compare=cmp
                 )
             )
-        ranks = [
-            _rank(ctx, r.outlet, r.metric, r.scope, r.rank, r.of, r.period_label, subject=k == 0)
-            for k, r in enumerate(m.ranks)
-        ]
         total = ctx.count(m.total.value, m.total.unit, m.total.approx) if m.total is not None else None
         paths = tuple(f"{A}.media.{k}" for k in ("total", "by_outlet", "ranks") if getattr(m, k))
         named = {b.outlet for b in m.by_outlet if b.count}
@@ -116,10 +112,16 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                         if m.total
                         else None,
                         details=phrases.join_items(details, "、", clauses=True) or None,
+                        several=len(details) > 1,
                     ),
                     paths,
                 )
             )
+        # after the total sentence, which may have said the period the ranks repeat (今年1—11月…今年1—11月)
+        ranks = [
+            _rank(ctx, r.outlet, r.metric, r.scope, r.rank, r.of, r.period_label, subject=k == 0)
+            for k, r in enumerate(m.ranks)
+        ]
         if ranks:
             out.append((ctx.frag("ACH-media-ranks", ranks="，".join(ranks)), (f"{A}.media.ranks",)))
     if want("subunit_total") and m.subunit_total is not None:
@@ -251,6 +253,23 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     return out
 
 
+def said_period(ctx: Ctx, label: str) -> bool:
+    """True when ``label`` (a rank's or a result's own time) names the period the text has already said: the
+    same words (今年1—11月), or the same calendar year said as a year (2025年度 when the period is 2025)."""
+    if not ctx.period_said:
+        return False
+    t = phrases.clean(label)
+    if t == ctx.period:
+        return True
+    p = ctx.facts.period
+    whole_year = (
+        p is not None
+        and p.start.year == p.end.year
+        and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+    )
+    return whole_year and p is not None and t in (f"{p.end.year}年", f"{p.end.year}年度")
+
+
 def _rank(
     ctx: Ctx,
     outlet: str | None,
@@ -264,7 +283,7 @@ def _rank(
 ) -> str:
     """One rank: “{时段}，{单位}在《X》的{指标}在{范围}{N}家单位中位居第三位” — the first rank of a sentence
     names who ranks (a rank sentence without its subject reads as if the outlet ranked)."""
-    if period_label and ctx.period_said and phrases.clean(period_label) == ctx.period:
+    if period_label and said_period(ctx, period_label):
         period_label = None  # the period was just said (今年以来…今年以来)
     # a later rank leaves its subject to the first only when it goes on the same way: one that opens with
     # its own period or names an outlet (2023年度，在《X》的……位居第二位) is a new clause and says who ranks
@@ -441,7 +460,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
             (
                 ctx.frag(
                     "ACH-sqmy-rank",
-                    period=r.period_label,
+                    period=None if r.period_label and said_period(ctx, r.period_label) else r.period_label,
                     scope=r.scope,
                     of=f"{r.of}家" if r.of else None,
                     metric=phrases.strip_metric_suffix(r.metric, ("排名", "名次")) if r.metric else None,

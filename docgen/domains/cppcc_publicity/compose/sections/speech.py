@@ -238,8 +238,9 @@ def highlight_sentences(
 ) -> list[tuple[str, tuple[str, ...]]]:
     out: list[tuple[str, tuple[str, ...]]] = []
     ctx.examples = 0  # 比如/再比如 count from the start of each highlight's paragraph
-    if h.text:
-        out.append((h.text if h.text.endswith(("。", "！")) else h.text + "。", ()))
+    own = h.text if h.text and not _restated(ctx, a, h) else None
+    if own:
+        out.append((own if own.endswith(("。", "！")) else own + "。", ()))
     # a fact another highlight names by its own sub-block (media.columns) is left to that highlight, even
     # when this one names the whole block (media)
     reserved = tuple(
@@ -257,7 +258,40 @@ def highlight_sentences(
                 continue
             emitted.add(text)
             out.append((text, paths))
-    return _place_examples(out, 1 if h.text else 0)
+    return _place_examples(out, 1 if own else 0)
+
+
+# a count in a writer's sentence: digits (not a year, month or day), with its qualifier and the next character
+_COUNT_TOKEN = re.compile(r"(?<![\d.])(?:近|约)?\d{2,}(?:\.\d+)?(?:余|多)?万?(?:余|多)?(?![\d.年月日时号%])[^\d\s，。；、]?")
+
+
+def _restated(ctx: Ctx, a: Achievements, h: Highlight) -> bool:
+    """True when every count in the highlight's own sentence (全年刊发稿件1200余篇) is one its fact sentences
+    say anyway: the sentence would say the figure twice in one paragraph, so it is left out, with a warning."""
+    counts = set(_COUNT_TOKEN.findall(h.text or ""))
+    if not counts:
+        return False
+    with ctx.trial():
+        said = {c for ref in h.refs for t, _ in facts_text.block_sentences(ctx, a, ref) for c in _COUNT_TOKEN.findall(t)}
+    if not counts <= said:
+        return False
+    ctx.notice(
+        "unused-fact",
+        f"要点补充句“{phrases.clean(h.text or '')}”中的数字已由事实句写出，补充句未写入",
+        _highlight_path(a, h),
+    )
+    return True
+
+
+def _highlight_path(a: Achievements, h: Highlight) -> str:
+    for i, x in enumerate(a.highlights):
+        if x is h:
+            return f"achievements.highlights[{i}].text"
+    for gi, g in enumerate(a.groups):
+        for i, x in enumerate(g.highlights):
+            if x is h:
+                return f"achievements.groups[{gi}].highlights[{i}].text"
+    return "achievements.highlights"
 
 
 _EXAMPLE_LEAD = re.compile(r"^(?:比如|再比如|又如|例如)，")
