@@ -164,11 +164,12 @@ def _tags(text: str) -> list[tuple[str, str]]:
     """(word, flag) pairs; a quoted name or bracketed aside counts as one noun."""
     from docgen.compose.tagcache import cached_tags
 
-    return _retag_names(cached_tags(_mask(text), _jieba_tags))
+    return cached_tags(_mask(text), _jieba_tags)
 
 
 def _retag_names(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Words jieba's dictionary tags as a person's name (``nr``) that stand where a verb stands: after an
+    """(Inside :func:`_jieba_tags`, so the tag memo keeps the result.)  Words jieba's dictionary tags as a
+    person's name (``nr``) that stand where a verb stands: after an
     adverb (坚决杜绝), or a four-character word whose second half is a verb (严格执行).  A user's list item
     names no person (people are named by office), so a verb reading is the sound one."""
     if not any(f == "nr" for _, f in toks):
@@ -200,7 +201,7 @@ def _jieba_tags(masked: str) -> list[tuple[str, str]]:
     needs no jieba at all."""
     posseg = _tagger()
     pairs = [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
-    return [(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs]
+    return _retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs])
 
 
 def _is_verb(flag: str) -> bool:
