@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from helpers import DELETE, dump, edit
-from pi_helpers import minimal_speech, minimal_summary, validate_text
+from pi_helpers import minimal_speech, minimal_summary, problems_of, validate_text
 
 from docgen.api import compose_text, quality_notices
 from docgen.domains.party_info.quality import check_counts
@@ -250,3 +250,28 @@ def test_the_domain_check_runs_with_the_checker_on_a_document_of_the_domain() ->
         [Paragraph((Segment("有9次信息获中央领导同志批示。"),))],
     )
     assert [n.code for n in quality_notices(draft, facts)] == ["quality-doubled"]
+
+
+# --- a part-year plan ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("horizon", ["下半年", "2026年下半年", "今年下半年"])
+def test_a_half_year_summary_plans_the_second_half(horizon: str) -> None:
+    data = edit(
+        minimal_summary(),
+        {
+            "document.date": dt.date(2026, 7, 6),
+            "period": {"kind": "custom", "start": dt.date(2026, 1, 1), "end": dt.date(2026, 6, 30)},
+            "tasks.horizon": horizon,
+        },
+    )
+    text = _text(data)
+    assert "二、下半年工作" in text
+    assert "下半年，" in text or "下一步，" in text
+    assert "今年，" not in text and "2027年" not in text
+
+
+def test_an_unreadable_horizon_is_still_refused_in_chinese() -> None:
+    problems = problems_of(dump(edit(minimal_summary(), {"tasks.horizon": "近期"})))
+    assert [p.code for p in problems] == ["bad-horizon"]
+    assert "下半年" in problems[0].message

@@ -9,7 +9,7 @@ from docgen import zh
 from docgen.compose import phrases
 from docgen.domains.party_info.compose.context import Ctx, ParaBuilder
 from docgen.domains.party_info.model.blocks import TaskSection
-from docgen.domains.party_info.model.rules import horizon_year
+from docgen.domains.party_info.model.rules import horizon_part, horizon_year
 from docgen.draft import Block, Paragraph
 from docgen.model.meeting import AgendaDone
 
@@ -35,8 +35,14 @@ def horizon_rel(ctx: Ctx) -> str | None:
     t = ctx.facts.tasks
     if t is None:
         return None
-    year = horizon_year(t.horizon, ctx.facts.document.date)
-    return zh.relative_year(year, ctx.facts.document.date) if year is not None else None
+    on = ctx.facts.document.date
+    year = horizon_year(t.horizon, on)
+    if year is None:
+        return None
+    part = horizon_part(t.horizon)
+    if part is not None:  # 下半年 of this year; 明年上半年 of the next
+        return part if year == on.year else f"{zh.relative_year(year, on)}{part}"
+    return zh.relative_year(year, on)
 
 
 # --- opening ---------------------------------------------------------------------------------------------
