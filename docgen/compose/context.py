@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from docgen import zh
-from docgen.draft import DraftMeta, Notice, Paragraph, Segment, SegmentRole
+from docgen.draft import Block, DraftMeta, Notice, Paragraph, Segment, SegmentRole
 from docgen.fragments import FragmentLibrary, Variant, choice_index
 from docgen.model.basefacts import BaseFacts
 
@@ -322,6 +322,17 @@ class ParaBuilder:
 
     def build(self) -> Paragraph:
         return Paragraph(tuple(self.segments))
+
+
+def append_closing(blocks: list[Block], para: Paragraph, own_paragraph: bool) -> None:
+    """Add *para* to an opening: as a paragraph of its own, or (``own_paragraph`` false) as the last sentences of
+    the opening's last paragraph (an opening's transition "下面，我讲几点意见" closes the paragraph before it)."""
+    if own_paragraph or not blocks:
+        blocks.append(para)
+        return
+    last = blocks[-1]
+    assert isinstance(last, Paragraph)
+    blocks[-1] = Paragraph(last.segments + para.segments)
 
 
 def sentence(clauses: Iterable[str | None], end: str = "。") -> str | None:

@@ -15,6 +15,9 @@ from docgen.model.base import FactModel, f
 
 __all__ = ["Level", "Org", "OrgIdentity"]
 
+# the level suffix a short name may begin with (市委办, 县委办公室): said once when the place already ends with it
+_LEVEL_CHARS = "省市县区州盟旗"
+
 Level = Literal["province", "city", "county", "district", "county_city"]
 
 
@@ -43,6 +46,15 @@ class OrgIdentity(FactModel):
                 "county_city": "我市",
             }[self.level]
         )
+
+    def unit_name(self) -> str:
+        """The place-qualified short name: 澄阳 + 市委办 → 澄阳市委办; 澄阳市 + 市委办 → 澄阳市委办 (the level said once)."""
+        short, place = self.short_name, self.place
+        if place and place in short:
+            return short
+        if place and short[:1] in _LEVEL_CHARS and place.endswith(short[0]):
+            return place + short[1:]
+        return place + short
 
     def derived_scope(self) -> str:
         return (

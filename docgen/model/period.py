@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Literal
 
 from docgen.model.base import FactModel, f
+from docgen.model.issues import Issue
 
 
 class Period(FactModel):
@@ -19,3 +21,17 @@ class Period(FactModel):
     )
     start: dt.date = f("起始日期", example="2024-01-01")
     end: dt.date = f("截止日期", example="2024-11-30")
+
+
+def check_period(p: Period | None, on: dt.date) -> Iterator[Issue]:
+    """The period's own order, and its end not after the document's date (rule codes shared by every domain)."""
+    if p is None:
+        return
+    if p.start > p.end:
+        yield Issue(("period", "start"), "date-period-order", "统计期起始日期晚于截止日期")
+    if p.end > on:
+        yield Issue(
+            ("period", "end"),
+            "date-period-after-document",
+            f"统计期截止日期 {p.end.isoformat()} 晚于文稿日期 {on.isoformat()}",
+        )

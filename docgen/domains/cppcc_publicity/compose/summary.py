@@ -28,7 +28,6 @@ from docgen.model.org import Org
 __all__ = ["THIRD_PERSON_SUFFIX", "SummaryCtx", "ThirdPersonCtx", "unit_name", "work_summary"]
 
 THIRD_PERSON_SUFFIX = "-3p"
-_LEVEL_CHARS = "省市县区州盟旗"
 
 
 @dataclass
@@ -70,13 +69,8 @@ class SummaryCtx(ThirdPersonCtx):
 
 
 def unit_name(org: Org) -> str:
-    """The place-qualified short name used in titles: 澄阳 + 市政协 → 澄阳市政协; 澄阳市 + 市政协 → 澄阳市政协."""
-    short, place = org.short_name, org.place
-    if place and place in short:
-        return short
-    if place and short[:1] in _LEVEL_CHARS and place.endswith(short[0]):
-        return place + short[1:]
-    return place + short
+    """The place-qualified short name used in titles (:meth:`Org.unit_name`)."""
+    return org.unit_name()
 
 
 def _summary_year(ctx: Ctx, s: Summary) -> int:

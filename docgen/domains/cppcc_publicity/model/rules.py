@@ -17,6 +17,7 @@ from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achiev
 from docgen.domains.cppcc_publicity.model.facts import Facts
 from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.model.issues import Issue, Loc
+from docgen.model.period import check_period
 from docgen.model.quantity import base_unit, magnitude
 
 if TYPE_CHECKING:
@@ -317,15 +318,7 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
 def check_dates(facts: Facts) -> Iterator[Issue]:
     doc_date = facts.document.date
     p = facts.period
-    if p is not None:
-        if p.start > p.end:
-            yield Issue(("period", "start"), "date-period-order", "统计期起始日期晚于截止日期")
-        if p.end > doc_date:
-            yield Issue(
-                ("period", "end"),
-                "date-period-after-document",
-                f"统计期截止日期 {p.end.isoformat()} 晚于文稿日期 {doc_date.isoformat()}",
-            )
+    yield from check_period(p, doc_date)
     t = facts.tasks
     if t is None:
         return

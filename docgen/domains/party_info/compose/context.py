@@ -35,7 +35,6 @@ _SUBUNITS = {
     "district": "各镇（街道）",
     "county_city": "各乡镇（街道）",
 }
-_LEVEL_CHARS = "省市县区州盟旗"
 #: fields of the shared org block that no kind of this domain says (a general office has no 党组)
 _ORG_UNUSED = {
     "province": "所在省",
@@ -84,10 +83,4 @@ class Ctx(BaseCtx):
     @property
     def unit(self) -> str:
         """The place-qualified name of the office: 青禾 + 县委办公室 → 青禾县委办公室."""
-        org = self.facts.org
-        short, place = org.short_name, org.place
-        if place and place in short:
-            return short
-        if place and short[:1] in _LEVEL_CHARS and place.endswith(short[0]):
-            return place + short[1:]
-        return place + short
+        return self.facts.org.unit_name()

@@ -7,10 +7,11 @@ import re
 
 from docgen import zh
 from docgen.compose import phrases
+from docgen.compose.context import append_closing
 from docgen.domains.party_info.compose.context import Ctx, ParaBuilder
 from docgen.domains.party_info.model.blocks import TaskSection
 from docgen.domains.party_info.model.rules import horizon_part, horizon_year
-from docgen.draft import Block, Paragraph
+from docgen.draft import Block
 from docgen.model.meeting import AgendaDone
 
 __all__ = [
@@ -139,12 +140,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         ),
         ["document.points_count"],
     )
-    if preamble:
-        blocks.append(trans.build())
-    else:
-        last = blocks[-1]
-        assert isinstance(last, Paragraph)
-        blocks[-1] = Paragraph(last.segments + trans.build().segments)
+    append_closing(blocks, trans.build(), own_paragraph=bool(preamble))
     return blocks
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from docgen.domains.party_info.model.facts import Facts
 from docgen.model.issues import Issue, Loc
+from docgen.model.period import check_period
 from docgen.model.quantity import magnitude
 
 if TYPE_CHECKING:
@@ -139,15 +140,7 @@ def check_ordering(facts: Facts) -> Iterator[Issue]:
 def check_dates(facts: Facts) -> Iterator[Issue]:
     on = facts.document.date
     p = facts.period
-    if p is not None:
-        if p.start > p.end:
-            yield Issue(("period", "start"), "date-period-order", "统计期起始日期晚于截止日期")
-        if p.end > on:
-            yield Issue(
-                ("period", "end"),
-                "date-period-after-document",
-                f"统计期截止日期 {p.end.isoformat()} 晚于文稿日期 {on.isoformat()}",
-            )
+    yield from check_period(p, on)
     if facts.results is not None:
         for j, rk in enumerate(facts.results.ranks):
             if rk.year is not None and rk.year > on.year:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from docgen import zh
 from docgen.compose import phrases
+from docgen.compose.context import append_closing
 from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder, join_book_titles
 from docgen.domains.cppcc_publicity.compose.sections import facts_text
 from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Highlight
@@ -66,13 +67,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         ctx.frag("OPN-transition", points=zh.points_phrase(n_points), on_behalf_of=doc.on_behalf_of),
         ["document.points_count"],
     )
-    if preamble:
-        blocks.append(trans.build())
-    else:
-        # the transition closes the last opening paragraph
-        last = blocks[-1]
-        assert isinstance(last, Paragraph)
-        blocks[-1] = Paragraph(last.segments + trans.build().segments)
+    append_closing(blocks, trans.build(), own_paragraph=bool(preamble))
     return blocks
 
 
