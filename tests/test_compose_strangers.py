@@ -8,6 +8,7 @@ public API and checks the sentence that carries it — and that the checker find
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from helpers import DELETE, dump, edit, minimal_exchange, minimal_speech, validate_text
@@ -224,3 +225,113 @@ def test_a_measure_that_says_what_the_generic_sentence_says_replaces_it() -> Non
     said = _draft(_summary()).text()  # 加强上下联动 after “……形成上下联动、共同发力的工作格局”
     para = next(x for x in said.splitlines() if x.startswith("凝聚工作合力"))
     assert para == "凝聚工作合力，树好政协形象。加强上下联动。"
+
+
+# --- claims the data does not make ----------------------------------------------------------------------------------
+
+
+def test_campaigns_given_by_name_only_share_one_plain_sentence() -> None:
+    full = {"name": "“城市更新”专题协商", "type": "consultation", "actions": ["会中进行全媒体直播"]}
+    bare = [{"name": "《澄阳文脉》口述史征集"}, {"name": "委员读书月", "type": "theme_activity"}]
+    data = _summary(
+        **{"achievements.campaigns": [full, *bare], "achievements.highlights[0].refs": ["media", "campaigns"]}
+    )
+    draft = _draft(data)
+    text = draft.text()
+    said = next(x for x in text.split("。") if "口述史征集" in x)
+    assert "《澄阳文脉》口述史征集、委员读书月" in said and said.endswith(("开展了宣传报道", "进行了宣传报道"))
+    assert "专题协商" not in said and text.count("口述史征集") == 1
+    for claim in ("同步跟进", "集中宣传的声势", "良好的舆论氛围", "同步推进"):
+        assert claim not in said
+    assert _seams(draft) == []
+    only = _summary(**{"achievements.campaigns": bare[:1], "achievements.highlights[0].refs": ["media", "campaigns"]})
+    assert "还" not in next(x for x in _draft(only).text().split("。") if "口述史征集" in x)
+
+
+# --- a list item that holds a 顿号 ------------------------------------------------------------------------------------
+
+
+def test_adopting_bodies_with_their_own_dunhao_each_take_the_verb() -> None:
+    adopted = [{"by": "全国政协", "count": 37, "unit": "条"}, {"by": "省委、省政府", "count": 160, "unit": "条", "approx": "余"}]
+    data = _summary(**{"achievements.social_opinion.adopted": adopted, "achievements.highlights[0].refs": ["media", "social_opinion"]})
+    text = _draft(data).text()
+    assert "采用37条和省委" not in text
+    assert any(f"{v}全国政协采用37条，{v}省委、省政府采用160余条" in text for v in ("获", "被"))
+
+
+# --- boilerplate a variant would say again -----------------------------------------------------------------------------
+
+
+def test_no_variant_choice_says_a_long_clause_the_document_has_said() -> None:
+    """Whatever ``document.id`` picks, a fragment does not repeat a long clause of the writer's lead or of another
+    fragment (两处“围绕中心、服务大局”)."""
+    lead = "五年来，市政协宣传信息工作在市委的坚强领导下，围绕中心、服务大局，取得了新的成效。现将有关情况总结如下"
+    for k in range(12):
+        data = _summary(**{"document.id": f"t-summary-{k}", "summary.lead_text": lead, "summary.closing_text": True})
+        draft = _draft(data)
+        assert [f for f in _seams(draft) if "boilerplate" in f or "repeat" in f] == [], k
+        assert draft.text().count("围绕中心、服务大局") == 1
+
+
+def test_the_items_of_one_list_keep_one_frame_whatever_the_variant() -> None:
+    materials = [
+        {"name": f"材料{n}", "by": "市政协办公室", "deadline": dt.date(2024, 11, 20 + n)} for n in range(1, 5)
+    ]
+    for k in range(8):
+        data = _plan([{"item": "领导讲话"}], materials=materials)
+        data["document"]["id"] = f"t-plan-{k}"
+        lines = [x for x in _draft(data).text().splitlines() if x[:1].isdigit() and "材料" in x]
+        assert len(lines) == 4
+        assert len({re.sub(r"\d+", "#", x) for x in lines}) == 1, lines
+
+
+# --- facts no group refers to ---------------------------------------------------------------------------------------
+
+
+def test_a_block_no_group_refers_to_joins_the_group_of_its_domain_or_the_last() -> None:
+    groups = [
+        {"heading": "宣传工作方面", "domain": "publicity", "highlights": [{"lead": "宣传平台不断拓展", "refs": ["media"]}]},
+        {"heading": "信息工作方面", "domain": "info", "highlights": [{"lead": "信息报送提质", "refs": ["social_opinion"]}]},
+    ]
+    honours = [{"kind": "individual", "count": 2, "title": "2024年度全市政协优秀信息员", "conferred_by": "东岚市政协"}]
+    campaign = {"name": "委员读书月", "actions": ["开设专栏"]}
+    data = _summary(
+        **{
+            "achievements.presentation": "by_domain",
+            "achievements.highlights": [],
+            "achievements.groups": groups,
+            "achievements.honours": honours,
+            "achievements.campaigns": [campaign],
+            "achievements.culture_history": [{"title": "澄阳老字号"}],
+        }
+    )
+    draft = _draft(data)
+    lines = draft.text().splitlines()
+    info = lines.index("（二）信息工作方面")
+    assert any("优秀信息员" in x for x in lines[info:])  # honours: no one domain, the last group
+    assert any("委员读书月" in x for x in lines[: info])  # a campaign: the publicity group
+    assert [n.path for n in draft.notices if n.code == "unused-fact"] == ["achievements.culture_history"]
+
+
+# --- a writer's 要 before a clause, in a plan ---------------------------------------------------------------------------
+
+
+def test_a_planned_measure_with_its_own_subject_takes_yao_after_it() -> None:
+    items = ["要每个乡镇每月至少报送2条信息；", "县政协办公室要定期通报报送情况"]
+    draft = _draft(_summary(**{"tasks.sections[0].items": items}))
+    assert "一是每个乡镇每月至少要报送2条信息；二是县政协办公室要定期通报报送情况。" in draft.text()
+    assert _seams(draft) == []
+
+
+# --- a reward whose event is who earns it ---------------------------------------------------------------------------
+
+
+def test_a_reward_rule_that_is_what_the_condition_earns_reads_as_may() -> None:
+    rewards = [
+        {"event": "全年报送信息10条以上的信息员", "rule": "参加年度优秀信息员评选"},
+        {"event": "被市政协采用", "rule": "全年累计5条以上"},
+    ]
+    text = _draft(_summary(**{"tasks.sections[0].rewards": rewards})).text()
+    assert "全年报送信息10条以上的信息员，可参加年度优秀信息员评选" in text
+    assert "对被市政协采用（全年累计5条以上）的给予奖励" in text
+    assert "的条件是" not in text

@@ -219,11 +219,16 @@ def test_speech_wording_is_unchanged_by_the_third_person_families() -> None:
 
 
 def test_summary_lead_is_generated_when_no_lead_text_is_given() -> None:
-    draft = _compose_data(edit(_raw(SUMMARY), {"summary.lead_text": DELETE}))
+    draft = _compose_data(edit(_raw(SUMMARY), {"summary.lead_text": DELETE, "attribution": DELETE}))
     lead = draft.blocks[1]
     assert isinstance(lead, Paragraph)
     assert lead.text.startswith("2024年，区政协") and "区委" in lead.text
     assert lead.text.endswith("：")
+    # an attribution that credits the 区委's leadership says it; the lead does not say it first
+    credited = _compose_data(edit(_raw(SUMMARY), {"summary.lead_text": DELETE}))
+    lead = credited.blocks[1]
+    assert isinstance(lead, Paragraph) and lead.text.startswith("2024年，区政协") and "区委" not in lead.text
+    assert "区委的坚强领导" in credited.text()
 
 
 def test_without_closing_text_the_attribution_closes_section_one() -> None:

@@ -31,6 +31,16 @@ OPENING = 6  # characters compared when two sentences must not open alike (成�
 
 
 _AFTER_STOP_RE = re.compile(r"(?<=[。！？：])")
+_CLAUSE_RE = re.compile(r"[，；：。！？]")
+_HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+#: Han characters in a clause before saying it twice in one document reads as repeated boilerplate (the
+#: checker's measure, docgen.quality.rules.BOILERPLATE_MIN)
+LONG_CLAUSE = 8
+_SENTENCE_ENDS = ("。", "！", "？", "：", "；")
+
+
+def _long_clauses(text: str) -> set[str]:
+    return {c for c in _CLAUSE_RE.split(text) if len(_HAN_CHAR_RE.findall(c)) >= LONG_CLAUSE}
 _LEADING_TAGS = re.compile(r"^(?:\{%-?\s*if\b[^%]*%\})+")
 
 
@@ -80,6 +90,8 @@ class Ctx:
     )  # family → variants used in this document
     openings: deque[str] = field(default_factory=lambda: deque(maxlen=RECENT))  # how recent sentences opened
     examples: int = 0  # 比如/再比如/又如 already said in the current paragraph
+    #: long clauses said in this document (by a fragment family, or "" by the writer) → who said them
+    clauses: dict[str, str] = field(default_factory=dict)
     #: per org level, words its documents avoid when a variant without them exists (a domain's Ctx sets it)
     level_avoid: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
@@ -109,7 +121,7 @@ class Ctx:
         fid, override = self.resolve(fid)
         if override is None:
             wanted = frozenset(k for k in say if slots.get(k))
-            override = self._choose(fid, fresh=False, one_item=one_item, say=wanted)
+            override = self._choose(fid, fresh=False, one_item=one_item, say=wanted, slots=slots)
         return self._render(fid, slots, override)
 
     def frag_fresh(self, fid: str, **slots: object) -> str | None:
@@ -120,7 +132,7 @@ class Ctx:
             if override in self.used_variants.get(fid, ()):
                 return None
         else:
-            override = self._choose(fid, fresh=True)
+            override = self._choose(fid, fresh=True, slots=slots)
             if override is None:
                 return None
         return self._render(fid, slots, override)
@@ -135,6 +147,8 @@ class Ctx:
         t = text.strip()
         if len(t) >= SHORT_OPENING:
             self.openings.append(t[:OPENING])
+        for c in _long_clauses(t):  # nor says again a long clause of it (围绕中心、服务大局)
+            self.clauses.setdefault(c, "")
 
     def _render(self, fid: str, slots: Mapping[str, object], override: str | None) -> str:
         doc = self.facts.document
@@ -144,17 +158,42 @@ class Ctx:
         for sent in _AFTER_STOP_RE.split(text):
             if len(sent) >= 8 and sent.endswith(("。", "！", "？", "：")) and not TODO_RE.match(sent):
                 self.openings.append(sent[:OPENING])
+        if text.endswith(_SENTENCE_ENDS):
+            for c in _long_clauses(text):
+                self.clauses.setdefault(c, fid)
         return text
 
+    def _says_again(self, fid: str, variant: str, slots: Mapping[str, object]) -> bool:
+        """Whether variant ``variant`` of ``fid``, a sentence, would say a long clause that another family or the
+        writer has said already (the items of one family share their frame by design; a heading is not prose)."""
+        if not self.clauses:
+            return False
+        doc = self.facts.document
+        try:
+            text = _undouble(self.lib.render(fid, slots, self.doc_id, override=variant, on=doc.date), slots)
+        except Exception:
+            return True
+        if not text.endswith(_SENTENCE_ENDS):
+            return False
+        return any(self.clauses.get(c, fid) != fid for c in _long_clauses(text))
+
     def _choose(
-        self, fid: str, *, fresh: bool, one_item: bool | None = None, say: frozenset[str] = frozenset()
+        self,
+        fid: str,
+        *,
+        fresh: bool,
+        one_item: bool | None = None,
+        say: frozenset[str] = frozenset(),
+        slots: Mapping[str, object] | None = None,
     ) -> str | None:
         """The variant this document uses: the stable hash picks a start among the eligible variants, and
         the first one from there (cyclically) that suits the document is taken.  Suiting means: none of the
         level's words to avoid (:attr:`level_avoid`); before a single item, none of :data:`PLURAL_WORDS`; not
         opening like one of the last few sentences said; when ``fresh``, not used yet in this document.  All
         but ``fresh`` are preferences (dropped when no variant meets them); ``fresh`` is a rule (None when
-        every variant is used)."""
+        every variant is used).  With ``slots``, last, a variant that would say again a long clause a fragment
+        has already said in this document (两段都说“围绕中心、服务大局”) is passed over when another does not: the
+        first candidate is rendered to see, the others only if it repeats."""
         pool = self.lib.eligible(fid, on=self.facts.document.date)
         if not pool:
             return None
@@ -183,6 +222,10 @@ class Ctx:
                 and _literal_opening(v.text, SHORT_OPENING) not in recent
             ),
         )
+        if slots is not None and len(ring) > 1 and self._says_again(fid, ring[0].id, slots):
+            fresh_ring = [v for v in ring[1:] if not self._says_again(fid, v.id, slots)]
+            if fresh_ring:
+                return fresh_ring[0].id
         return ring[0].id
 
     def political(self, fid: str) -> str:
@@ -198,7 +241,7 @@ class Ctx:
     @contextlib.contextmanager
     def trial(self) -> Iterator[None]:
         """Compose something to see whether it yields text, then forget it: the period said, the notices,
-        the variants and openings used, the examples counted are restored on exit."""
+        the variants, openings and long clauses used, the examples counted are restored on exit."""
         saved = (
             self.period_said,
             len(self.notices),
@@ -206,11 +249,12 @@ class Ctx:
             deque(self.openings, maxlen=RECENT),
             self.examples,
             set(self.said),
+            dict(self.clauses),
         )
         try:
             yield
         finally:
-            self.period_said, n, self.used_variants, self.openings, self.examples, self.said = saved
+            self.period_said, n, self.used_variants, self.openings, self.examples, self.said, self.clauses = saved
             del self.notices[n:]
 
     def notice(self, code: str, message: str, path: str = "") -> None:

@@ -24,7 +24,8 @@ _CN_NUM = "0-9一二三四五六七八九十百千"
 QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
 
 # -- patterns -----------------------------------------------------------------------------------------------
-_DOUBLED_WORD_RE = re.compile(f"([{_HAN}]{{2,6}})\\1")
+# not a measure said one by one (一项一项抓落实, 一件一件求实效): that reduplication is grammar
+_DOUBLED_WORD_RE = re.compile(f"(?!一[{_HAN}]一)([{_HAN}]{{2,6}})\\1")
 _DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
 # a year said twice for one thing: 2024年度“2023年度…”, or the same year again a few words on (2024年度全国2024年度…)
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年|(\d{4})年度?[^，。；：\d]{1,10}\1年度")

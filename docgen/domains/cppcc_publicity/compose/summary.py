@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from docgen import zh
 from docgen.compose import phrases
 from docgen.domains.cppcc_publicity.compose.context import Ctx, ParaBuilder
-from docgen.domains.cppcc_publicity.compose.sections import speech
-from docgen.domains.cppcc_publicity.model.achievements import Achievements
+from docgen.domains.cppcc_publicity.compose.sections import facts_text, speech
+from docgen.domains.cppcc_publicity.model.achievements import REF_BLOCKS, Achievements, Group, Highlight
 from docgen.domains.cppcc_publicity.model.rules import horizon_year
 from docgen.domains.cppcc_publicity.model.summary import Summary
 from docgen.domains.cppcc_publicity.model.tasks import TaskSection
@@ -123,6 +123,8 @@ def work_summary(base: Ctx) -> Draft:
     title = doc.title or f"{unit}{when if when.startswith(f'{year}年') else f'{year}年'}{s.topic}工作总结"
     closing = s.closing_text
 
+    if s.lead_text:  # composed last but read first: the fragments of the sections do not say its clauses again
+        ctx.heard(phrases.clean(s.lead_text))
     sections: list[_Sec] = []
     ach = _achievements(ctx, attribution_here=not closing)
     if ach or ctx.draft_mode:
@@ -160,7 +162,7 @@ def work_summary(base: Ctx) -> Draft:
         )
     )
     draft.blocks.append(Title(title))
-    draft.blocks.append(_lead(ctx, s, year))
+    draft.blocks.append(_lead(ctx, s, year, attribution_said=bool(ach) or closing))
     for i, sec in enumerate(sections, 1):
         draft.blocks.append(Heading(1, zh.l1_number(i), sec.heading, (sec.path,)))
         draft.blocks.extend(sec.blocks)
@@ -182,7 +184,7 @@ def _todo(ctx: Ctx, label: str, path: str) -> list[Block]:
 # --- lead and closing -----------------------------------------------------------------------------------
 
 
-def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
+def _lead(ctx: Ctx, s: Summary, year: int, *, attribution_said: bool = False) -> Paragraph:
     p = ParaBuilder()
     if s.lead_text:
         text = phrases.clean(s.lead_text)
@@ -190,12 +192,15 @@ def _lead(ctx: Ctx, s: Summary, year: int) -> Paragraph:
             return p.add(text + "：", ["summary.lead_text"]).build()
         p.add(text + "。", ["summary.lead_text"])
     else:
+        leader = ctx.frag(f"WSM-leader-{ctx.facts.org.level}")
+        # the attribution credits the leadership already (得益于市委的坚强领导): the lead does not say it first
+        credited = attribution_said and any(leader in x and "领导" in x for x in ctx.facts.attribution)
         p.add(
             ctx.frag(
                 "WSM-lead",
                 when=_spans(ctx, year)[0],
                 org=ctx.org,
-                leader=ctx.frag(f"WSM-leader-{ctx.facts.org.level}"),
+                leader=None if credited else leader,
                 scope=ctx.scope,
                 topic=s.topic,
             ),
@@ -231,7 +236,7 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
     emitted: set[str] = set()
     blocks: list[Block] = []
     if a.presentation == "by_domain":
-        groups = a.groups or speech.auto_groups(ctx, a)
+        groups = _with_leftovers(ctx, a) if a.groups else speech.auto_groups(ctx, a)
         built = [
             (gi, g, speech.highlight_paras(ctx, a, g.highlights, emitted)) for gi, g in enumerate(groups)
         ]
@@ -263,6 +268,40 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
         items = [x.rstrip("。；，") for x in ctx.facts.attribution]
         blocks.append(ParaBuilder().add(ctx.frag("ATT-attribution", items=items), ["attribution"]).build())
     return blocks
+
+
+# the group a block no highlight refers to joins: a group of its domain; a block of no one domain joins the last
+_BLOCK_DOMAIN = {
+    "media": "publicity",
+    "campaigns": "publicity",
+    "member_publicity": "publicity",
+    "social_opinion": "info",
+    "grassroots": "grassroots",
+    "team": "team",
+    "trainings": "team",
+    "culture_history": "culture",
+}
+
+
+def _with_leftovers(ctx: Ctx, a: Achievements) -> list[Group]:
+    """The writer's groups, each block of facts no group's highlight refers to added as a point of the group of
+    its domain (honours, mechanisms, subscriptions: the last group); a block with no group of its domain is
+    warned about (unused-fact), never dropped in silence."""
+    groups = [g.model_copy(update={"highlights": list(g.highlights)}) for g in a.groups]
+    used = {r.partition(".")[0] for g in a.groups for h in g.highlights for r in h.refs}
+    for block in REF_BLOCKS:
+        if block in used:
+            continue
+        with ctx.trial():
+            if not facts_text.block_sentences(ctx, a, block):
+                continue
+        domain = _BLOCK_DOMAIN.get(block)
+        target = next((g for g in groups if g.domain == domain), None) if domain else groups[-1]
+        if target is None:
+            ctx.notice("unused-fact", f"分组呈现中没有“{block}”所属领域的分组，这部分事实未写入", f"achievements.{block}")
+            continue
+        target.highlights.append(Highlight(lead=ctx.frag(f"ACH-lead-{block}"), refs=[block]))
+    return groups
 
 
 def _points(ctx: Ctx, a: Achievements, emitted: set[str]) -> list[Block]:
@@ -371,9 +410,18 @@ def _tasks(ctx: Ctx, topic: str, year: int) -> list[Block]:
     return blocks
 
 
+def _planned(item: str) -> str:
+    """A measure in the plan's voice: a 要 the writer put before a clause with its own subject or time goes
+    inside it, after the subject (要每个乡镇每月报送…… → 每个乡镇每月至少要报送……)."""
+    t = phrases.clean(item)
+    if t.startswith("要") and phrases.phrase_kind(t[1:]) == "clause":
+        return phrases.with_yao(t)
+    return t
+
+
 def measures(items: list[str]) -> str | None:
     """Planned measures: one → the sentence itself; several → "一是……；二是……。"."""
-    clean = [phrases.clean(x) for x in items if phrases.clean(x)]
+    clean = [_planned(x) for x in items if phrases.clean(x)]
     if not clean:
         return None
     if len(clean) == 1:

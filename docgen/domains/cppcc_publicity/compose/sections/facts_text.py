@@ -325,8 +325,14 @@ def _outcome(kind: str, outcome: str | None) -> str | None:
 
 
 def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
+    """One example sentence per campaign the data describes (actions, coverage, report, outcome); the campaigns
+    given by name only share one sentence (围绕A、B开展了宣传报道): a full frame would end in a claim the data
+    does not make (宣传工作做到了同步跟进, 形成了集中宣传的声势)."""
     out: list[Sent] = []
-    for i, c in enumerate(a.campaigns):
+    bare = [i for i, c in enumerate(a.campaigns) if not (c.actions or c.coverage or c.report_to or c.outcome)]
+    full = [i for i in range(len(a.campaigns)) if i not in bare]
+    for k, i in enumerate(full):
+        c = a.campaigns[i]
         cov = [
             f"{ctx.outlet(x.outlet) if ctx.facts.outlet(x.outlet) else x.outlet}"
             f"{re.sub(r'(深度)?报道$', '', x.placement)}"
@@ -338,7 +344,7 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     "ACH-campaign",
                     one_item=len(c.coverage) <= 1,
                     lead=ctx.example_lead(),
-                    first=i == 0,
+                    first=k == 0,
                     org=ctx.org,
                     name=c.name,
                     publicity=_PUBLICITY_NAME.search(phrases.clean(c.name)) is not None,
@@ -348,6 +354,14 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     outcome=_outcome(c.type, c.outcome),
                 ),
                 (f"{A}.campaigns[{i}]",),
+            )
+        )
+    if bare:
+        names = [phrases.clean(a.campaigns[i].name) for i in bare]
+        out.append(
+            (
+                ctx.frag("ACH-campaigns-bare", org=ctx.org, names=phrases.join_items(names, "、"), also=bool(full)),
+                tuple(f"{A}.campaigns[{i}]" for i in bare),
             )
         )
     return out
@@ -382,6 +396,15 @@ def member_publicity(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[
             )
         )
     return out
+
+
+def _verb_each(ctx: Ctx, fid: str, items: list[str]) -> str:
+    """The items under one verb (获省政协采用38条、全国政协采用2条); when an item holds a 顿号 of its own (省委、
+    省政府采用160余条) the list cannot be a 顿号 list, and ``A和B`` would hang the second item on the first: each
+    item takes the verb (获全国政协采用37条，获省委、省政府采用160余条)."""
+    if len(items) > 1 and any("、" in x for x in items):
+        return "，".join(ctx.frag(fid, items=x) for x in items)
+    return ctx.frag(fid, items=phrases.join_items(items, "、"))
 
 
 def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
@@ -427,7 +450,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
             cmp = _compare(ctx, a, f"social_opinion.adopted[{ad.by}]", ad.unit, ad.approx)
             ad_items.append(ctx.frag("ACH-sqmy-adopted-item", by=ad.by, n=n, compare=cmp))
     if ad_items:
-        clauses.append(ctx.frag("ACH-sqmy-adopted", items=phrases.join_items(ad_items, "、")))
+        clauses.append(_verb_each(ctx, "ACH-sqmy-adopted", ad_items))
         paths.append(f"{P}.adopted")
     ins_items = [
         ctx.frag("ACH-sqmy-instruction-item", level=i.leader_level, n=ctx.count(i.count, i.unit, i.approx))
@@ -435,7 +458,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
         if ctx.count(i.count, i.unit, i.approx)
     ]
     if ins_items:
-        clauses.append(ctx.frag("ACH-sqmy-instructions", items=phrases.join_items(ins_items, "、")))
+        clauses.append(_verb_each(ctx, "ACH-sqmy-instructions", ins_items))
         paths.append(f"{P}.instructions")
     if clauses:
         body = sentence(clauses)

@@ -655,6 +655,9 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
             items.append(f"{item}，{rule}" if rule else item)
         elif rule:
             earned = _earned(event) if condition else None
+            # a rule that is what the event earns, written as a verb phrase (参加年度优秀信息员评选) after an
+            # event that is the condition (全年报送信息10条以上的信息员): the event, then 可 + the rule
+            may = condition and earned is None and phrases.phrase_kind(rule) == "verb"
             items.append(
                 ctx.frag(
                     "TSK-reward-rule",
@@ -662,6 +665,8 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
                     rule=rule,
                     consequence=not condition,
                     outcome=earned is not None,
+                    may=may,
+                    holder=may and phrases.phrase_kind(event) != "verb" and not event.startswith(("被", "获")),
                 )
             )
         else:
