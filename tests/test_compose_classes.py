@@ -1045,6 +1045,21 @@ def test_yao_never_goes_inside_a_compound_subject(item: str, said: str) -> None:
     assert phrases.with_yao(item) == said
 
 
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        # jieba's dictionary tags these verbs as names (严格执行/nr, 杜绝/nr): read as verbs, they take 要
+        ("严格执行报送规定，坚决杜绝迟报、漏报", "要严格执行报送规定，坚决杜绝迟报、漏报"),
+        ("坚决杜绝虚报、瞒报", "要坚决杜绝虚报、瞒报"),
+        # a copula takes no 要 (要是 reads “if”)
+        ("各部门主要负责同志是第一责任人", "各部门主要负责同志是第一责任人"),
+        ("各单位办公室主任是信息报送的直接责任人", "各单位办公室主任是信息报送的直接责任人"),
+    ],
+)
+def test_yao_reads_misnamed_verbs_as_verbs_and_skips_a_copula(item: str, said: str) -> None:
+    assert phrases.with_yao(item) == said
+
+
 def test_a_speaker_says_a_deadline_of_this_year_without_its_year() -> None:
     assert zh.cn_date(dt.date(2023, 4, 15), this_year=2023) == "4月15日"
     assert zh.cn_date(dt.date(2024, 1, 10), this_year=2023) == "2024年1月10日"

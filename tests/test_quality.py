@@ -109,6 +109,15 @@ BAD = [
     # a frame's modal before the item's own deadline
     ("quality-yao-subject", ["我们还将2023年6月前出台信息工作办法。"]),
     ("quality-yao-subject", ["下一步，区政协拟明年底前建成委员工作室。"]),
+    # a year said twice for one assessment; 要 before the copula; one frame said again for the next item
+    ("quality-doubled", ["我省在2024年度全国2024年度信息工作考核中位居第六位。"]),
+    ("quality-doubled", ["市委办公室获评2023年度全省2023年度信息工作先进单位。"]),
+    ("quality-yao-subject", ["一是各部门主要负责同志要是第一责任人；二是要坚持电话先报。"]),
+    (
+        "quality-repeat-lead",
+        ["我省在2022年度全国信息工作考核中位居第五位。我省在2023年度全国信息工作考核中位居第三位。"],
+    ),
+    ("quality-repeat-lead", ["全市共向省委报送信息300条。全市共向省委报送紧急信息12条。"]),
     # the year's significance said again in more words
     (
         "quality-repeat",
@@ -166,6 +175,12 @@ GOOD = [
     "他说：“‘两报一刊’的征订工作要早部署。”",
     "我们还将在2023年6月前出台信息工作办法。",
     "将2025年确定为“基层宣传年”。",
+    "我区在全市党委系统信息工作考核中位居第二位，在政府系统政务信息考核中位居第三位。",
+    "我省在全国政府系统信息工作考核中，2022年度位居第五位，2023年度位居第三位。",
+    "要是遇到紧急情况，就立即电话报告。",
+    "差距主要是：重视不够。",
+    "全区共报送信息300条。其中，被市委采用40条。",
+    "2023年度考核位居第二位，2024年度考核位居第一位。",
 ]
 
 

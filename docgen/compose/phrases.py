@@ -174,6 +174,25 @@ def _tags(text: str) -> list[tuple[str, str]]:
     return cached_tags(_mask(text), _jieba_tags)
 
 
+def _retag_names(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(Inside :func:`_jieba_tags`, so the tag memo keeps the result.)  Words jieba's dictionary tags as a
+    person's name (``nr``) that stand where a verb stands: after an
+    adverb (坚决杜绝), or a four-character word whose second half is a verb (严格执行).  A user's list item
+    names no person (people are named by office), so a verb reading is the sound one."""
+    if not any(f == "nr" for _, f in toks):
+        return toks
+    tags: dict[str, str] = _tagger().dt.word_tag_tab  # type: ignore[attr-defined]
+    out: list[tuple[str, str]] = []
+    for i, (w, f) in enumerate(toks):
+        if f == "nr" and (
+            (i > 0 and toks[i - 1][1] in ("d", "ad"))
+            or (len(w) == 4 and _is_verb(tags.get(w[2:], "")))
+        ):
+            f = "v"
+        out.append((w, f))
+    return out
+
+
 @functools.cache
 def _idiom_flag(word: str) -> str:
     """A four-character set phrase tagged ``l`` (全面完成, 超额完成) whose second half is a verb of the
@@ -189,7 +208,7 @@ def _jieba_tags(masked: str) -> list[tuple[str, str]]:
     needs no jieba at all."""
     posseg = _tagger()
     pairs = [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
-    return [(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs]
+    return _retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs])
 
 
 def _is_verb(flag: str) -> bool:
@@ -307,8 +326,8 @@ def with_yao(text: str) -> str:
     if kind in ("noun", "stub"):
         return t  # a noun phrase (成员履职档案, 《苍岭简报》改版) takes no 要: it is listed as it is
     at = _yao_index(toks)
-    if at is None:
-        return t
+    if at is None or toks[at][0] == "是":
+        return t  # a copula takes no 要 (负责同志是第一责任人, never 要是: that reads “if”)
     if at == 0:
         return "要" + t
     masked = _mask(t)

@@ -27,7 +27,8 @@ QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
 # not a measure said one by one (一项一项抓落实, 一件一件求实效): that reduplication is grammar
 _DOUBLED_WORD_RE = re.compile(f"(?!一[{_HAN}]一)([{_HAN}]{{2,6}})\\1")
 _DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
-_DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年")
+# a year said twice for one thing: 2024年度“2023年度…”, or the same year again a few words on (2024年度全国2024年度…)
+_DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年|(\d{4})年度?[^，。；：\d]{1,10}\1年度")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
 # 达 (reaches) before an approximation that says it does not quite (阅读量达近30万人次)
 _REACH_NEAR_RE = re.compile(r"达(?:近|约)\d")
@@ -39,6 +40,8 @@ _DOUBLED_MODAL_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显])要�
 _MODAL_DEADLINE_RE = re.compile(
     r"(?:将|拟|打算|考虑|计划)(?:(?:19|20)\d\d年|[今明]年)(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:前|以前|之前)"
 )
+# 要 before the copula 是 (负责同志要是第一责任人 reads “if”); 主要是、重要是… and 要是否 are other words
+_YAO_COPULA_RE = re.compile(r"(?<![主重需必只纲摘概提紧首显总])要是(?!否)")
 _YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]要(?:起|开始|底|初)|向[^，；。要]{1,10}要")
 # a reward said backwards: the condition clause holds the reward (凡……加倍奖励的，可获……) or 可 + a selection
 # the office holds (可评选……); a 凡-clause whose consequence is missing
@@ -121,6 +124,7 @@ def check_text(
         lambda: _stubs(sentences),
         lambda: _same_opening(units),
         lambda: _repeat_leads(sentences),
+        lambda: _repeat_frames(sentences),
         lambda: _claims(sentences, data),
         lambda: (f for rule in rules for f in rule(sentences, data)),
         lambda: _rank_subjects(sentences),
@@ -302,6 +306,26 @@ def _repeat_leads(sentences: list[Sentence]) -> Iterator[Finding]:
         prev, prev_block = lead, s.unit.block
 
 
+_DIGITS_RE = re.compile(r"\d+")
+FRAME_MIN = 8  # characters two neighbouring sentences share from their start (numbers aside) to repeat a frame
+
+
+def _repeat_frames(sentences: list[Sentence]) -> Iterator[Finding]:
+    """The same sentence frame said again for the next item instead of one aggregated sentence (我省在2022年度
+    全国考核中位居第五位。我省在2023年度全国考核中位居第三位。): neighbouring sentences of one paragraph that
+    share their first FRAME_MIN characters once the numbers are masked."""
+    prev: Sentence | None = None
+    for s in sentences:
+        if prev is not None and prev.unit is s.unit:
+            a, b = _DIGITS_RE.sub("#", _plain(prev.text)), _DIGITS_RE.sub("#", _plain(s.text))
+            n = 0
+            while n < min(len(a), len(b)) and a[n] == b[n]:
+                n += 1
+            if n >= FRAME_MIN and _han_len(a[:n]) >= 4 and not _COUNTED_RE.match(a):
+                yield _f("quality-repeat-lead", f"相邻两句句式相同（“{a[:n]}”），宜合为一句", s)
+        prev = s
+
+
 def _lead(text: str) -> str:
     for m in _LEADING_MARKERS:
         if text.startswith(m):
@@ -469,6 +493,12 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
         if dated:
             yield _f("quality-yao-subject", f"情态词后直接跟时限，缺“在”（“{dated.group()}”）", s)
             continue
+        m = _YAO_COPULA_RE.search(s.text)
+        # a conditional 要是……(的话)，就…… is another word
+        copula = m.group() if m and not re.search("的话|[，,](?:就|那么|则)", s.text[m.end() :]) else None
+        if copula:
+            yield _f("quality-yao-subject", f"“要”放在了判断词“是”前（“{copula}”）", s)
+            continue
         for c in _clauses(s.text):
             if "要" in c:
                 word = grammar.yao_subject(c)
@@ -554,9 +584,13 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
 
 
 def _rank_subjects(sentences: list[Sentence]) -> Iterator[Finding]:
-    """A rank said without who is ranked (今年以来，在《X》的考核得分在全省16家单位中位居第三位)."""
+    """A rank said without who is ranked (今年以来，在《X》的考核得分在全省16家单位中位居第三位).  A 在-clause
+    after a rank clause of the same sentence shares its subject (我区在A中位居第二位，在B中位居第三位)."""
     for s in sentences:
+        ranked = False
         for c in _clauses(s.text):
-            if _RANK_RE.search(c) and _TIME_PREFIX_RE.sub("", c).startswith("在"):
-                yield _f("quality-subject", "排名句缺少主语（谁排第几）", s)
-                break
+            if _RANK_RE.search(c):
+                if _TIME_PREFIX_RE.sub("", c).startswith("在") and not ranked:
+                    yield _f("quality-subject", "排名句缺少主语（谁排第几）", s)
+                    break
+                ranked = True

@@ -20,6 +20,7 @@ DOMAIN = DomainSpec(
     library_rules=f"{_PKG}.model.rules:check_political",
     context=f"{_PKG}.compose.context:Ctx",
     skeleton_hints=f"{_PKG}.skeleton:HINTS",
+    quality_rules=f"{_PKG}.quality:check_counts",
     kinds=(
         KindSpec(
             name="info_leadership_speech",

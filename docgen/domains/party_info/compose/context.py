@@ -62,6 +62,20 @@ class Ctx(BaseCtx):
         return _PARTY_GOV[self.facts.org.level]
 
     @property
+    def own_leaders(self) -> str:
+        """区委主要领导 / 区政府主要领导: the principal leaders the office itself serves — a Party committee's
+        office the committee's, a government's office the government's, a joint or unnamed office both."""
+        party, gov = self.party_gov.split("、")
+        short = self.facts.org.short_name
+        is_gov = "政府" in short
+        is_party = "委" in short.replace("政府", "")
+        if is_gov and not is_party:
+            return f"{gov}主要领导"
+        if is_party and not is_gov:
+            return f"{party}主要领导"
+        return f"{self.party_gov}主要领导"
+
+    @property
     def subunits(self) -> str:
         """各乡镇（街道）: the units below (org.subunits_label, else by level)."""
         return self.facts.org.subunits_label or _SUBUNITS[self.facts.org.level]

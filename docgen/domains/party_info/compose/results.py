@@ -6,6 +6,7 @@ Only facts make sentences: a point without facts is left out, and its number goe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -28,6 +29,31 @@ class Point:
     key: str
     lead: str | None
     sentences: list[Sentence]
+
+
+def _base_unit(unit: str) -> str:
+    """条 of 万条: totals in 万 and counts in units compare as the same unit."""
+    return unit.replace("万", "").replace("亿", "")
+
+
+def _is_times(unit: str) -> bool:
+    """次, 件次, 人次: a count of occasions (a leader's instructions), not of pieces of information."""
+    return unit.endswith("次")
+
+
+#: the adopting bodies from the top down (中办、国办 → 省 → 市、州 → 县、区): a writer names the higher first
+_BODY_LEVELS = ("中", "国", "省", "市州盟", "县区旗")
+
+
+def _body_rank(by: str) -> int:
+    if by.startswith(("中办", "国办", "中央", "国务院")):
+        return 0
+    if "自治区" in by:
+        return 1
+    for k, chars in enumerate(_BODY_LEVELS[2:], 1):
+        if any(ch in by for ch in chars):
+            return k
+    return len(_BODY_LEVELS)
 
 
 def _count(ctx: Ctx, value: object, unit: str, approx: str) -> str | None:
@@ -70,15 +96,17 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
                     ("results.submitted",),
                 )
             )
-            units_match = all(a.unit == s.unit for a in r.adopted)
+            units_match = all(_base_unit(a.unit) == _base_unit(s.unit) for a in r.adopted)
     adopted = [(a.by, _count(ctx, a.count, a.unit, a.approx)) for a in r.adopted]
-    items = [f"{by}采用{c}" for by, c in adopted if c]
+    items = [f"{by}采用{c}" for by, c in sorted(adopted, key=lambda x: _body_rank(x[0])) if c]
     if items:
         out.append(
             (
                 ctx.frag(
                     "RES-adopted",
                     lead="其中，" if units_match else None,
+                    # without a total before it the sentence names what was adopted (全省报送的信息被……)
+                    subject=None if units_match else f"{ctx.scope}报送的信息",
                     items="、".join(items),
                     one_item=len(items) == 1,
                 ),
@@ -94,39 +122,58 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
         if not c:
             ctx.notice("unused-fact", "批示数为0，未写入文稿", f"results.instructions[{j}]")
             continue
-        clauses.append(
-            f"{'有' if not clauses else ''}{c}{'信息' if not clauses else ''}获{ins.leader_level}批示"
-        )
+        leader = phrases.clean(ins.leader_level)
+        if _is_times(ins.unit):  # 9次: the leader's instructions are counted (信息获中央领导同志批示9次)
+            clauses.append(f"{'信息' if not clauses else ''}获{leader}批示{c}")
+        else:
+            clauses.append(f"{'有' if not clauses else ''}{c}{'信息' if not clauses else ''}获{leader}批示")
     if clauses:
         out.append((ctx.frag("RES-instructions", clauses="，".join(clauses)), ("results.instructions",)))
+    examples = 0
+    instructed_said = False
+    plain: list[int] = []
     for j, case in enumerate(r.cases[: len(_CASE_LEADS)]):
         title = zh.book_title(case.title)
-        lead = _CASE_LEADS[j]
         path = (f"results.cases[{j}]",)
-        if case.instructed_by or case.outcome:
-            say = {"by": case.instructed_by, "outcome": case.outcome}
-            out.append(
-                (
-                    ctx.frag_fresh("RES-case", lead=lead, title=title, **say)
-                    or ctx.frag(
-                        "RES-case",
-                        lead=lead,
-                        title=title,
-                        by=case.instructed_by,
-                        outcome=case.outcome,
-                        say=("by", "outcome"),
-                    ),
-                    path,
+        if not case.outcome:
+            # no outcome: not an example of what information achieved (比如…… needs a result); an instructed
+            # one is named as instructed, the others are listed once below
+            if case.instructed_by:
+                # 其中 ties it to the instructions just counted; after the adoptions' 其中 it would repeat
+                lead = "其中，" if clauses and not instructed_said else None
+                instructed_said = True
+                out.append(
+                    (ctx.frag("RES-case-instructed", title=title, by=case.instructed_by, lead=lead), path)
                 )
+            else:
+                plain.append(j)
+            continue
+        lead = _CASE_LEADS[examples]
+        examples += 1
+        outcome = phrases.clean(case.outcome)
+        say = {"by": case.instructed_by, "outcome": outcome}
+        out.append(
+            (
+                ctx.frag_fresh("RES-case", lead=lead, title=title, **say)
+                or ctx.frag(
+                    "RES-case",
+                    lead=lead,
+                    title=title,
+                    by=case.instructed_by,
+                    outcome=outcome,
+                    say=("by", "outcome"),
+                ),
+                path,
             )
-        else:
-            out.append(
-                (
-                    ctx.frag_fresh("RES-case-plain", lead=lead, title=title)
-                    or ctx.frag("RES-case-plain", lead=lead, title=title),
-                    path,
-                )
+        )
+    if plain:
+        titles = [zh.book_title(r.cases[j].title) for j in plain]
+        out.append(
+            (
+                ctx.frag("RES-case-plain", titles="".join(titles), many=len(titles) > 1),
+                tuple(f"results.cases[{j}]" for j in plain),
             )
+        )
     for j in range(len(_CASE_LEADS), len(r.cases)):
         ctx.notice("unused-fact", "典型信息最多写三条，其余未写入文稿", f"results.cases[{j}]")
     return out
@@ -135,9 +182,23 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
 # --- （二）刊物和考核 -----------------------------------------------------------------------------------------
 
 
-def _metric(rk: Rank) -> str:
+_METRIC_YEAR = re.compile(r"^((?:19|20)\d\d)年度?")
+
+
+def _metric(rk: Rank) -> tuple[str, int | None]:
+    """The assessment's name (信息工作考核: never 考核考核, 考核排名) and the year the clerk wrote into it
+    (2024年度信息工作考核 → 信息工作考核, 2024): the frame says the year once."""
     metric = phrases.strip_metric_suffix(rk.metric, ("排名", "名次")) if rk.metric else "信息工作考核"
-    return metric if metric.endswith(("考核", "考评", "评比", "评价")) else metric + "考核"
+    year = None
+    m = _METRIC_YEAR.match(metric)
+    if m and len(metric) > m.end():
+        year, metric = int(m.group(1)), metric[m.end() :]
+    metric = metric if metric.endswith(("考核", "考评", "评比", "评价")) else metric + "考核"
+    return metric, year
+
+
+def _year(rk: Rank) -> int | None:
+    return rk.year if rk.year is not None else _metric(rk)[1]
 
 
 def _place(rk: Rank, with_of: bool) -> str:
@@ -145,37 +206,45 @@ def _place(rk: Rank, with_of: bool) -> str:
     return f"第{n}位" + (f"（参评单位共{rk.of}个）" if with_of and rk.of else "")
 
 
+def _when(year: int | None) -> str:
+    return f"{year}年度" if year is not None else ""
+
+
 def _rank_text(ctx: Ctx, group: list[Rank]) -> str:
-    """The ranks of one scope and year in one sentence: 我区在2024年度全市信息工作考核中位居第二位（参评单位共11个）;
-    several systems of one assessment: ……考核中，党委系统、政府系统分别位居第二位和第三位; several assessments:
-    ……党委信息工作考核中位居第二位，政务信息工作考核位居第四位."""
-    first = group[0]
-    when = f"{first.year}年度" if first.year is not None else ""
+    """The ranks of one scope in one sentence, the assessment named as 年度 + 范围 + 系统 + 考核 once:
+    我区在2024年度全市党委系统信息工作考核中位居第二位（参评单位共11个）; several systems of one assessment:
+    ……考核中，党委系统、政府系统分别位居第二位和第三位; one assessment over several years: ……考核中，
+    2022年度位居第五位，2023年度位居第三位; different assessments: ……中位居第二位，在……中位居第四位."""
     fields = {rk.of for rk in group}
     shared = len(group) > 1 and len(fields) == 1 and None not in fields
-    by_metric: dict[str, list[Rank]] = {}
-    for rk in group:
-        by_metric.setdefault(_metric(rk), []).append(rk)
+    tail = f"（参评单位均为{group[0].of}个）" if shared else ""
+    scope = group[0].scope
+    keys = [(_metric(rk)[0], rk.system or "") for rk in group]
+    years = [_year(rk) for rk in group]
+    if len(group) > 1 and len(set(keys)) == 1 and len(set(years)) == len(group) and None not in years:
+        metric, system = keys[0]
+        places = "，".join(f"{_when(_year(rk))}位居{_place(rk, not shared)}" for rk in group)
+        return f"{ctx.ours}在{scope}{system}{metric}中，{places}{tail}"
+    if len(group) > 1 and len({k[0] for k in keys}) == 1 and len(set(years)) == 1 and all(k[1] for k in keys):
+        systems = "、".join(k[1] for k in keys)
+        places = zh.join_list([_place(rk, not shared) for rk in group])
+        return f"{ctx.ours}在{_when(years[0])}{scope}{keys[0][0]}中，{systems}分别位居{places}{tail}"
     clauses: list[str] = []
-    for k, (metric, ranks) in enumerate(by_metric.items()):
-        head = f"{ctx.ours}在{when}{first.scope}{metric}中" if k == 0 else metric
-        if len(ranks) > 1 and all(rk.system for rk in ranks):
-            systems = "、".join(rk.system or "" for rk in ranks)
-            places = zh.join_list([_place(rk, not shared) for rk in ranks])
-            clauses.append(f"{head}，{systems}分别位居{places}")
-        else:
-            clauses.append(
-                head + "位居" + "、".join(f"{rk.system or ''}{_place(rk, not shared)}" for rk in ranks)
-            )
-    return "，".join(clauses) + (f"（参评单位均为{first.of}个）" if shared else "")
+    for k, (rk, (metric, system)) in enumerate(zip(group, keys, strict=True)):
+        # the year and the scope said by the clause before are not said again (……中位居第二位，在政务信息考核中……)
+        when = _when(years[k]) if k == 0 or years[k] != years[k - 1] else ""
+        where = scope if k == 0 or when else ""
+        clauses.append(f"{ctx.ours if k == 0 else ''}在{when}{where}{system}{metric}中位居{_place(rk, not shared)}")
+    return "，".join(clauses) + tail
 
 
 def _publications(ctx: Ctx, r: Results) -> list[Sentence]:
     out: list[Sentence] = []
     pubs = [(p, _count(ctx, p.count, p.unit, p.approx)) for p in r.publications]
     items = [f"{zh.book_title(p.name)}{c}" for p, c in pubs if c]
+    named = len(items) > 1
     instructed = [
-        f"{zh.book_title(p.name)}刊发的信息有{p.instructed}篇获{ctx.party_gov}主要领导批示"
+        f"{zh.book_title(p.name) if named else ''}刊发的信息有{p.instructed}篇获{ctx.own_leaders}批示"
         for p, c in pubs
         if c and p.instructed
     ]
@@ -210,9 +279,9 @@ def _top(rk: Rank) -> bool:
 
 def _ranks(ctx: Ctx, r: Results) -> list[Sentence]:
     out: list[Sentence] = []
-    groups: dict[tuple[str, int | None], list[Rank]] = {}
+    groups: dict[str, list[Rank]] = {}
     for rk in r.ranks:
-        groups.setdefault((rk.scope, rk.year), []).append(rk)
+        groups.setdefault(rk.scope, []).append(rk)
     for group in groups.values():
         top = all(_top(rk) for rk in group)
         out.append(
@@ -276,7 +345,12 @@ def _network(ctx: Ctx, r: Results) -> list[Sentence]:
         out.append(
             (
                 ctx.frag(
-                    "RES-network", scope=ctx.scope, items="，".join(parts), covers=covers, say=("covers",)
+                    "RES-network",
+                    scope=ctx.scope,
+                    items="，".join(parts),
+                    covers=covers,
+                    partial=bool(covers and re.search("部分|个别|有的|一些|少数", covers)),
+                    say=("covers",),
                 ),
                 ("results.network",),
             )

@@ -3,12 +3,14 @@ situation and closing.  Each returns draft blocks; level-1 numbering is done by 
 
 from __future__ import annotations
 
+import re
+
 from docgen import zh
 from docgen.compose import phrases
 from docgen.compose.context import append_closing
 from docgen.domains.party_info.compose.context import Ctx, ParaBuilder
 from docgen.domains.party_info.model.blocks import TaskSection
-from docgen.domains.party_info.model.rules import horizon_year
+from docgen.domains.party_info.model.rules import horizon_part, horizon_year
 from docgen.draft import Block
 from docgen.model.meeting import AgendaDone
 
@@ -34,11 +36,21 @@ def horizon_rel(ctx: Ctx) -> str | None:
     t = ctx.facts.tasks
     if t is None:
         return None
-    year = horizon_year(t.horizon, ctx.facts.document.date)
-    return zh.relative_year(year, ctx.facts.document.date) if year is not None else None
+    on = ctx.facts.document.date
+    year = horizon_year(t.horizon, on)
+    if year is None:
+        return None
+    part = horizon_part(t.horizon)
+    if part is not None:  # 下半年 of this year; 明年上半年 of the next
+        return part if year == on.year else f"{zh.relative_year(year, on)}{part}"
+    return zh.relative_year(year, on)
 
 
 # --- opening ---------------------------------------------------------------------------------------------
+
+
+#: what 作了 takes: the name of a speech or report (作了工作报告, 作了专题辅导), not the matter reported on
+_REPORT_NOUN = re.compile("(?:报告|通报|讲话|说明|发言|辅导|讲座|解读|授课|党课|讲评|点评)$")
 
 
 def _agenda_item(ctx: Ctx, a: AgendaDone, j: int) -> str | None:
@@ -51,7 +63,7 @@ def _agenda_item(ctx: Ctx, a: AgendaDone, j: int) -> str | None:
     topic = phrases.clean(a.topic) if a.topic else None
     path = f"meeting.agenda_done[{j}]"
     if a.type == "relay" and text:
-        return ctx.frag("OPN-agenda-relay", text=text)
+        return ctx.frag("OPN-agenda-relay", text=text, who=by)
     if a.type == "commend" and text:
         return ctx.frag("OPN-agenda-commend", text=text)
     if a.type == "read_plan" and text:
@@ -61,7 +73,14 @@ def _agenda_item(ctx: Ctx, a: AgendaDone, j: int) -> str | None:
     if a.type == "written_exchange" and (who or n):
         return ctx.frag("OPN-agenda-written_exchange", who=who or f"{n}个单位")
     if a.type in ("lecture", "report") and by and (text or topic):
-        return ctx.frag(f"OPN-agenda-{a.type}", who=by, text=text, topic=topic)
+        if text and not _REPORT_NOUN.search(text):
+            # 1—10月全市政务信息报送情况 is what was reported, not the report (作了……情况 lacks its noun)
+            if a.type == "report":
+                return ctx.frag("OPN-agenda-report", who=by, about=text, topic=topic, text=None)
+            text, topic = None, topic or text
+        if a.type == "report":
+            return ctx.frag("OPN-agenda-report", who=by, text=text, topic=topic, about=None)
+        return ctx.frag("OPN-agenda-lecture", who=by, text=text, topic=topic)
     ctx.notice("unused-fact", "这项议程缺少写入文稿所需的内容（内容或发言者），或其类型不用于本文种", path)
     return None
 
@@ -134,11 +153,14 @@ def problem_items(ctx: Ctx) -> str | None:
     if pr is None or not pr.items:
         return None
     texts: list[str] = []
+    many = len(pr.items) > 1
     for it in pr.items:
-        text = ctx.frag(f"PRB-{it.code}")
-        if it.detail:
-            text += "，" + phrases.clean(it.detail)
-        texts.append(text)
+        detail = phrases.clean(it.detail) if it.detail else ""
+        if many:  # the items are joined by 分号: the clerk's own 分号 inside one item become 逗号
+            detail = re.sub("[；;]", "，", detail)
+        # the local detail shows the problem itself: after it the library's short wording, not its generic
+        # illustration (有的信息报送迟，错过了最佳时机，部分乡镇报送“慢半拍”，错过最佳报送时机 said it twice)
+        texts.append(f"{ctx.frag(f'PRB-{it.code}-head')}，{detail}" if detail else ctx.frag(f"PRB-{it.code}"))
     if len(texts) == 1:
         return texts[0] + "。"
     return "；".join(f"{zh.l3_lead(k)}{t}" for k, t in enumerate(texts, 1)) + "。"

@@ -13,7 +13,7 @@ from docgen.domains.party_info.compose import results as res
 from docgen.domains.party_info.compose import sections as sec
 from docgen.domains.party_info.compose.context import Ctx, ParaBuilder
 from docgen.domains.party_info.model.blocks import Summary
-from docgen.domains.party_info.model.rules import horizon_year
+from docgen.domains.party_info.model.rules import horizon_part, horizon_year
 from docgen.draft import Block, Draft, DraftMeta, Heading, Signature, Title
 
 __all__ = ["info_work_summary"]
@@ -48,6 +48,9 @@ def _plan_when(ctx: Ctx, year: int) -> str:
     """The plan's time: 2026年, or the rest of the year when the period ends before December of it."""
     t = ctx.facts.tasks
     hy = horizon_year(t.horizon, ctx.facts.document.date) if t is not None else None
+    part = horizon_part(t.horizon) if t is not None else None
+    if hy is not None and part is not None:  # the clerk named the part of the year (2026年下半年)
+        return part if hy == year else f"{hy}年{part}"
     p = ctx.facts.period
     part_year = p is not None and p.end.month < 12 and p.kind not in ("term", "multi_year")
     target = hy if hy is not None else (p.end.year if p is not None and part_year else year + 1)
@@ -81,7 +84,7 @@ def info_work_summary(ctx: Ctx) -> Draft:
         if not text.endswith("如下"):
             lead.add(ctx.frag("SUM-lead-tail"))
     else:
-        lead.add(ctx.frag("SUM-lead", when=when, party_gov=ctx.party_gov))
+        lead.add(ctx.frag("SUM-lead", when=when, party_gov=ctx.party_gov, org=ctx.org))
 
     sections: list[tuple[str, list[Block], str]] = []
     r = f.results

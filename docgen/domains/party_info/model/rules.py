@@ -21,7 +21,7 @@ from docgen.model.quantity import magnitude
 if TYPE_CHECKING:
     from docgen.fragments import FragmentLibrary
 
-__all__ = ["check_political", "check_rules", "horizon_year", "item_unit"]
+__all__ = ["check_political", "check_rules", "horizon_part", "horizon_year", "item_unit"]
 
 #: units that count information items (条 and 篇 are used interchangeably in the genre)
 _ITEM_UNITS = frozenset({"条", "篇"})
@@ -31,14 +31,29 @@ def item_unit(unit: str) -> bool:
     return unit in _ITEM_UNITS
 
 
+_PART = re.compile(r"(上半年|下半年|[一二三四]季度|第[一二三四]季度|年底前)$")
+
+
+def horizon_part(horizon: str) -> str | None:
+    """The part of the year a plan covers (下半年, 四季度) when the horizon names one: a half-year summary
+    plans the rest of its year (2026年下半年, 下半年)."""
+    m = _PART.search(horizon.strip())
+    return m.group(1).removeprefix("第") if m else None
+
+
 def horizon_year(horizon: str, on: dt.date) -> int | None:
-    """'2026年' → 2026, '今年' → the document's year, '明年' → the next; None when unreadable."""
-    m = re.fullmatch(r"\s*(\d{4})\s*年?度?\s*", horizon)
+    """'2026年' → 2026, '今年' → the document's year, '明年' → the next, '下半年' / '2026年下半年' → the year of
+    that part; None when unreadable."""
+    h = horizon.strip()
+    part = horizon_part(h)
+    if part is not None:
+        h = h[: h.rindex(part)].removesuffix("第").strip()
+        if not h:
+            return on.year
+    m = re.fullmatch(r"\s*(\d{4})\s*年?度?\s*", h)
     if m:
         return int(m.group(1))
-    return {"今年": on.year, "本年度": on.year, "明年": on.year + 1, "下一年": on.year + 1}.get(
-        horizon.strip()
-    )
+    return {"今年": on.year, "本年度": on.year, "明年": on.year + 1, "下一年": on.year + 1}.get(h)
 
 
 def _show(d: Decimal) -> str:
@@ -145,7 +160,7 @@ def check_dates(facts: Facts) -> Iterator[Issue]:
             yield Issue(
                 ("tasks", "horizon"),
                 "bad-horizon",
-                f"部署期“{t.horizon}”无法识别，请写成“2026年”“今年”或“明年”",
+                f"部署期“{t.horizon}”无法识别，请写成“2026年”“今年”“明年”或“下半年”“2026年下半年”",
             )
         elif year < on.year:
             yield Issue(("tasks", "horizon"), "date-horizon-past", f"部署期 {year}年 早于文稿日期所在年份")
