@@ -688,23 +688,21 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
                 continue
             item = ctx.frag("TSK-reward-item", event=event, amount=amount, per=phrases.clean(per) or None)
             items.append(f"{item}，{rule}" if rule else item)
-        elif rule and condition and not _earned(event) and _earned(rule):
-            # the event is the condition and the rule what it earns (全年提供信息5条以上的 + 参加优秀信息员评选)
-            items.append(f"凡{event}的，可{_earned(rule)}")
         elif rule:
             earned = _earned(event) if condition else None
-            # a rule that is what the event earns, written as a verb phrase (参加年度优秀信息员评选) after an
-            # event that is the condition (全年报送信息10条以上的信息员): the event, then 可 + the rule
-            may = condition and earned is None and phrases.phrase_kind(rule) == "verb"
+            # a rule that is what the event earns (参加年度优秀信息员评选; 评选X reads 参加X评选) after an
+            # event that is the condition (全年提供信息5条以上 → 凡……的; a holder, 全年报送信息10条以上的
+            # 信息员, is named as it is): the event, then 可 + the rule
+            may = condition and earned is None and (phrases.phrase_kind(rule) == "verb" or bool(_earned(rule)))
             items.append(
                 ctx.frag(
                     "TSK-reward-rule",
                     event=earned or event,
-                    rule=rule,
+                    rule=(_earned(rule) or rule) if may else rule,
                     consequence=not condition,
                     outcome=earned is not None,
                     may=may,
-                    holder=may and phrases.phrase_kind(event) != "verb" and not event.startswith(("被", "获")),
+                    holder=may and bool(_HOLDER.search(event)) and not event.startswith(("被", "获")),
                 )
             )
         else:
@@ -712,6 +710,8 @@ def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
     return "；".join(items) + "。" if items else None
 
 
+# an event that names who earns (……10条以上的信息员, ……的单位): it is the subject, not a 凡……的 condition
+_HOLDER = re.compile(r"的[\u4e00-\u9fff]{1,8}$")
 # a reward rule that names the reward itself (加倍奖励, 另奖200元, 通报表扬) rather than a condition
 _REWARD_WORD = re.compile(r"奖|表彰|表扬")
 
