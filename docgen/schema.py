@@ -14,12 +14,13 @@ fragments) are checked by ``docgen validate``.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from docgen import registry
 from docgen.model.basefacts import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "schema_text"]
+__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "option_fields", "schema_text"]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = f"urn:docgen:facts:{SCHEMA_VERSION}"
@@ -85,3 +86,39 @@ def _domain_examples(defs: dict[str, Any], root: Any, domain: str) -> None:
 def schema_text(domain: str | None = None) -> str:
     """:func:`json_schema` as deterministic JSON text (sorted keys, indent 2, UTF-8 Chinese, final newline)."""
     return json.dumps(json_schema(domain), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def option_fields(schema: dict[str, Any], data: Any) -> Iterator[tuple[tuple[str | int, ...], list[Any]]]:
+    """Every option of a facts mapping (``Facts.model_dump(mode="json")``) with the values the schema allows:
+    a field whose schema is an enumeration or a boolean, at each place of ``data`` where its parent object
+    stands (one entry per list item).  The path is the keys and list indexes from the root; what the option
+    chooses is not a word of the text, so each value of it must still say every fact or warn about it."""
+    yield from _options(schema, schema, data, ())
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while True:
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        elif "anyOf" in node and len([a for a in node["anyOf"] if a.get("type") != "null"]) == 1:
+            node = next(a for a in node["anyOf"] if a.get("type") != "null")
+        else:
+            return node
+
+
+def _options(
+    schema: dict[str, Any], node: dict[str, Any], data: Any, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], list[Any]]]:
+    node = _resolve(schema, node)
+    if isinstance(data, dict) and "properties" in node:
+        for key, sub in node["properties"].items():
+            leaf = _resolve(schema, sub)
+            if "enum" in leaf:
+                yield (*path, key), list(leaf["enum"])
+            elif leaf.get("type") == "boolean":
+                yield (*path, key), [True, False]
+            elif key in data:
+                yield from _options(schema, sub, data[key], (*path, key))
+    elif isinstance(data, list) and node.get("type") == "array":
+        for i, item in enumerate(data):
+            yield from _options(schema, node.get("items", {}), item, (*path, i))

@@ -39,6 +39,7 @@ __all__ = [
     "split_count_suffix",
     "strip_metric_suffix",
     "strip_subject",
+    "unshown",
     "with_yao",
 ]
 
@@ -434,3 +435,17 @@ def join_items(items: Iterable[str], conj: str = "和", *, clauses: bool = False
 
 def kinds(items: Sequence[str]) -> list[PhraseKind]:
     return [phrase_kind(x) for x in items]
+
+
+_MARKS = re.compile(r"[\s“”‘’《》「」]")
+
+
+def unshown(values: dict[str, str | None], said: str) -> list[str]:
+    """The names of the ``values`` (an item's text fields) that ``said`` does not show: each is looked for
+    without its final punctuation, its numbering, a count suffix (……等4个单位) and quotation or title marks."""
+    shown = _MARKS.sub("", said)
+    return [
+        name
+        for name, value in values.items()
+        if value and clean(value) and _MARKS.sub("", split_count_suffix(value)[0]) not in shown
+    ]

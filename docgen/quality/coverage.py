@@ -22,14 +22,15 @@ A leaf is warned about when a warning's path is the leaf's path or one of its pa
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from docgen.zhtext import strip_enumerator
 
-__all__ = ["SHOWN_SHARE", "Uncovered", "uncovered"]
+__all__ = ["SHOWN_SHARE", "Uncovered", "option_losses", "uncovered"]
 
 #: Share of a text value's two-character pieces that must be in the draft when it is not there verbatim.
 SHOWN_SHARE = 0.75
@@ -118,11 +119,17 @@ def _cn_number(n: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
 
 
+def _hanzi_year(year: int) -> str:
+    return "".join("〇一二三四五六七八九"[int(c)] for c in str(year)) + "年"
+
+
 def _number_shown(num: str, text: str) -> bool:
     if re.search(rf"(?<![\d.]){re.escape(num)}(?![\d])", text):
         return True
     if num.endswith(".0") and _number_shown(num[:-2], text):
         return True
+    if _YEAR_RE.match(num) and _hanzi_year(int(num)) in text:
+        return True  # a year in a date written in 汉字 (二〇二六年)
     if num.isdigit() and 0 < int(num) < 100:
         cn = _cn_number(int(num))
         return re.search(rf"(?<![一二三四五六七八九十]){cn}(?![一二三四五六七八九十])", text) is not None
@@ -138,9 +145,12 @@ def _shown(value: object, text: str, flat: str) -> bool:
     m = _DATE_RE.match(s)
     if m:
         month, day = int(m.group(2)), int(m.group(3))
-        return f"{month}月{day}日" in text or f"{m.group(1)}年{month}月" in text
+        hanzi = f"{_cn_number(month)}月{_cn_number(day)}日"  # a date written in 汉字 (一月十五日)
+        return f"{month}月{day}日" in text or f"{m.group(1)}年{month}月" in text or hanzi in text
     if s in text or _flat(s) in flat:
         return True
+    if s[0] in "万亿" and any(f"{s[0]}{q}{s[1:]}" in text for q in "余多"):
+        return True  # a unit of 万 with its qualifier inside (300万余条)
     aside = _ASIDE_RE.sub("", s)
     if aside != s and aside and _flat(aside) in flat:
         return True  # 邹小满（虚构）: the aside is a note to the reader of the facts
@@ -188,3 +198,49 @@ def _common_in_order(a: str, b: str) -> int:
             cur.append(prev[j] + 1 if ch == bj else max(prev[j + 1], cur[j]))
         prev = cur
     return prev[-1]
+
+
+#: a qualifier or unit of a number: an item that gives no number has nothing for it to qualify
+_OF_A_NUMBER = ("approx", "unit", "posts_unit", "participants_unit", "phone_unit", "written_unit")
+
+
+def option_losses(
+    data: dict[str, Any],
+    options: Iterable[tuple[tuple[str | int, ...], list[Any]]],
+    compose: Callable[[dict[str, Any]], tuple[str, list[str]] | None],
+    *,
+    skip: Iterable[str] = (),
+    exact: Iterable[str] = (),
+) -> tuple[int, list[str]]:
+    """Each option of ``data`` set to each other value it allows (``options``: path and values, as
+    :func:`docgen.schema.option_fields` gives them), composed by ``compose`` (the text and the warned paths, or
+    None when the rules refuse the variant): how many variants were composed, and each fact a variant lost
+    without a warning (``option=value: path=value``)."""
+    tried, lost = 0, []
+    skip, exact = tuple(skip), tuple(exact)
+    for path, values in options:
+        parent: Any = data
+        for key in path[:-1]:
+            parent = parent[key]
+        numbers = [v for v in parent.values() if isinstance(v, int | float) and not isinstance(v, bool)]
+        if path[-1] in _OF_A_NUMBER and not numbers:
+            continue
+        for value in values:
+            if parent.get(path[-1]) == value:
+                continue
+            variant = copy.deepcopy(data)
+            target: Any = variant
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = value
+            composed = compose(variant)
+            if composed is None:
+                continue
+            tried += 1
+            text, warned = composed
+            where = ".".join(map(str, path))
+            lost += [
+                f"{where}={value}: {u.path}={str(u.value)[:40]}"
+                for u in uncovered(variant, text, warned, skip=skip, exact=exact)
+            ]
+    return tried, lost

@@ -68,11 +68,12 @@ def _opening(ctx: Ctx, c: Conclusion, meeting: str, has_outcomes: bool, has_impl
     p.add(sentence([speakers, exchange]), ["conclusion.speakers", "conclusion.exchange_count"])
     if f.meeting is not None:
         told_exchange = exchange is not None
-        items = [
-            speech.agenda_item(ctx, a)
-            for a in f.meeting.agenda_done
-            if not (told_exchange and a.type in _EXCHANGE_TYPES)
-        ]
+        items: list[str | None] = []
+        for j, a in enumerate(f.meeting.agenda_done):
+            if told_exchange and a.type in _EXCHANGE_TYPES:  # said by the exchange clause
+                speech.agenda_unshown(ctx, a, exchange or "", f"meeting.agenda_done[{j}]")
+            else:
+                items.append(speech.agenda_item(ctx, a, f"meeting.agenda_done[{j}]"))
         agenda = [x for x in items if x]
         if agenda:
             p.add(ctx.frag("CON-agenda", items="，".join(agenda)), ["meeting.agenda_done"])

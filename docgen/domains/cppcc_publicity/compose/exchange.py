@@ -334,6 +334,8 @@ def exchange_material(ctx: Ctx) -> Draft:
     if ex.signature:
         unit = ex.signature_unit or f.org.full_name or f.org.short_name
         draft.blocks.append(Signature(unit, zh.cn_date(doc.date, doc.date_style)))
+    elif ex.signature_unit:
+        ctx.notice("unused-fact", "不加落款（signature: false），落款单位未写入文稿", "exchange.signature_unit")
     draft.notices.extend(ctx.notices)
     return draft
 
@@ -379,9 +381,9 @@ def exchange_speech(ctx: Ctx) -> Draft:
     draft.blocks.extend(_speech_points(ctx, ex))
     draft.blocks.extend(_next_steps(ctx, ex, None))
     draft.blocks.extend(_speech_closing(ctx))
-    if ex.signature:
+    if ex.signature or ex.signature_unit:
         ctx.notices.append(
-            Notice("unused-fact", "交流发言不加落款，exchange.signature 未使用", "exchange.signature")
+            Notice("unused-fact", "交流发言不加落款，落款设置未使用", "exchange.signature")
         )
     if doc.thank_you_line:
         draft.blocks.append(ClosingLine("谢谢大家！"))

@@ -21,6 +21,8 @@ def leadership_speech(ctx: Ctx) -> Draft:
     if "problems" in (doc.section_order or []) and placement == "end_of_achievements":
         placement = "own_section"
     prb = speech.problems(ctx) if placement != "omit" else []
+    if placement == "omit":
+        speech.problems_omitted(ctx)
 
     sections: list[speech.Section] = []
     for name in order:

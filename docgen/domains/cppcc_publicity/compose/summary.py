@@ -135,8 +135,10 @@ def work_summary(base: Ctx) -> Draft:
                 "achievements",
             )
         )
-    prb = _problems(ctx, s.topic)
-    if doc.problems_placement != "omit" and (prb or ctx.draft_mode):
+    prb = _problems(ctx, s.topic) if doc.problems_placement != "omit" else []
+    if doc.problems_placement == "omit":
+        speech.problems_omitted(ctx)
+    if prb or (doc.problems_placement != "omit" and ctx.draft_mode):
         sections.append(
             _Sec(
                 ctx.frag("WSM-heading-problems"),

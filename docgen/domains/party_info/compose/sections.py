@@ -53,7 +53,23 @@ def horizon_rel(ctx: Ctx) -> str | None:
 _REPORT_NOUN = re.compile("(?:报告|通报|讲话|说明|发言|辅导|讲座|解读|授课|党课|讲评|点评)$")
 
 
+_FIELD_WORDS = {"text": "内容", "by": "发言者或单位", "topic": "主题"}
+
+
 def _agenda_item(ctx: Ctx, a: AgendaDone, j: int) -> str | None:
+    """One item of the agenda already held; a value its type's wording has no place for is warned about."""
+    out = _agenda_words(ctx, a, j)
+    if out is not None:
+        for name in phrases.unshown({n: getattr(a, n) for n in _FIELD_WORDS}, out):
+            ctx.notice(
+                "unused-fact",
+                f"这项议程的{_FIELD_WORDS[name]}（{name}）在这类议程（{a.type}）的说法中用不上，未写入文稿",
+                f"meeting.agenda_done[{j}].{name}",
+            )
+    return out
+
+
+def _agenda_words(ctx: Ctx, a: AgendaDone, j: int) -> str | None:
     text = phrases.clean(a.text) if a.text else None
     by, listed = phrases.split_count_suffix(a.by) if a.by else (None, None)
     n = a.count or listed

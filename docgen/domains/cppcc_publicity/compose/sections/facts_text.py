@@ -591,9 +591,25 @@ def trainings(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     return [("；".join(parts) + "。", tuple(f"{A}.trainings[{i}]" for i in range(len(a.trainings))))]
 
 
+#: the honour's own fields each kind of honour says (title aside); any other one given is warned about
+_HONOUR_SAYS = {
+    "unit": ("recipient", "conferred_by", "year"),
+    "individual": ("count", "conferred_by", "year"),
+    "work": ("work_title", "count", "conferred_by", "year"),
+    "paper": ("work_title", "count", "conferred_by", "year"),
+    "recognition": (),
+}
+_HONOUR_WORDS = {"recipient": "获奖单位", "count": "获奖人数", "work_title": "作品名", "conferred_by": "授予机关", "year": "年度"}
+
+
 def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
     items: list[str] = []
-    for h in a.honours:
+    for i, h in enumerate(a.honours):
+        for name, word in _HONOUR_WORDS.items():
+            if getattr(h, name) is not None and name not in _HONOUR_SAYS[h.kind]:
+                ctx.notice(
+                    "unused-fact", f"这类荣誉（kind: {h.kind}）不写{word}（{name}），未写入文稿", f"{A}.honours[{i}].{name}"
+                )
         # a title that already names its year (2024年度……先进单位) is not given another
         year = f"{h.year}年度" if h.year and not phrases.has_year(h.title) else None
         title = _award(h.title)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from docgen import zh
 from docgen.compose import phrases
@@ -16,6 +17,9 @@ from docgen.domains.cppcc_publicity.model.rules import horizon_year
 from docgen.domains.cppcc_publicity.model.situation import SituationLite
 from docgen.domains.cppcc_publicity.model.tasks import TaskSection
 from docgen.draft import Block, Heading, Paragraph
+
+if TYPE_CHECKING:
+    from docgen.model.meeting import AgendaDone
 
 
 @dataclass
@@ -45,7 +49,7 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         else:
             aims = meeting_aims(ctx)
             p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours, aims=aims), ["meeting.name"])
-        agenda = [x for x in (agenda_item(ctx, a) for a in m.agenda_done) if x]
+        agenda = [x for x in (agenda_item(ctx, a, f"meeting.agenda_done[{j}]") for j, a in enumerate(m.agenda_done)) if x]
         if agenda:
             p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
         if m.assessment:
@@ -95,7 +99,31 @@ _HAS_COUNT = re.compile(r"\d+\s*[位名个家]|[一二两三四五六七八九�
 _TALK_HEADS = ("报告", "辅导", "讲座", "讲话", "授课", "党课", "解读", "讲解", "专题课")
 
 
-def agenda_item(ctx: Ctx, a: object) -> str | None:
+_FIELD_WORDS = {"text": "内容", "by": "发言者或单位", "topic": "主题"}
+
+
+def agenda_item(ctx: Ctx, a: object, path: str) -> str | None:
+    """One item of the agenda already held, worded by its type; a value of the item the type's wording has no
+    place for (the ``by`` of an election, the ``text`` of an exchange) is warned about at its path."""
+    from docgen.model.meeting import AgendaDone
+
+    assert isinstance(a, AgendaDone)
+    out = _agenda_words(ctx, a, path)
+    agenda_unshown(ctx, a, out or "", path)
+    return out
+
+
+def agenda_unshown(ctx: Ctx, a: AgendaDone, said: str, path: str) -> None:
+    """Warn about each value of an agenda item (its text, by, topic) that ``said`` does not show."""
+    for name in phrases.unshown({n: getattr(a, n) for n in _FIELD_WORDS}, said):
+        ctx.notice(
+            "unused-fact",
+            f"这项议程的{_FIELD_WORDS[name]}（{name}）在这类议程（{a.type}）的说法中用不上，未写入文稿",
+            f"{path}.{name}",
+        )
+
+
+def _agenda_words(ctx: Ctx, a: object, path: str) -> str | None:
     from docgen.model.meeting import AgendaDone
 
     assert isinstance(a, AgendaDone)
@@ -106,7 +134,7 @@ def agenda_item(ctx: Ctx, a: object) -> str | None:
         text = zh.book_title(text)
     if a.type in ("report", "requirement") and not a.by:
         if text or a.topic:
-            ctx.notice("unused-fact", f"议程“{text or a.topic}”没有写明由谁作（by），未写入文稿", "meeting.agenda_done")
+            ctx.notice("unused-fact", f"议程“{text or a.topic}”没有写明由谁作（by），未写入文稿", path)
         return None
     topic = phrases.clean(a.topic) if a.topic else None
     if a.type == "lecture" and text and not text.endswith(_TALK_HEADS):
@@ -150,10 +178,17 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
                 )
             blocks.extend(hl_blocks)
     elif a.presentation == "narrative":
+        own = {id(h): i for i, h in enumerate(a.highlights)}
         for h in all_highlights(ctx, a):
             sents = highlight_sentences(ctx, a, h, emitted)
             if sents:
                 blocks.append(ParaBuilder().add_all(sents).build())
+                if id(h) in own:  # a narrative has no point headings: the writer's lead is not in the text
+                    ctx.notice(
+                        "unused-fact",
+                        f"呈现方式为 narrative（段落叙述），要点小标题“{phrases.clean(h.lead)}”未写入",
+                        f"achievements.highlights[{own[id(h)]}].lead",
+                    )
     else:
         hls = all_highlights(ctx, a)
         if len([h for h in hls if _probe_highlight(ctx, a, h)]) <= 1:
@@ -502,6 +537,13 @@ def _members_sentence(ctx: Ctx) -> str | None:
     )
 
 
+def problems_omitted(ctx: Ctx) -> None:
+    """The document was told to leave its problems out (problems_placement: omit): the problems the user gave
+    are warned about, not silently lost."""
+    if ctx.facts.problems is not None and ctx.facts.problems.items:
+        ctx.notice("unused-fact", "呈现位置为 omit（problems_placement），存在的问题未写入文稿", "problems")
+
+
 def unused_facts(ctx: Ctx) -> None:
     """Count facts the chosen shape of the document does not use (``render --strict`` fails on them)."""
     f = ctx.facts
@@ -522,6 +564,8 @@ def _horizon(ctx: Ctx) -> int:
 
 def short_situation(ctx: Ctx, s: SituationLite, path: str) -> list[Block]:
     if s.style == "none":
+        if s.text or s.themes:
+            ctx.notice("unused-fact", "形势部分的写法为 none（style），其主题和文字未写入文稿", path)
         return []
     p = ParaBuilder()
     for code in s.themes:
