@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 cli_i18n.install()  # click's own messages in Chinese; before any option type is built (click.Path names its kind then)
 
+
 def _echo_problems(problems: list[Problem], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
@@ -202,7 +203,7 @@ def fragments(fmt: str, domain: str | None) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="输出文件（默认：同名文件，放在当前目录）",
+    help="输出文件（默认：同名文件，放在当前目录；- 表示写到标准输出）",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["docx", "md", "txt", "pdf"]), default="docx", help="输出格式"
@@ -241,7 +242,15 @@ def render(
     from docgen.fsutil import guard_output
 
     out = output or Path(file.stem + "." + fmt)
-    guard_output(out, (file, template, compare_to))
+    to_stdout = str(output) == "-"  # -o -: the document on standard output (a pipe), messages on stderr
+    if to_stdout and compare_to is not None:
+        click.echo(
+            "错误：-o - 把文稿写到标准输出，修订稿没有可写的位置；与 --compare-to 同用时请给出文件名。",
+            err=True,
+        )
+        sys.exit(EXIT_USAGE)
+    if not to_stdout:
+        guard_output(out, (file, template, compare_to))
     if compare_to is not None:
         guard_output(redline_path(out), (file, template, compare_to, out), what="修订稿")
     options = RenderOptions(
@@ -270,8 +279,12 @@ def render(
     if "redline" in result.extras:
         _write(redline_path(out), result.extras["redline"])
         click.echo(f"已生成 {redline_path(out)}", err=True)
-    _write(out, result.data)
-    click.echo(f"已生成 {out}")
+    if to_stdout:
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+    else:
+        _write(out, result.data)
+        click.echo(f"已生成 {out}")
     if draft.notices:
         _echo_warnings(draft.notices)
         click.echo(f"共 {len(draft.notices)} 条警告（加 --strict 时有警告即失败）。", err=True)

@@ -282,7 +282,9 @@ def test_preview_refuses_its_own_source_as_output(tmp_path: Path) -> None:
         _publish(tmp_path, "报告", _pages(1), (src,))
 
 
-def test_an_output_linked_to_a_device_is_refused_and_the_device_untouched(tmp_path: Path, facts: Path) -> None:
+def test_an_output_linked_to_a_device_is_refused_and_the_device_untouched(
+    tmp_path: Path, facts: Path
+) -> None:
     """``-o`` reaching a character device (as root this once replaced /dev/null with a regular file): the link
     lives in the temporary folder; the device is only looked at, never opened for writing."""
     device = Path(os.devnull)
@@ -317,7 +319,11 @@ def test_an_output_in_a_missing_folder_is_a_usage_error_in_chinese_naming_the_fo
     if where == "file":
         folder.write_text("一个文件", encoding="utf-8")
     out = folder / "讲话.docx"
-    commands = [("render", str(facts), "-o", "{out}"), ("schema", "-o", "{out}"), *_docx_pair_args(tmp_path, facts)]
+    commands = [
+        ("render", str(facts), "-o", "{out}"),
+        ("schema", "-o", "{out}"),
+        *_docx_pair_args(tmp_path, facts),
+    ]
     for command in commands:
         result = cli(*(str(out) if a == "{out}" else a for a in command))
         assert result.exit_code == 2, (command, result.output)
@@ -351,3 +357,24 @@ def test_a_write_refused_by_the_system_is_a_usage_error_in_chinese(
     result = cli("render", facts, "-o", tmp_path / "讲话.docx")
     assert result.exit_code == 2 and "没有权限" in result.output and "Permission" not in result.output
     assert not (tmp_path / "讲话.docx").exists()
+
+
+def test_render_to_standard_output_writes_no_file_named_dash(tmp_path: Path, facts: Path) -> None:
+    r = subprocess.run(
+        [sys.executable, "-m", "docgen", "render", str(facts), "-o", "-", "--format", "md"],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert r.returncode == 0, r.stderr.decode()
+    assert r.stdout.decode("utf-8").startswith("#")  # the draft itself, on the pipe
+    assert not (tmp_path / "-").exists()
+    docx = subprocess.run(
+        [sys.executable, "-m", "docgen", "render", str(facts), "-o", "-"],
+        capture_output=True,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert docx.returncode == 0 and docx.stdout[:2] == b"PK"  # a .docx is a zip
+    r = cli("render", facts, "-o", "-", "--compare-to", facts)
+    assert r.exit_code == 2 and "标准输出" in r.output
