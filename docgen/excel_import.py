@@ -407,8 +407,12 @@ def _validate_row(out: Imported, block: Block, sheet: str, row: Row) -> None:
     """The row against its item model (its nested blocks left out), each error at its cell."""
     from pydantic import ValidationError
 
-    from docgen.model.validate import _translate
+    from docgen.model.validate import _placeholder_issues, _translate
 
+    for loc, code, message in _placeholder_issues(row.item):  # 某某, ××, 20XX in a cell: said at the cell
+        key = ".".join(str(part) for part in loc if isinstance(part, str))
+        j, header = row.cells.get(key, (1, ""))
+        out.problems.append(CellProblem(out.file, sheet, row.number, j, header, code, message))
     try:
         block.model.model_validate(row.item)
     except ValidationError as exc:

@@ -292,3 +292,15 @@ def test_the_example_row_shows_the_domains_examples_whole_counts_and_real_units(
         ws = wb["分媒体发稿"]
         row = {ws.cell(1, j).value: ws.cell(2, j).value for j in range(1, ws.max_column + 1)}
         assert (row["篇数"], row["单位"]) == (64, "篇")
+
+
+@pytest.mark.parametrize("into", [False, True])
+def test_a_placeholder_in_a_cell_is_reported_once_at_its_cell(tmp_path: Path, into: bool) -> None:
+    wb = template()
+    fill(wb, "被采用", ["某某单位", 5, "条"])
+    path = save(wb, tmp_path / "a.xlsx")
+    with pytest.raises(WorkbookError) as info:
+        import_workbook(path, into=CITY if into else None)
+    (p,) = info.value.problems
+    assert (p.sheet, p.cell, p.code) == ("被采用", "A2", "placeholder")
+    assert "某某" in p.message
