@@ -490,9 +490,12 @@ class _Parse:
             return None, None, Problem(self.file, *pos, "", "yaml-syntax", hint)
         except _Refused as exc:
             return None, None, Problem(self.file, *exc.pos, "", exc.code, exc.message)
-        except (RecursionError, YAMLError) as exc:  # too deep for the composer; unmarked ruamel errors
-            message = "嵌套层次太深" if isinstance(exc, RecursionError) else "YAML 语法错误"
-            return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", message)
+        except RecursionError:  # too deep for the composer: point at where the nesting runs deepest
+            line, col = _deepest(text)
+            message = "嵌套层次太深（从这里开始）：列表或“键: 值”套了太多层，请检查括号或缩进"
+            return None, None, Problem(self.file, line, col, "", "yaml-syntax", message)
+        except YAMLError:  # unmarked ruamel errors
+            return None, None, Problem(self.file, 1, 1, "", "yaml-syntax", "YAML 语法错误")
 
     def check_tag(self, node: Any, loc: Loc, copy: bool) -> None:
         tag = str(node.tag)
@@ -594,3 +597,27 @@ class _Parse:
                 pos = node.pos if isinstance(node, _Alias) else _pos(target.start_mark)
                 self.add(pos, loc, "yaml-syntax", "合并键“<<”的值必须是映射，或由映射组成的列表")
         return out
+
+
+def _deepest(text: str, limit: int = 64) -> tuple[int, int]:
+    """Where a text's nesting first goes deeper than ``limit`` levels (flow brackets, or block indentation
+    counted in steps of two), else where it is deepest: the 1-based line and column."""
+    best, where = -1, (1, 1)
+    depth = 0
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip(" ")
+        indent = (len(line) - len(stripped)) // 2
+        if stripped and not stripped.startswith("#") and indent > best and depth == 0:
+            best, where = indent, (n, len(line) - len(stripped) + 1)
+            if best > limit:
+                return where
+        for c, ch in enumerate(line, 1):
+            if ch in "[{":
+                depth += 1
+                if depth > best:
+                    best, where = depth, (n, c)
+                    if best > limit:
+                        return where
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+    return where

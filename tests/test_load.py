@@ -326,6 +326,15 @@ def test_deep_nesting_is_a_problem_not_a_traceback() -> None:
     assert problem.code == "yaml-syntax"
 
 
+def test_deep_nesting_is_reported_where_it_runs_too_deep() -> None:
+    flow = only_problem("a: 1\nb: 2\nc: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert (flow.code, flow.line, flow.col) == ("yaml-syntax", 3, 3 + 65)  # the 65th bracket of line 3
+    assert "嵌套层次太深" in flow.message
+    block = "a: 1\nb:\n" + "".join("  " * (i + 1) + "- c:\n" for i in range(1200))
+    problem = only_problem(block)
+    assert problem.code == "yaml-syntax" and problem.line > 60 and "嵌套层次太深" in problem.message
+
+
 def test_duplicate_key_points_at_the_second_one_and_names_the_first_line() -> None:
     problem = only_problem("title: 一\nyear: 2024\ntitle: 二\n")
     assert where(problem) == ("duplicate-key", 3, 1, "title")
