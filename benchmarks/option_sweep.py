@@ -32,20 +32,22 @@ def files(domain: str) -> list[Path]:
 
 def main() -> int:
     t0 = time.perf_counter()
-    tried = lost_total = n_files = 0
+    tried = lost_total = found_total = n_files = 0
     for d in registry.domains():
         for path in files(d.name):
-            n, lost = sweep(d.name, path)
+            n, lost, findings = sweep(d.name, path)
             tried += n
             n_files += 1
             lost_total += len(lost)
-            for line in lost:
+            found_total += len(findings)
+            for line in lost + findings:
                 print(f"{path.name}\t{line}")
     print(
         f"files {n_files}, variants composed {tried}, facts lost without a warning {lost_total}, "
+        f"checker findings {found_total}, "
         f"{time.perf_counter() - t0:.0f} s"
     )
-    return 1 if lost_total else 0
+    return 1 if lost_total or found_total else 0
 
 
 if __name__ == "__main__":

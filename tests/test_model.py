@@ -340,6 +340,15 @@ RULE_CASES = [
         ok={"document.section_order": ["opening", "achievements", "tasks"]},
     ),
     Case(
+        "duplicate-theme",
+        "duplicate-item",
+        "situation.themes[1].code",
+        "code: guidance",
+        nth=2,
+        fail={"situation.themes": [{"code": "guidance"}, {"code": "guidance"}]},
+        ok={"situation.themes": [{"code": "guidance"}, {"code": "storytelling"}]},
+    ),
+    Case(
         "political-context-out-of-date",
         "political-invalid",
         "situation.political_context",

@@ -49,6 +49,9 @@ BAD = [
         ["2022年以来，收集社情民意信息212条。2022年以来，被省政协采用14条。"],
     ),
     ("quality-same-opening", ["成绩来之不易，凝聚着大家的心血。", "成绩来之不易，但也要看到不足。"]),
+    # an example with no claim before it (a narrative paragraph that lost its lead)
+    ("quality-orphan-example", ["比如，围绕专题视察，我们视察前制定宣传方案。"]),
+    ("quality-orphan-example", ["例如，市长对市政协报送的信息作出批示。"]),
     # doubling what the data already says
     ("quality-doubled", ["在全省信息采用量考核考核排名中位居第三位。"]),
     ("quality-doubled", ["听取了青禾县政协等5家单位等5个单位的交流发言。"]),
@@ -170,7 +173,7 @@ GOOD = [
     "今年是全面贯彻党的二十大精神的开局之年，明年是“十四五”规划承前启后的关键之年。",
     "为宣传好这次视察活动，我们制定了宣传方案。",
     "我们考虑着力抓好以下几个方面：一是认真学习兄弟单位的好经验；二是我市率先推行信息直报。",
-    "比如，市政协报送的《关于加强农村独居老人关爱服务的建议》信息，市委书记作出批示。",
+    "信息成果转化明显。比如，市政协报送的《关于加强农村独居老人关爱服务的建议》信息，市委书记作出批示。",
     "“柳沙政协”微信公众号推送信息300余条，阅读量38万人次。",
     "他说：“‘两报一刊’的征订工作要早部署。”",
     "我们还将在2023年6月前出台信息工作办法。",
@@ -187,6 +190,12 @@ GOOD = [
 @pytest.mark.parametrize("text", GOOD)
 def test_good_genre_sentences_pass(text: str) -> None:
     assert _codes(text) == []
+
+
+def test_a_further_example_may_open_the_paragraph_after_a_paragraph() -> None:
+    first = "信息成果转化明显。比如，市长对市政协报送的信息作出批示。"
+    assert _codes(first, "再比如，市委副书记对市政协报送的信息作出批示。") == []
+    assert _codes("再比如，市委副书记对市政协报送的信息作出批示。") == ["quality-orphan-example"]
 
 
 def test_a_verb_phrase_run_in_lead_is_a_heading_not_a_stub_but_a_bare_adverb_is() -> None:

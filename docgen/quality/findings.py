@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "quality-punct": "标点悬空或重复（如“，。”“、。”、空括号、段首标点）",
     "quality-same-opening": "相邻两段开头相同",
     "quality-repeat-lead": "相邻两句以同样的引导语开头（如“再比如”连用）",
+    "quality-orphan-example": "段首就是举例（“比如，……”），前面没有它要说明的论断",
     "quality-subject": "排名句缺少主语（如“在《X》的考核得分在全省16家单位中位居第三位”）",
     "quality-placeholder": "文中有占位符（×、xx、20xx、某某、○○，定稿中的〔待补〕）",
     "quality-claim": "数据没有的说法（精确百分数后加“以上”、由约数算出的精确百分数、约数旁的“持平”）",

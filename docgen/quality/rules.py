@@ -123,6 +123,7 @@ def check_text(
         lambda: _yao(sentences),
         lambda: _stubs(sentences),
         lambda: _same_opening(units),
+        lambda: _orphan_examples(units),
         lambda: _repeat_leads(sentences),
         lambda: _repeat_frames(sentences),
         lambda: _claims(sentences, data),
@@ -348,6 +349,19 @@ def _same_opening(units: list[Unit]) -> Iterator[Finding]:
             head = a[:n]
             if _han_len(head) >= 4:
                 yield _f("quality-same-opening", f"与上一段开头相同（“{head}”）", u.sentences()[0])
+        prev = u
+
+
+def _orphan_examples(units: list[Unit]) -> Iterator[Finding]:
+    """A paragraph that opens with its illustration (比如，……): the claim the example illustrates is missing;
+    a further example (再比如, 又如) may open a paragraph only after a paragraph."""
+    prev: Unit | None = None
+    for u in units:
+        if u.kind == "para":
+            first = _plain(u.text)
+            further = first.startswith(("再比如", "又如"))
+            if first.startswith(("比如", "例如")) or (further and (prev is None or prev.kind != "para")):
+                yield _f("quality-orphan-example", "段首就是举例，前面没有它要说明的论断", u.sentences()[0])
         prev = u
 
 

@@ -253,10 +253,10 @@ def _achievements(ctx: Ctx, *, attribution_here: bool) -> list[Block]:
     elif a.presentation == "narrative":
         own = {id(h): i for i, h in enumerate(a.highlights)}
         for h in speech.all_highlights(ctx, a):
-            sents = speech.highlight_sentences(ctx, a, h, emitted)
+            sents, led = speech.narrative_topic(h, speech.highlight_sentences(ctx, a, h, emitted), ctx.org)
             if sents:
                 blocks.append(ParaBuilder().add_all(sents).build())
-                if id(h) in own:  # a narrative has no point headings: the writer's lead is not in the text
+                if id(h) in own and not led:  # a narrative has no point headings: the writer's lead is not in the text
                     ctx.notice(
                         "unused-fact",
                         f"呈现方式为 narrative（段落叙述），要点小标题“{phrases.clean(h.lead)}”未写入",

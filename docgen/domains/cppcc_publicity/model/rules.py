@@ -387,6 +387,12 @@ def check_structure(facts: Facts) -> Iterator[Issue]:
     t = facts.tasks
     if t is not None and t.groups and t.sections:
         yield Issue(("tasks", "groups"), "tasks-both-forms", "tasks.sections 与 tasks.groups 只能二选一")
+    if facts.situation is not None:  # one theme said twice would say its boilerplate twice
+        codes: set[str] = set()
+        for i, theme in enumerate(facts.situation.themes):
+            if theme.code in codes:
+                yield Issue(("situation", "themes", i, "code"), "duplicate-item", f"认识主题“{theme.code}”重复")
+            codes.add(theme.code)
     order = facts.document.section_order
     if order is not None:
         seen: set[str] = set()

@@ -180,10 +180,10 @@ def achievements(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
     elif a.presentation == "narrative":
         own = {id(h): i for i, h in enumerate(a.highlights)}
         for h in all_highlights(ctx, a):
-            sents = highlight_sentences(ctx, a, h, emitted)
+            sents, led = narrative_topic(h, highlight_sentences(ctx, a, h, emitted), "我们")
             if sents:
                 blocks.append(ParaBuilder().add_all(sents).build())
-                if id(h) in own:  # a narrative has no point headings: the writer's lead is not in the text
+                if id(h) in own and not led:  # no point headings: the writer's lead is not in the text
                     ctx.notice(
                         "unused-fact",
                         f"呈现方式为 narrative（段落叙述），要点小标题“{phrases.clean(h.lead)}”未写入",
@@ -288,6 +288,19 @@ def auto_groups(ctx: Ctx, a: Achievements) -> list:  # type: ignore[type-arg]
     for h in all_highlights(ctx, a):
         by.setdefault(h.domain if h.domain != "mixed" else "publicity", []).append(h)
     return [Group(heading=ctx.frag(f"ACH-group-{d}"), domain=d, highlights=hs) for d, hs in by.items()]
+
+
+def narrative_topic(
+    h: Highlight, sents: list[tuple[str, tuple[str, ...]]], subject: str
+) -> tuple[list[tuple[str, tuple[str, ...]]], bool]:
+    """A paragraph of a narrative (no point headings) that would open with an illustration (比如，……) opens with
+    its lead as the claim the example illustrates (我们围绕中心大局精准发声。比如，……; a lead with its own
+    subject as it is); True when the lead was said."""
+    if not sents or not sents[0][0].startswith(("比如", "例如")) or not h.lead:
+        return sents, False
+    lead = phrases.clean(h.lead)
+    topic = subject + lead if phrases.phrase_kind(lead) == "verb" else lead
+    return [(topic + "。", ()), *sents], True
 
 
 def highlight_sentences(
