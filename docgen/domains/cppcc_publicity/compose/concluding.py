@@ -110,16 +110,25 @@ def _speakers_clause(ctx: Ctx, speakers: list[MeetingSpeaker]) -> str | None:
 
 
 def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool) -> str | None:
-    names = [phrases.split_count_suffix(u)[0] for u in c.exchange_units]
+    split = [phrases.split_count_suffix(u) for u in c.exchange_units]
+    names = [name for name, _ in split]
     units = phrases.join_items(names, "、") or None
     count = c.exchange_count
+    # a list that already ends 等5家单位 names only some of the units: the count is kept on the list
+    # (A、B、C等5家单位), never dropped so that the 5 seems to count people of the named three only
+    listed = max((n for _, n in split if n), default=None)
+    named = sum(len(name.split("、")) for name in names)
+    if units and listed and listed > named:
+        units += f"等{zh.count(listed, '家')}单位"
+        if count == listed:
+            count = None  # 等5家单位的5位负责同志: one count says it
     if units and count and "，以及" in units:
         # a list set off by commas (an item holds its own 、): the count must cover the whole list, not its
         # last item (……，以及市政协文史委的4位负责同志)
         units += "等单位"
     if units is None and count is None:
         return None
-    many = (count or len(c.exchange_units)) > 1
+    many = (count or listed or named) > 1
     return ctx.frag("CON-exchange", units=units, count=count, many=many, first=first)
 
 

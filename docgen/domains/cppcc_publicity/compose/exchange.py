@@ -98,6 +98,16 @@ def _award(ex: Exchange) -> bool:
     return bool(ex.lead.honour) and phrases.clean(ex.lead.honour or "").endswith("奖")
 
 
+def _focus_after(org: str, focus: str) -> str:
+    """The focus said right after the unit's name (檀桥县政协在……上的做法): a focus that opens with the word
+    the name ends with (政协宣传信息工作) does not say it again (檀桥县政协在宣传信息工作……上)."""
+    f = phrases.clean(focus)
+    for word in ("政协",):
+        if org.endswith(word) and f.startswith(word) and len(f) > len(word) + 1:
+            return f[len(word) :]
+    return f
+
+
 def _clause(text: str) -> str:
     return text.strip().rstrip("。；，、")
 
@@ -375,7 +385,7 @@ def exchange_speech(ctx: Ctx) -> Draft:
         ),
         ["exchange.lead"],
     )
-    lead.add(ctx.frag("EXS-report", org=name, focus=phrases.clean(ex.lead.focus)), ["exchange.lead.focus"])
+    lead.add(ctx.frag("EXS-report", org=name, focus=_focus_after(name, ex.lead.focus)), ["exchange.lead.focus"])
     draft.blocks.append(lead.build())
 
     draft.blocks.extend(_speech_points(ctx, ex))
