@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from helpers import DELETE, dump, edit, minimal_exchange, minimal_speech, validate_text
+from helpers import dump, edit, minimal_exchange, validate_text
 
 from docgen.compose import compose
 from docgen.draft import Draft
@@ -99,4 +99,35 @@ def test_exchange_speech_report_puts_the_focus_after_zai(variant: str, focus: st
     text = draft.text()
     assert f"临溪县政协{said}" in text
     assert "开展" + focus not in text and "政协政协" not in text
+    assert _seams(draft) == []
+
+
+# --- demands written as clauses with their own subject, time or a preposition ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("transmit", "said"),
+    [
+        ("各县（市、区）政协、市政协各专委会10月15日前向党组（党委）汇报会议精神。", "各专委会10月15日前要向党组（党委）汇报会议精神。"),
+        ("各单位在年底前向市政协报送学习情况", "各单位要在年底前向市政协报送学习情况。"),
+        ("《澄阳政协》编辑部每月向省政协报送稿件", "《澄阳政协》编辑部每月要向省政协报送稿件。"),
+    ],
+)
+def test_concluding_transmit_clause_takes_its_yao(transmit: str, said: str) -> None:
+    draft = _draft(_concluding(**{"conclusion.implementation.transmit": transmit}))
+    assert said in draft.text()
+    assert _seams(draft) == []
+
+
+def test_concluding_support_items_are_demands_whatever_their_shape() -> None:
+    support = [
+        "市直有关部门对政协转来的信息件及时办理、及时反馈",  # a clause: 要 after its subject
+        "在稿件采写上给予支持",  # a verb phrase: as written
+        "信息员培训经费。",  # a noun: what is supported
+    ]
+    draft = _draft(_concluding(**{"conclusion.implementation.support": support}))
+    assert (
+        "一是市直有关部门要对政协转来的信息件及时办理、及时反馈；二是在稿件采写上给予支持；"
+        "三是在信息员培训经费上给予支持。"
+    ) in draft.text()
     assert _seams(draft) == []

@@ -31,8 +31,10 @@ __all__ = [
     "dated_after_modal",
     "has_own_subject",
     "has_year",
+    "is_bare_noun",
     "join_items",
     "opens_with_frequency",
+    "opens_with_noun",
     "perfective",
     "phrase_kind",
     "said_within",
@@ -254,6 +256,15 @@ def phrase_kind(text: str) -> PhraseKind:
     for i, (w, f) in enumerate(toks[1:], 1):
         if w in _MODALS:
             return "clause"
+        # a preposition after the subject opens its predicate when a verb follows (各单位在年底前向市政协报送
+        # 总结), or right after the subject's time or adverb (各专委会10月15日前向党组汇报……: the tagger may
+        # read the verb after it as a noun)
+        if f == "p" and (
+            any(_is_verb(g) for _, g in toks[i + 1 :])
+            or toks[i - 1][1] in ("t", "m", "d", "ad", "r")
+            or toks[i - 1][0].startswith("每")
+        ):
+            return "clause"
         if _is_verb(f):
             before, before_word = toks[i - 1][1], toks[i - 1][0]
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
@@ -266,6 +277,20 @@ def has_own_subject(text: str) -> bool:
     with its own time (每月开展一次……)."""
     t = clean(text)
     return phrase_kind(t) == "clause" and not _TIME_START.match(t) and _tags(t)[0][1] not in ("t", "m")
+
+
+def opens_with_noun(text: str) -> bool:
+    """The phrase's first word is a noun (its subject when it is a clause: 市直有关部门……), not an adjective or
+    verb the tagger misread (配齐配强……)."""
+    toks = _tags(clean(text))
+    return bool(toks) and toks[0][1] in _NOUNISH
+
+
+def is_bare_noun(text: str) -> bool:
+    """A noun phrase with no verb, preposition or 的 anywhere (信息员培训经费), so no predicate the tagger may
+    have misread is hidden in it (……中心对……全程跟踪报道)."""
+    toks = _tags(clean(text))
+    return bool(toks) and all(not _is_verb(f) and f not in ("p", "uj", "c", "d") for _, f in toks)
 
 
 _FREQUENCY_START = re.compile(r"^每(?:[年月周日天]|季度?|个?(?:月|季度|年度?|周))")
@@ -338,12 +363,33 @@ def with_yao(text: str) -> str:
         if pos < 0:
             return t
         if i == at:
-            if masked[:pos] == t[:pos]:
-                return t[:pos] + "要" + t[pos:]
-            tail = masked[pos:]
-            return t[: len(t) - len(tail)] + "要" + tail if t.endswith(tail) else t
+            at_text = _unmask_index(t, pos)
+            return t if at_text is None else t[:at_text] + "要" + t[at_text:]
         off = pos + len(w)
     return t
+
+
+_MASK_RE = re.compile(f"(?P<q>{_QUOTED.pattern})|{_PAREN.pattern}")
+
+
+def _unmask_index(text: str, pos: int) -> int | None:
+    """The index in ``text`` of the character at ``pos`` of its :func:`_mask` (a quoted name stands there as
+    书名, a bracketed aside is gone: 各县（市、区）政协……向党组（党委）汇报 → the 汇报 after the aside); None
+    inside a quoted name."""
+    plain = 0  # length of the masked text before the next match
+    start = 0
+    for m in _MASK_RE.finditer(text):
+        seg = m.start() - start
+        if pos < plain + seg:
+            return start + pos - plain
+        repl = 2 if m.group("q") else 0  # 书名
+        if pos == plain + seg and repl:
+            return m.start()
+        plain += seg + repl
+        if pos < plain:
+            return None
+        start = m.end()
+    return start + pos - plain if pos - plain <= len(text) - start else None
 
 
 # a time word's tail (2024年起, 3月底前) and a subject's determiner (每位通讯员): grammar words, not vocabulary
@@ -370,8 +416,8 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
         toks[j][0].startswith("每") and not _SUBJECT_EACH.match(toks[j][0])
     ):
         j += 1
-    if j >= n or not any(_is_verb(f) for _, f in toks[j:]):
-        return None
+    if j >= n or not any(_is_verb(f) or f == "p" for _, f in toks[j:]):
+        return None  # (a preposition after the subject opens its predicate: ……各专委会10月15日前向党组汇报)
     # 要 goes right before the predicate when only time words and adverbs stand between (每月至少要报送,
     # 都要有, 每季度至少要向……报送); otherwise right after the subject (主任会议要每半年专题听取)
     k = j

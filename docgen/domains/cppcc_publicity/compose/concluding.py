@@ -189,7 +189,7 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
     if body:
         points.append((ctx.frag("CON-impl-transmit"), [(body, [f"{path}.transmit"])]))
 
-    support = _enumerate(im.support) if im.support else ctx.todo("支持举措", f"{path}.support")
+    support = _enumerate([_support_item(x) for x in im.support]) if im.support else ctx.todo("支持举措", f"{path}.support")
     if support:
         points.append((ctx.frag("CON-impl-support"), [(support, [f"{path}.support"])]))
 
@@ -233,6 +233,19 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
             p.add(text, paths)
         blocks.append(p.build())
     return blocks
+
+
+def _support_item(item: str) -> str:
+    """One support measure as a demand: a clause with its own subject takes its 要 (市直有关部门要对……及时
+    办理), never read as a fact already true; a noun phrase is what is supported (在信息员培训经费上给予支持),
+    never a list item without a predicate; a verb phrase (在稿件采写上给予支持) stays as written."""
+    t = phrases.clean(item)
+    kind = phrases.phrase_kind(t)
+    if kind == "clause" and phrases.has_own_subject(t) and phrases.opens_with_noun(t):
+        return phrases.with_yao(t)
+    if kind == "noun" and phrases.is_bare_noun(t) and not t.endswith("支持"):
+        return f"在{t}上给予支持"
+    return t
 
 
 def _enumerate(items: list[str]) -> str:
