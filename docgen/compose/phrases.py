@@ -29,9 +29,11 @@ __all__ = [
     "PhraseKind",
     "clean",
     "dated_after_modal",
+    "has_modal",
     "has_own_subject",
     "has_year",
     "is_bare_noun",
+    "is_compound_noun",
     "join_items",
     "opens_with_frequency",
     "opens_with_noun",
@@ -242,7 +244,7 @@ def phrase_kind(text: str) -> PhraseKind:
         flag == "vn"
         and len(toks) > 1
         and not toks[1][1].startswith("n")
-        and toks[1][1] not in ("vn", "j", "l")
+        and toks[1][1] not in ("vn", "j", "l", "zg", "ng", "g", "q", "m")
     ):
         return "verb"  # 调整充实……: a verbal noun followed by another predicate word
     # noun-led: a clause when a predicate follows its subject — a modal (要、应……), or a verb with an
@@ -257,11 +259,11 @@ def phrase_kind(text: str) -> PhraseKind:
         if w in _MODALS:
             return "clause"
         # a preposition after the subject opens its predicate when a verb follows (各单位在年底前向市政协报送
-        # 总结), or right after the subject's time or adverb (各专委会10月15日前向党组汇报……: the tagger may
-        # read the verb after it as a noun)
+        # 总结), or right after the subject's time or adverb, or after a body's name (各专委会10月15日前向党组
+        # 汇报……, 各县政协对照年初目标逐项盘点: the tagger may read the verb after it as a noun)
         if f == "p" and (
             any(_is_verb(g) for _, g in toks[i + 1 :])
-            or toks[i - 1][1] in ("t", "m", "d", "ad", "r")
+            or toks[i - 1][1] in ("t", "m", "d", "ad", "r", "j", "nt")
             or toks[i - 1][0].startswith("每")
         ):
             return "clause"
@@ -276,7 +278,30 @@ def has_own_subject(text: str) -> bool:
     """A clause that names who acts before its predicate (三级单位同步开展协商), not one that only opens
     with its own time (每月开展一次……)."""
     t = clean(text)
-    return phrase_kind(t) == "clause" and not _TIME_START.match(t) and _tags(t)[0][1] not in ("t", "m")
+    if phrase_kind(t) != "clause" or _TIME_START.match(t):
+        return False
+    toks = _tags(t)
+    # a time or place word first (2024年……), or a noun with its locative (协商前……, 视察中……): an adverbial,
+    # not who acts
+    return toks[0][1] not in ("t", "m") and not (len(toks) > 1 and toks[1][1] == "f")
+
+
+def has_modal(text: str) -> bool:
+    """The phrase says its own modal (要、应、须、必须、将……) as a word of its own."""
+    return any(w in _MODALS for w, _ in _tags(clean(text)))
+
+
+def is_compound_noun(text: str) -> bool:
+    """The phrase opens and ends with a noun (委员履职风采专栏, 成员履职档案), with no modal, preposition or
+    adverb anywhere: a name for a thing, never a predicate the tagger misread (落实……制度: 落实 is tagged
+    as an adjective, so it does not open with a noun)."""
+    toks = _tags(clean(text))
+    return (
+        bool(toks)
+        and toks[0][1] in ("n", "nz", "j", "nt", "ns", "l")
+        and toks[-1][1] in ("n", "nz", "j", "nt", "l")
+        and not any(f in ("p", "d", "ad", "c", "r", "t", "m", "uj") or w in _MODALS for w, f in toks)
+    )
 
 
 def opens_with_noun(text: str) -> bool:

@@ -46,6 +46,12 @@ _YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]�
 # a reward said backwards: the condition clause holds the reward (凡……加倍奖励的，可获……) or 可 + a selection
 # the office holds (可评选……); a 凡-clause whose consequence is missing
 _REWARD_REVERSED_RE = re.compile(r"凡[^，。；]*奖[^，。；]*的，可|可评选(?!为)")
+# a selection rewarded as if it were a deed (对年度优秀信息员评选（……）的给予奖励): 评选 is what a condition earns
+_REWARD_SELECTION_RE = re.compile(r"对[^，。；]*评[选比](?:（[^）]*）)?的给予奖励")
+# 分别 said twice in one sentence (……分别作了重要讲话，……分别作了交流发言)
+_EACH_TWICE_RE = re.compile(r"分别[^。！？]{1,60}分别")
+# the year said twice at the head of a sentence (今年，力争全年……; 明年，全年……)
+_DOUBLED_TIME_RE = re.compile(r"^(?:今年|明年|(?:19|20)\d\d年)[，,](?:力争|要|将|确保|计划)?(?:全年|年内)")
 _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"[，、；：][，。、；：！？]|。[，、；：。]"), "标点重复或悬空"),
     (re.compile(r"（\s*）|“\s*”|《\s*》|【\s*】|〔\s*〕|「\s*」|\(\s*\)"), "空括号或空引号"),
@@ -260,6 +266,8 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
             _HONOUR_TWICE_RE,
             _VERB_AROUND_RE,
             _ITEM_SUBJECT_RE,
+            _DOUBLED_TIME_RE,
+            _EACH_TWICE_RE,
         ):
             m = rx.search(text)
             if m:
@@ -590,6 +598,10 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
         reversed_ = _REWARD_REVERSED_RE.search(text)
         if reversed_:
             yield _f("quality-claim", f"奖励的条件与结果颠倒（“{reversed_.group()}”）", s)
+            continue
+        selection = _REWARD_SELECTION_RE.search(text)
+        if selection:
+            yield _f("quality-claim", f"评选被当作受奖励的事项（“{selection.group()}”）", s)
             continue
         clauses = _clauses(text)
         last = clauses[-1] if clauses else ""

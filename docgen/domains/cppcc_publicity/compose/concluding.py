@@ -8,6 +8,8 @@ deadline); the closing family; optionally 谢谢大家！.  Missing parts drop; 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from docgen import zh
 from docgen.compose import phrases
 from docgen.compose.scaffold import head_blocks
@@ -20,6 +22,9 @@ from docgen.domains.cppcc_publicity.model.conclusion import (
     Outcome,
 )
 from docgen.draft import Block, ClosingLine, Draft, Heading, Paragraph
+
+if TYPE_CHECKING:
+    from docgen.model.meeting import AgendaDone
 
 __all__ = ["concluding_speech"]
 
@@ -64,17 +69,18 @@ def _opening(ctx: Ctx, c: Conclusion, meeting: str, has_outcomes: bool, has_impl
     f = ctx.facts
     p = ParaBuilder().add(ctx.frag("CON-ending", meeting=meeting), ["meeting.name"])
     speakers = _speakers_clause(ctx, c.speakers)
-    exchange = _exchange_clause(ctx, c, first=speakers is None)
+    # 分别 said once a sentence: after ……分别作了重要讲话 the exchange clause does without it
+    exchange = _exchange_clause(ctx, c, first=speakers is None, each=not (speakers and "分别" in speakers))
     p.add(sentence([speakers, exchange]), ["conclusion.speakers", "conclusion.exchange_count"])
     if f.meeting is not None:
         told_exchange = exchange is not None
-        items: list[str | None] = []
+        items: list[tuple[AgendaDone, str | None]] = []
         for j, a in enumerate(f.meeting.agenda_done):
             if told_exchange and a.type in _EXCHANGE_TYPES:  # said by the exchange clause
                 speech.agenda_unshown(ctx, a, exchange or "", f"meeting.agenda_done[{j}]")
             else:
-                items.append(speech.agenda_item(ctx, a, f"meeting.agenda_done[{j}]"))
-        agenda = [x for x in items if x]
+                items.append((a, speech.agenda_item(ctx, a, f"meeting.agenda_done[{j}]")))
+        agenda = speech.agenda_in_order(items)
         if agenda:
             p.add(ctx.frag("CON-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
     p.add(ctx.frag("CON-discussion"))
@@ -109,7 +115,7 @@ def _speakers_clause(ctx: Ctx, speakers: list[MeetingSpeaker]) -> str | None:
     return ctx.frag("CON-speakers", speakers=names, many=len(speakers) > 1)
 
 
-def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool) -> str | None:
+def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool, each: bool = True) -> str | None:
     split = [phrases.split_count_suffix(u) for u in c.exchange_units]
     names = [name for name, _ in split]
     units = phrases.join_items(names, "、") or None
@@ -128,7 +134,7 @@ def _exchange_clause(ctx: Ctx, c: Conclusion, *, first: bool) -> str | None:
         units += "等单位"
     if units is None and count is None:
         return None
-    many = (count or listed or named) > 1
+    many = each and (count or listed or named) > 1
     return ctx.frag("CON-exchange", units=units, count=count, many=many, first=first)
 
 

@@ -165,8 +165,11 @@ def results_sentences(ctx: Ctx, results: list[Result], path: str) -> list[tuple[
     """The results of one practice; consecutive results of the same period are said in one sentence
     (2022年以来，收集……212条，被省政协采用14条，获……批示37件。), never the period once per figure, nor a
     figure left alone as a sentence of its own (被全国政协采用9条。获省领导批示21件。).  A figure with a
-    computed comparison opens a sentence of its own, so a percentage never sits beside an approximate count
-    it was not computed from; the figures after it join that sentence after a ；, as do figures with a note."""
+    computed comparison is said right after its own figure, so a percentage never sits beside an approximate
+    count it was not computed from (编报86期，被省政协采用12条，是前三年的2.4倍), and joins the figures of its
+    period (never a sentence of its own without the period or the subject they share); after another
+    comparison or a note it opens a new sentence.  The figures after a comparison join its sentence after a ；, as do figures with
+    a note."""
     # [period, shown period, [(clause, path, separator before it)]]
     runs: list[tuple[str | None, str | None, list[tuple[str, str, str]]]] = []
     said: set[str] = set()
@@ -184,7 +187,7 @@ def results_sentences(ctx: Ctx, results: list[Result], path: str) -> list[tuple[
         # a figure without a period of its own belongs to the run before it (近两年，播出节目22期，推动解决
         # 民生问题40余个): the period is not said again, nor is the figure left without one
         same = period is None or (last is not None and last[0] == period)
-        if same and last is not None and not compared:
+        if same and last is not None and not (compared and prev_loose):
             last[2].append((clause, rpath, "；" if prev_loose or r.note else "，"))
             prev_loose = loose
             continue

@@ -349,6 +349,11 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     name=c.name,
                     publicity=_PUBLICITY_NAME.search(phrases.clean(c.name)) is not None,
                     actions="，".join(phrases.clean(x) for x in c.actions if phrases.clean(x)) or None,
+                    # the first action names who acted (监督组出发前制定……): no 我们 before it
+                    we=not any(
+                        phrases.has_own_subject(x) or phrases.clean(x).startswith("我")
+                        for x in c.actions[:1]
+                    ),
                     coverage=phrases.join_items(cov, "和") or None,
                     report_to=c.report_to,
                     outcome=_outcome(c.type, c.outcome),
@@ -550,7 +555,14 @@ def grassroots(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         named = all(c.name for c in g.correspondents_commended)
         out.append(
             (
-                ctx.frag("ACH-grassroots-commended", people=phrases.join_items(people, "、"), named=named),
+                ctx.frag(
+                    "ACH-grassroots-commended",
+                    people=phrases.join_items(people, "、"),
+                    named=named,
+                    # “这次受到表彰” only when this meeting commended anyone (its agenda says so)
+                    here=ctx.facts.meeting is not None
+                    and any(x.type == "commend" for x in ctx.facts.meeting.agenda_done),
+                ),
                 (f"{A}.grassroots.correspondents_commended",),
             )
         )

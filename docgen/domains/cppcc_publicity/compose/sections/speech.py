@@ -49,7 +49,9 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
         else:
             aims = meeting_aims(ctx)
             p.add(ctx.frag("OPN-theme", meeting=m.name, ours=ctx.ours, aims=aims), ["meeting.name"])
-        agenda = [x for x in (agenda_item(ctx, a, f"meeting.agenda_done[{j}]") for j, a in enumerate(m.agenda_done)) if x]
+        agenda = agenda_in_order(
+            [(a, agenda_item(ctx, a, f"meeting.agenda_done[{j}]")) for j, a in enumerate(m.agenda_done)]
+        )
         if agenda:
             p.add(ctx.frag("OPN-agenda", items="，".join(agenda)), ["meeting.agenda_done"])
         if m.assessment:
@@ -111,6 +113,18 @@ def agenda_item(ctx: Ctx, a: object, path: str) -> str | None:
     out = _agenda_words(ctx, a, path)
     agenda_unshown(ctx, a, out or "", path)
     return out
+
+
+def agenda_in_order(items: list[tuple[AgendaDone, str | None]]) -> list[str]:
+    """The agenda's words in the order they can share one sentence: items without a subject of their own
+    (传达了……，宣读了……) first, then those that name who acted (……主任围绕……作了专题辅导), so that no item
+    after a named actor reads as that actor's act (……主任作了辅导，宣读了《要点》); the order within each
+    group is kept."""
+    said = [(w, phrases.split_count_suffix(a.by)[0] if a.by else None) for a, w in items if w]
+    own = [by is not None and w.startswith(by) for w, by in said]
+    return [w for (w, _), o in zip(said, own, strict=True) if not o] + [
+        w for (w, _), o in zip(said, own, strict=True) if o
+    ]
 
 
 def agenda_unshown(ctx: Ctx, a: AgendaDone, said: str, path: str) -> None:
@@ -495,15 +509,22 @@ def situation(ctx: Ctx, problems_blocks: list[Block]) -> Section | None:
             q.add(_members_sentence(ctx), ["org.members", "org.term"])
         q.add(ctx.frag_fresh(f"SIT-theme-{t.code}", ours=ctx.ours, scope=ctx.scope))
         if t.emphasis:
-            q.add(
-                t.emphasis if t.emphasis.endswith("。") else t.emphasis + "。",
-                [f"situation.themes[{i - 1}].emphasis"],
-            )
+            q.add(_emphasis(t.emphasis), [f"situation.themes[{i - 1}].emphasis"])
         blocks.append(q.build())
     if not blocks:
         return None
     heading = s.heading or ctx.frag("SIT-heading")
     return Section(heading, blocks, ("situation",))
+
+
+def _emphasis(text: str) -> str:
+    """A theme's local emphasis as a sentence of its own: a bare predicate (围绕全市中心工作讲好委员履职故事) is
+    a demand and takes 要, never a sentence without subject or modal; a clause or several sentences stay as
+    written."""
+    t = phrases.clean(text)
+    if "。" not in t and phrases.phrase_kind(t) == "verb":
+        t = phrases.with_yao(t)
+    return t if t.endswith(("。", "！", "？")) else t + "。"
 
 
 # the situation themes whose argument a task theme would say again in other words (镜头对准委员…引导委员
@@ -690,6 +711,8 @@ def task_details(
         if tg.min or tg.max
     ]
     if targets:
+        if any(phrases.clean(tg.per or "").startswith(_YEAR_SPAN) for tg in sec.targets if tg.min or tg.max):
+            rel = None  # 全年在……上稿15篇 already says the year: never 今年，力争全年……
         p.add(
             ctx.frag(f"{prefix}-targets", items="，".join(targets), rel=rel, one_item=len(targets) == 1),
             [f"{path}.targets"],
@@ -724,6 +747,10 @@ def task_details(
             ),
             [f"{path}.deadlines[{k}]"],
         )
+
+
+# a target's own span that is the whole deployment year (全年, 年内): the year word before it would say it twice
+_YEAR_SPAN = ("全年", "年内", "每年", "本年度", "年度内")
 
 
 def rewards_sentence(ctx: Ctx, sec: TaskSection) -> str | None:
@@ -782,8 +809,11 @@ def _reward_condition(rule: str) -> bool:
 def _earned(event: str) -> str | None:
     """What a condition earns, worded after 可: 评为/推荐/表彰… as written, 评选X as 参加X评选; None for an
     event that is itself a condition (被……采用, 获……批示) or a noun."""
-    if event.startswith(("被", "获", "在")) or phrases.phrase_kind(event) != "verb":
+    if event.startswith(("被", "获", "在")):
         return None
+    if phrases.phrase_kind(event) != "verb":
+        # a selection written as a noun (年度优秀信息员评选) is what the condition earns: 参加……评选
+        return f"参加{event}" if event.endswith(("评选", "评比")) and len(event) > 2 else None
     if event.startswith("评选") and len(event) > 2:
         return f"参加{event[2:]}评选"
     return event
@@ -795,11 +825,22 @@ def demand_chain(items: list[str]) -> str:
     plain sentence (要…… / 每位信息员每月至少要……)."""
     clean = [phrases.clean(x) for x in items if phrases.clean(x)]
     if len(clean) == 1:
-        return phrases.with_yao(clean[0]) + "。"
+        return _demand(clean[0]) + "。"
     all_verbs = all(phrases.phrase_kind(x) == "verb" and not _OWN_YAO.search(x) for x in clean)
     if all_verbs:
         return "；".join(f"{zh.l3_demand(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
-    return "；".join(f"{zh.l3_lead(k)}{phrases.with_yao(x)}" for k, x in enumerate(clean, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{_demand(x)}" for k, x in enumerate(clean, 1)) + "。"
+
+
+def _demand(item: str) -> str:
+    """One demand: 要 where the phrase takes it (:func:`phrases.with_yao`); a compound noun with no predicate
+    to put it before (委员履职风采专栏, 成员履职档案) is what is to be done well (要抓好……), never a bare noun
+    in a list of demands.  A copula clause (……是第一责任人), one that has its modal, and anything the tagger
+    does not read as a noun from first word to last stay as they are."""
+    t = phrases.with_yao(item)
+    if t != item or "是" in item or phrases.has_modal(item) or not phrases.is_compound_noun(item):
+        return t
+    return "要抓好" + item
 
 
 # --- closing --------------------------------------------------------------------------------------------
