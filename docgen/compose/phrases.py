@@ -255,7 +255,7 @@ def phrase_kind(text: str) -> PhraseKind:
         if w in _MODALS:
             return "clause"
         if f == "p" and toks[i - 1][1] in _NOUNISH and len(toks) - i - 1 >= 2 and "的" not in words:
-            return "clause"  # a subject, then a prepositional phrase and its predicate (市融媒体中心对……跟踪报道)
+            return "clause"  # a subject, then a prepositional phrase and its predicate (X对Y……: the predicate follows)
         if _is_verb(f):
             before, before_word = toks[i - 1][1], toks[i - 1][0]
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
