@@ -128,6 +128,11 @@ BAD = [
     # a selection rewarded as if it were a deed
     ("quality-claim", ["对年度优秀信息员评选（全年报送信息6条以上且被采用2条以上）的给予奖励。"]),
     ("quality-claim", ["被省政协采用的，每条奖励500元；对优秀通讯员评比的给予奖励。"]),
+    # durations of one sentence in two numeral styles; a praise formula said twice (issue 11, w5)
+    ("quality-numerals", ["较大以上突发事件，事发后30分钟内电话报告、一小时内书面报告。"]),
+    ("quality-numerals", ["要在两个工作日内办结，12小时内反馈。"]),
+    ("quality-boilerplate", ["我县在全市考核中位居第二位，各单位功不可没。", "我县在全省考核中位居第三位，各单位功不可没。"]),
+    ("quality-boilerplate", ["考核位居第一位，这一成绩来之不易。全年编发专报60期，各单位功不可没。"]),
     # the year's significance said again in more words
     (
         "quality-repeat",
@@ -196,6 +201,11 @@ GOOD = [
     "凡全年报送信息6条以上且被采用2条以上的，可参加年度优秀信息员评选。",
     "对在评选中获奖的给予奖励。",
     "会上，市政协主席和市委常委分别作了重要讲话。5家单位分别作了交流发言。",
+    "事发后30分钟内电话报告、1小时内书面报告。",
+    "事发后半小时内电话报告、2小时内书面报告。",
+    "个别单位事发后两个多小时才报告，12小时后才书面续报。",
+    "一小时内电话报告、两小时内书面报告。",
+    "我县在全市考核中位居第二位，这一成绩来之不易。",
 ]
 
 

@@ -179,6 +179,11 @@ def _tags(text: str) -> list[tuple[str, str]]:
     return cached_tags(_mask(text), _jieba_tags)
 
 
+def tags(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, flag) pairs of ``text`` (a quoted name or bracketed aside one noun), memoised."""
+    return _tags(text)
+
+
 def _retag_names(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(Inside :func:`_jieba_tags`, so the tag memo keeps the result.)  Words jieba's dictionary tags as a
     person's name (``nr``) that stand where a verb stands: after an
@@ -258,11 +263,13 @@ def phrase_kind(text: str) -> PhraseKind:
     for i, (w, f) in enumerate(toks[1:], 1):
         if w in _MODALS:
             return "clause"
-        # a preposition after the subject opens its predicate when a verb follows (各单位在年底前向市政协报送
-        # 总结), or right after the subject's time or adverb, or after a body's name (各专委会10月15日前向党组
-        # 汇报……, 各县政协对照年初目标逐项盘点: the tagger may read the verb after it as a noun)
+        # a preposition after the subject opens its predicate: a subject, then a prepositional phrase and its
+        # predicate (X对Y……); one a verb follows (各单位在年底前向市政协报送总结); or one right after the
+        # subject's time or adverb, or after a body's name (各专委会10月15日前向党组汇报……, 各县政协对照年初
+        # 目标逐项盘点: the tagger may read the verb after it as a noun)
         if f == "p" and (
-            any(_is_verb(g) for _, g in toks[i + 1 :])
+            (toks[i - 1][1] in _NOUNISH and len(toks) - i - 1 >= 2 and "的" not in words)
+            or any(_is_verb(g) for _, g in toks[i + 1 :])
             or toks[i - 1][1] in ("t", "m", "d", "ad", "r", "j", "nt")
             or toks[i - 1][0].startswith("每")
         ):

@@ -195,7 +195,13 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
     if body:
         points.append((ctx.frag("CON-impl-transmit"), [(body, [f"{path}.transmit"])]))
 
-    support = _enumerate([_support_item(x) for x in im.support]) if im.support else ctx.todo("支持举措", f"{path}.support")
+    # one measure stands alone under the 要 heading, so it is said as a demand (市融媒体中心要对……跟踪报道), not
+    # as a fact; several are listed 一是……；二是…… under it, each as a demand of its own shape (_support_item)
+    support = (
+        (_enumerate([_support_item(x) for x in im.support]) if len(im.support) > 1 else _single_support(im.support[0]))
+        if im.support
+        else ctx.todo("支持举措", f"{path}.support")
+    )
     if support:
         points.append((ctx.frag("CON-impl-support"), [(support, [f"{path}.support"])]))
 
@@ -252,6 +258,13 @@ def _support_item(item: str) -> str:
     if kind == "noun" and phrases.is_bare_noun(t) and not t.endswith("支持"):
         return f"在{t}上给予支持"
     return t
+
+
+def _single_support(item: str) -> str:
+    """The only support measure, a sentence of its own under the 要 heading: a noun is what is supported
+    (在……上给予支持), anything else a demand with its 要 (:func:`phrases.with_yao`)."""
+    said = _support_item(item)
+    return _full_stop(said if said != phrases.clean(item) else phrases.with_yao(item))
 
 
 def _enumerate(items: list[str]) -> str:
