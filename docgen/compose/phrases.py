@@ -264,8 +264,8 @@ def phrase_kind(text: str) -> PhraseKind:
         if w in _MODALS:
             return "clause"
         # a preposition after the subject opens its predicate: a subject, then a prepositional phrase and its
-        # predicate (X对Y……); one a verb follows (各单位在年底前向市政协报送总结); or one right after the
-        # subject's time or adverb, or after a body's name (各专委会10月15日前向党组汇报……, 各县政协对照年初
+        # predicate (X对Y……); one a verb follows (各单位在年底前向上级报送总结); or one right after the
+        # subject's time or adverb, or after a body's name (各专委会10月15日前向党组汇报……, 各县对照年初
         # 目标逐项盘点: the tagger may read the verb after it as a noun)
         if f == "p" and (
             (toks[i - 1][1] in _NOUNISH and len(toks) - i - 1 >= 2 and "的" not in words)
@@ -299,7 +299,7 @@ def has_modal(text: str) -> bool:
 
 
 def is_compound_noun(text: str) -> bool:
-    """The phrase opens and ends with a noun (委员履职风采专栏, 成员履职档案), with no modal, preposition or
+    """The phrase opens and ends with a noun (成员风采专栏, 成员履职档案), with no modal, preposition or
     adverb anywhere: a name for a thing, never a predicate the tagger misread (落实……制度: 落实 is tagged
     as an adjective, so it does not open with a noun)."""
     toks = _tags(clean(text))
@@ -319,7 +319,7 @@ def opens_with_noun(text: str) -> bool:
 
 
 def is_bare_noun(text: str) -> bool:
-    """A noun phrase with no verb, preposition or 的 anywhere (信息员培训经费), so no predicate the tagger may
+    """A noun phrase with no verb, preposition or 的 anywhere (人员培训经费), so no predicate the tagger may
     have misread is hidden in it (……中心对……全程跟踪报道)."""
     toks = _tags(clean(text))
     return bool(toks) and all(not _is_verb(f) and f not in ("p", "uj", "c", "d") for _, f in toks)
@@ -406,7 +406,7 @@ _MASK_RE = re.compile(f"(?P<q>{_QUOTED.pattern})|{_PAREN.pattern}")
 
 def _unmask_index(text: str, pos: int) -> int | None:
     """The index in ``text`` of the character at ``pos`` of its :func:`_mask` (a quoted name stands there as
-    书名, a bracketed aside is gone: 各县（市、区）政协……向党组（党委）汇报 → the 汇报 after the aside); None
+    书名, a bracketed aside is gone: 各县（市、区）……向党组（党委）汇报 → the 汇报 after the aside); None
     inside a quoted name."""
     plain = 0  # length of the masked text before the next match
     start = 0

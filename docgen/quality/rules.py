@@ -53,7 +53,7 @@ _YAO_INSIDE_RE = re.compile(r"(?:\d+|[一二三四五六七八九十]+)[年月]�
 # a reward said backwards: the condition clause holds the reward (凡……加倍奖励的，可获……) or 可 + a selection
 # the office holds (可评选……); a 凡-clause whose consequence is missing
 _REWARD_REVERSED_RE = re.compile(r"凡[^，。；]*奖[^，。；]*的，可|可评选(?!为)")
-# a selection rewarded as if it were a deed (对年度优秀信息员评选（……）的给予奖励): 评选 is what a condition earns
+# a selection rewarded as if it were a deed (对年度优秀个人评选（……）的给予奖励): 评选 is what a condition earns
 _REWARD_SELECTION_RE = re.compile(r"对[^，。；]*评[选比](?:（[^）]*）)?的给予奖励")
 # 分别 said twice in one sentence (……分别作了重要讲话，……分别作了交流发言)
 _EACH_TWICE_RE = re.compile(r"分别[^。！？]{1,60}分别")
