@@ -223,6 +223,8 @@ def test_a_further_example_may_open_the_paragraph_after_a_paragraph() -> None:
 def test_a_verb_phrase_run_in_lead_is_a_heading_not_a_stub_but_a_bare_adverb_is() -> None:
     lead = Paragraph((Segment("抓策划。", "item_lead"), Segment("下半年组织一次优秀信息评选。")))
     assert [f.code for f in check_draft(_draft(lead))] == []
+    short = Paragraph((Segment("直报快。", "item_lead"), Segment("开通信息直报通道。")))
+    assert [f.code for f in check_draft(_draft(short))] == []  # an adjective is its predicate
     bare = Paragraph((Segment("首次。", "item_lead"), Segment("刊发稿件3篇。")))
     assert "quality-stub" in [f.code for f in check_draft(_draft(bare))]
 

@@ -595,10 +595,12 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
 
 
 def _verb_lead(s: Sentence) -> bool:
-    """A run-in lead (bold heading inside the paragraph) that is a verb phrase (抓策划。) is a heading, not a
-    stub: only a lead without a verb (首次。) is."""
+    """A run-in lead (bold heading inside the paragraph) that has a predicate — a verb (抓策划。) or an
+    adjective (直报快。) — is a heading, not a stub: only a lead without one (首次。) is."""
     lead = any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
-    return lead and any(flag.startswith("v") for _, flag in grammar.tag(_plain(s.text).strip("。")))
+    return lead and any(
+        flag.startswith("v") or flag == "a" for _, flag in grammar.tag(_plain(s.text).strip("。"))
+    )
 
 
 # -- claims ------------------------------------------------------------------------------------------------------
