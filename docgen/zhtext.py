@@ -40,6 +40,16 @@ _FW_ALNUM = str.maketrans(
     | {"％": "%"}
 )
 _FW_DECIMAL_RE = re.compile(r"(?<=\d)．(?=\d)")
+FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def halfwidth_alnum(text: str) -> str:
+    """Full-width digits, Latin letters and ％ in half width (２０２５年６月 → 2025年6月, ５．２％ → 5.2%): GB/T 15835
+    writes Arabic digits in half width."""
+    if not FULLWIDTH_ALNUM_RE.search(text) and "％" not in text:
+        return text
+    return _FW_DECIMAL_RE.sub(".", text.translate(_FW_ALNUM))
+
 _SPACE_RE = re.compile(f"(?<={_CJ}) +(?=\\S)|(?<=\\S) +(?={_CJ})")
 _RANGE_RE = re.compile(
     r"(?<![\d.\-–])(\d+(?:\.\d+)?)(?:--|-|–)(\d+(?:\.\d+)?)(?![\-\d])(?=[%" + HAN_CLASS + "])"

@@ -263,6 +263,8 @@ def phrase_kind(text: str) -> PhraseKind:
             before, before_word = toks[i - 1][1], toks[i - 1][0]
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
                 return "clause"
+            if _after_duration(toks, i):
+                return "clause"  # 信息股24小时值班: a duration before the predicate is its adverbial
     return "noun"
 
 
@@ -349,6 +351,23 @@ def with_yao(text: str) -> str:
             return t[: len(t) - len(tail)] + "要" + tail if t.endswith(tail) else t
         off = pos + len(w)
     return t
+
+
+#: the units of a duration (24小时, 30分钟, 3个工作日): after a number they modify the predicate that follows
+_DURATION_WORDS = frozenset({"小时", "分钟", "天", "日", "周", "工作日", "个工作日", "个月", "月"})
+_WITHIN = frozenset({"内", "以内", "之内"})
+
+
+def _after_duration(toks: list[tuple[str, str]], i: int) -> bool:
+    """Whether token ``i`` follows a number and a duration unit (24小时值班, 30分钟内反馈, 3个工作日内办结)."""
+    j = i - 1
+    if j >= 0 and toks[j][0] in _WITHIN:
+        j -= 1
+    if j < 1:
+        return False
+    word = toks[j][0]
+    unit = word[: -len(next((w for w in _WITHIN if word.endswith(w)), ""))] if word.endswith(tuple(_WITHIN)) else word
+    return unit in _DURATION_WORDS and toks[j - 1][1] == "m"
 
 
 # a time word's tail (2024年起, 3月底前) and a subject's determiner (每位通讯员): grammar words, not vocabulary
