@@ -209,12 +209,27 @@ def _idiom_flag(word: str) -> str:
     return "v" if tags.get(word[2:], "") == "v" else "l"
 
 
+#: one-character names of an office's divisions (信息处, 综合科, 信息股): after a noun they end the noun
+_DIVISION_SUFFIXES = frozenset("处科股室组")
+
+
+def _retag_divisions(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(Inside :func:`_jieba_tags`.)  A division's one-character name after a noun (信息 + 处) that jieba reads
+    as a verb (处 “to handle”) is the end of that noun: 省委办公厅信息处24小时值班 has its predicate in 值班."""
+    return [
+        (w, "n")
+        if w in _DIVISION_SUFFIXES and i > 0 and toks[i - 1][1][:1] in ("n", "j") and not f.startswith("n")
+        else (w, f)
+        for i, (w, f) in enumerate(toks)
+    ]
+
+
 def _jieba_tags(masked: str) -> list[tuple[str, str]]:
     """jieba's pairs, idioms retagged (:func:`_idiom_flag`): what the tag memo keeps, so a remembered phrase
     needs no jieba at all."""
     posseg = _tagger()
     pairs = [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
-    return _retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs])
+    return _retag_divisions(_retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs]))
 
 
 def _is_verb(flag: str) -> bool:

@@ -43,7 +43,7 @@ _CN_DIGITS = "零一二三四五六七八九"
 _END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 _ASIDE_RE = re.compile(r"（[^）]*）|\([^)]*\)")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年(?!度)")
+_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年度?")
 _TITLE_RE = re.compile(r"《([^《》]+)》")
 _ITEM_SPLIT_RE = re.compile(r"[、，；]|和|等\d*[个家名位项所条]?")
 

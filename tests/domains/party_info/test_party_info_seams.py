@@ -420,3 +420,35 @@ def test_full_width_digits_of_a_clerk_are_written_in_half_width() -> None:
     text = _text(data)
     assert "等2家单位" in text and "2026年6月底前完成" in text
     assert not any("\uff10" <= ch <= "\uff19" for ch in text)
+
+
+@pytest.mark.parametrize("doc_id", ["a1", "b2", "c3", "d4", "e5"])
+def test_a_body_does_not_say_a_word_of_the_writers_heading_again(doc_id: str) -> None:
+    lead = "突出调研信息，提升参考价值"
+    data = edit(
+        minimal_summary(),
+        {"document.id": doc_id, "tasks.sections": [{"theme": "deep", "lead": lead}, {"theme": "fast"}]},
+    )
+    body = _line(_text(data), lead).split("。", 1)[1]
+    assert "价值" not in body and "调研" not in body
+
+
+@pytest.mark.parametrize("office", ["省委办公厅信息处", "县委办公室综合股", "市政府办公室信息科"])
+def test_an_office_division_is_the_subject_not_a_verb(office: str) -> None:
+    data = edit(minimal_speech(), {"tasks.sections[1].items": [f"{office}24小时值班", "严格执行信息报送审签制度"]})
+    line = _line(_text(data), "审签")
+    assert f"{office}要24小时值班" in line
+
+
+def test_durations_of_one_paragraph_take_one_numeral_style() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "tasks.sections[1].items": ["各乡镇要在事发后30分钟内电话报告", "严格执行信息报送审签制度"],
+            "tasks.sections[1].time_limits": [
+                {"event": "一般突发事件", "phone": 1, "phone_unit": "小时", "written": 3, "written_unit": "小时"}
+            ],
+        },
+    )
+    line = _line(_text(data), "审签")
+    assert "30分钟内电话报告" in line and "1小时内电话报告、3小时内书面报告" in line
