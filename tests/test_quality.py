@@ -109,6 +109,10 @@ BAD = [
     # a name the data already marked, marked again by the frame (issue 11, w1 corpus)
     ("quality-punct", ["比如，市政协报送的“《关于加强农村独居老人关爱服务的建议》”信息，市委书记作出批示。"]),
     ("quality-punct", ["“‘柳沙政协’微信公众号”推送信息300余条。"]),
+    # consecutive titles or quotations with a 顿号 between them (GB/T 15834); the frame's transition said again
+    ("quality-punct", ["修订《宣传工作考核办法》、《新闻宣传奖励办法》，工作更加规范。"]),
+    ("quality-punct", ["开设“委员风采”、“协商在线”两个栏目。"]),
+    ("quality-doubled", ["今后，县政协将重点做好以下工作：一是加强学习；二是今后县政协将健全机制。"]),
     # a frame's modal before the item's own deadline
     ("quality-yao-subject", ["我们还将2023年6月前出台信息工作办法。"]),
     ("quality-yao-subject", ["下一步，区政协拟明年底前建成委员工作室。"]),
@@ -163,6 +167,8 @@ GOOD = [
     "《澄阳市政协宣传信息工作激励办法》、社情民意信息“季通报、年考评”制度相继建立。",
     "会议主要有以下几个方面的特点：一是节奏紧凑；二是重点突出。",
     "谢谢大家！",
+    "修订《考核办法》（2024年修订）、《奖励办法》，工作更加规范。",
+    "今后，县政协将重点做好以下工作：一是加强学习；二是健全机制。",
     "下面，我把市政协的一些做法向大家作简要汇报。",
     "各市政协每季度至少要向省政协报送一期宣传工作动态。",
     "这是重要要求，也是主要要素。",

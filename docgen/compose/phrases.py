@@ -35,10 +35,12 @@ __all__ = [
     "opens_with_frequency",
     "perfective",
     "phrase_kind",
+    "point",
     "said_within",
     "split_count_suffix",
     "strip_metric_suffix",
     "strip_subject",
+    "strip_transition",
     "unshown",
     "with_yao",
 ]
@@ -139,6 +141,34 @@ def strip_subject(text: str, subjects: Iterable[str]) -> str:
             # after a modal (我们将……) a predicate follows by construction; otherwise the tagger decides
             if rest and (rest != after or phrase_kind(rest) == "verb"):
                 return when + rest
+    return t
+
+
+# the frame's own transition to what comes next (下一步，…… / 今后，……): a next step that opens with it says it twice
+_TRANSITION = re.compile(
+    r"^(?:下一步|下步|下一阶段|下阶段|今后|接下来|未来|此后)(?:一个时期|一段时间)?"
+    r"(?:[，,]|(?=[我将要])|(?=[^，,。；]{1,8}?[将要]))"
+)
+
+
+def strip_transition(text: str) -> str:
+    """The phrase without a leading 下一步/今后/接下来 that the frame before it already says
+    (下一步，省政协将持续…… after 下一步，省政协将……：一是 → 省政协将持续……); anything else as it is (cleaned)."""
+    t = clean(text)
+    m = _TRANSITION.match(t)
+    return t[m.end() :].lstrip("，, ") if m and len(t) > m.end() + 1 else t
+
+
+def point(text: str) -> str:
+    """A list item as it stands after a point lead (一是……): an item that opens with its own time and a comma
+    before a predicate takes the time as an adverbial, without the comma (9月，配合……组织系列报道 →
+    一是9月配合……); a time before a clause with its own subject keeps its comma (一是9月，区政协将……)."""
+    t = clean(text)
+    m = _TIME_CLAUSE.match(t)
+    if m and _TIME_START.match(m.group(1)) and not _TIME_CLAUSE.match(t[m.end() :]):
+        rest = t[m.end() :]
+        if rest and phrase_kind(rest) == "verb" and not has_own_subject(rest):
+            return m.group(1) + rest
     return t
 
 

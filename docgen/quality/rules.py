@@ -52,6 +52,8 @@ _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[，。、；：！？）”》]"), "段首是标点"),
     (re.compile(r"[（“《][，。、；：]|[，、；：][）》]"), "括号或引号内侧有悬空标点"),
     (re.compile(r"[，、；]$"), "段末是逗号、顿号或分号"),
+    # GB/T 15834: titles in 书名号 (or in quotation marks) listed one after another take no 顿号
+    (re.compile(r"》、《|”、“"), "并列的书名号或引号之间不用顿号"),
     # a name the data already marked, marked again by the frame: “《……的建议》”, “‘某某’微信公众号”
     (re.compile(r"“《[^《》“”]*》”|“‘[^‘’“”]*’[^‘’“”]{0,6}”"), "引号里又套书名号或引号（标记重复）"),
 )
@@ -77,6 +79,8 @@ _ITEM_SUBJECT_RE = re.compile(
     r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们"
     f"|([{_HAN}]{{2,8}}?)将[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要](?:[^，；。]{{1,12}}，)?\\1将"
 )
+# a next step that says again the frame's transition (下一步，……重点做好以下工作：一是下一步……)
+_TRANSITION_TWICE_RE = re.compile(r"(下一步|今后|接下来)[^。]*：(?:[^。]*；)?[一二三四五六七八九十][是要]\1")
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
@@ -260,6 +264,7 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
             _HONOUR_TWICE_RE,
             _VERB_AROUND_RE,
             _ITEM_SUBJECT_RE,
+            _TRANSITION_TWICE_RE,
         ):
             m = rx.search(text)
             if m:

@@ -249,11 +249,11 @@ def _next_steps(ctx: Ctx, ex: Exchange, who: str | None) -> list[Block]:
         return []
     # the frame says who acts (我们…… / 下一步，县政协将……): an item does not say it again
     subjects = ("我们", ctx.facts.org.short_name, org_name(ctx), ctx.facts.org.full_name or "")
-    steps = [phrases.strip_subject(s, subjects) for s in ex.next_steps if _clause(s)]
+    steps = [phrases.strip_subject(phrases.strip_transition(s), subjects) for s in ex.next_steps if _clause(s)]
     if steps:
         many = len(steps) > 1
         # a single step follows the frame's 将/打算 directly: its own deadline takes 在 (我们还将在6月前出台……)
-        items = "；".join(f"{zh.l3_lead(k)}{s}" for k, s in enumerate(steps, 1)) if many else phrases.dated_after_modal(steps[0])
+        items = "；".join(f"{zh.l3_lead(k)}{phrases.point(s)}" for k, s in enumerate(steps, 1)) if many else phrases.dated_after_modal(steps[0])
     else:
         todo = ctx.todo("下一步打算", "exchange.next_steps")
         if todo is None:

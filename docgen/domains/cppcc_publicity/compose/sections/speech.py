@@ -799,7 +799,7 @@ def demand_chain(items: list[str]) -> str:
     all_verbs = all(phrases.phrase_kind(x) == "verb" and not _OWN_YAO.search(x) for x in clean)
     if all_verbs:
         return "；".join(f"{zh.l3_demand(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
-    return "；".join(f"{zh.l3_lead(k)}{phrases.with_yao(x)}" for k, x in enumerate(clean, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{phrases.point(phrases.with_yao(x))}" for k, x in enumerate(clean, 1)) + "。"
 
 
 # --- closing --------------------------------------------------------------------------------------------

@@ -1,0 +1,95 @@
+"""Composer fixes by class for seams a blind round of non-speech facts files produced (issue 11: exchange
+material, work summary, meeting plan written by clerks outside the repository).
+
+Each test builds its facts inline, varies the one thing a clerk writes differently, composes through the public
+API and checks the sentence that carries it — and that the checker finds nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from helpers import DELETE, dump, edit, minimal_exchange, minimal_speech, validate_text
+
+from docgen.compose import compose, phrases
+from docgen.draft import Draft
+from docgen.quality import check_draft
+
+
+def _draft(data: dict[str, Any]) -> Draft:
+    return compose(validate_text(dump(data)))
+
+
+def _seams(draft: Draft) -> list[str]:
+    return [f.format() for f in check_draft(draft)]
+
+
+def _summary(**changes: Any) -> dict[str, Any]:
+    data = edit(
+        minimal_speech(),
+        {
+            "document.kind": "work_summary",
+            "document.id": "t-summary",
+            "document.speaker": DELETE,
+            "document.salutation": DELETE,
+        },
+    )
+    return edit(data, changes)
+
+
+# --- an item's own time after a point lead (一是9月，配合…… → 一是9月配合……) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        ("9月，配合人民政协成立75周年组织系列报道", "9月配合人民政协成立75周年组织系列报道"),
+        ("下半年，举办一期通讯员培训班。", "下半年举办一期通讯员培训班"),
+        ("2025年3月底前，完成信息员队伍调整", "2025年3月底前完成信息员队伍调整"),
+    ],
+)
+def test_a_planned_item_opening_with_its_time_and_a_comma_reads_as_one_predicate(item: str, said: str) -> None:
+    tasks = {"horizon": "2025年", "sections": [{"lead": "提升信息质量", "theme": "info_quality", "items": ["加强选题策划", item]}]}
+    draft = _draft(_summary(tasks=tasks))
+    assert f"二是{said}。" in draft.text()
+    assert _seams(draft) == []
+
+
+def test_a_time_before_a_clause_with_its_own_subject_keeps_its_comma() -> None:
+    assert phrases.point("9月，各街道联络组要完成信息员调整") == "9月，各街道联络组要完成信息员调整"
+    assert phrases.point("2023年起，每年举办培训班") == "2023年起，每年举办培训班"  # a second time: a clause
+
+
+def test_a_demand_opening_with_its_time_takes_yao_and_no_comma_after_the_point_lead() -> None:
+    tasks = {
+        "horizon": "2025年",
+        "sections": [{"lead": "凝聚工作合力", "theme": "synergy", "items": ["每位信息员每月报送1条信息", "6月，举办业务培训"]}],
+    }
+    draft = _draft(edit(minimal_speech(), {"tasks": tasks}))
+    assert "二是6月要举办业务培训" in draft.text()
+    assert _seams(draft) == []
+
+
+# --- the frame's transition said again by a next step ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lead", ["下一步，", "今后，", "接下来，", "下一步"])
+def test_a_next_step_opening_with_the_frames_transition_does_not_say_it_again(lead: str) -> None:
+    steps = [f"{lead}县政协将持续深化理论武装，", "推动宣传工作向基层延伸", "各乡镇要进一步健全宣传协作机制。"]
+    draft = _draft(edit(minimal_exchange(), {"exchange.closing": "next_steps", "exchange.next_steps": steps}))
+    text = draft.text()
+    assert "一是持续深化理论武装；二是推动宣传工作向基层延伸；三是各乡镇要进一步健全宣传协作机制。" in text
+    assert text.count("县政协将") == 1
+    assert _seams(draft) == []
+
+
+# --- consecutive titles take no 顿号 (GB/T 15834) --------------------------------------------------------------
+
+
+def test_titles_listed_by_the_writer_with_dunhao_lose_it() -> None:
+    items = [{"lead": "完善考核激励", "practices": ["修订《考核办法》、《奖励办法》、“十佳信息员”、“优秀通讯员”评选细则"]}]
+    data = edit(minimal_exchange(), {"exchange.sections[0].items": items})
+    draft = _draft(data)
+    assert "修订《考核办法》《奖励办法》、“十佳信息员”“优秀通讯员”评选细则" in draft.text()  # different marks keep it
+    assert _seams(draft) == []
