@@ -93,3 +93,51 @@ def test_titles_listed_by_the_writer_with_dunhao_lose_it() -> None:
     draft = _draft(data)
     assert "修订《考核办法》《奖励办法》、“十佳信息员”“优秀通讯员”评选细则" in draft.text()  # different marks keep it
     assert _seams(draft) == []
+
+
+# --- a fact said by two highlights: one names the whole block, another a sub-block that shares a sentence ----
+
+
+@pytest.mark.parametrize("sub", ["new_media", "website_updates"])
+def test_a_sub_block_another_highlight_names_is_left_out_of_the_whole_block(sub: str) -> None:
+    media = {
+        "total": {"value": 100, "unit": "篇"},
+        "new_media": [{"outlet": "wx", "posts": 380, "posts_approx": "多", "reads": {"value": 45, "approx": "近", "unit": "万人次"}}],
+        "website_updates": {"value": 150, "approx": "余", "unit": "条"},
+    }
+    highlights = [
+        {"lead": "围绕中心发声有力", "refs": ["media"]},
+        {"lead": "宣传平台持续拓展", "refs": [f"media.{sub}"]},
+    ]
+    outlet = {"id": "wx", "name": "澄阳政协", "level": "own", "type": "wechat"}
+    data = _summary(**{"achievements.media": media, "achievements.highlights": highlights, "outlets[2]": outlet})
+    draft = _draft(data)
+    text = draft.text()
+    said = "380多条" if sub == "new_media" else "150余条"
+    assert text.count(said) == 1
+    first, second = (line for line in text.splitlines() if "发声有力" in line or "持续拓展" in line)
+    assert said in second and said not in first
+    assert _seams(draft) == []
+
+
+# --- a column on an outlet the office does not own is opened 在 it, not named as its owner's column -----------
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+@pytest.mark.parametrize("first_in", [None, "全市政协系统"])
+def test_a_column_is_opened_on_its_host_in_every_wording(variant: str, first_in: str | None) -> None:
+    column: dict[str, Any] = {"name": "湾区议事厅", "host": "dlzxb", "issues": 6}
+    if first_in:
+        column["first_in"] = first_in
+    data = _summary(
+        **{
+            "achievements.media.columns": [column],
+            "achievements.highlights[0].refs": ["media.columns"],
+            "document.variants": {"ACH-media-column": variant},
+        }
+    )
+    draft = _draft(data)
+    para = next(line for line in draft.text().splitlines() if "湾区议事厅" in line)
+    assert "《东岚政协报》“湾区议事厅”" not in para  # the outlet is where it runs, not what it is
+    assert ("在《东岚政协报》" in para) or ("依托《东岚政协报》" in para)
+    assert _seams(draft) == []

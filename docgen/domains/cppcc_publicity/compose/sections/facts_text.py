@@ -54,14 +54,16 @@ def _bare_scope(text: str) -> str:
     return t
 
 
-def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
+def media(ctx: Ctx, a: Achievements, sub: str | None = None, exclude: frozenset[str] = frozenset()) -> list[Sent]:
+    """The media sentences: all of them, or only sub-block ``sub`` (new_media), or all but the sub-blocks in
+    ``exclude`` (those another highlight names by their own ref)."""
     m = a.media
     if m is None:
         return []
     out: list[Sent] = []
 
     def want(name: str) -> bool:
-        return sub is None or sub == name
+        return (sub is None and name not in exclude) or sub == name
 
     if want("total") or want("by_outlet") or want("ranks"):
         where_ids: list[str] = list(m.total.outlets or []) if m.total else []
@@ -749,7 +751,11 @@ BLOCKS: dict[str, Callable[[Ctx, Achievements, str | None], list[Sent]]] = {
 }
 
 
-def block_sentences(ctx: Ctx, a: Achievements, ref: str) -> list[Sent]:
+def block_sentences(ctx: Ctx, a: Achievements, ref: str, exclude: frozenset[str] = frozenset()) -> list[Sent]:
+    """The sentences of block ``ref`` (media, media.columns); ``exclude`` names sub-blocks of a whole block
+    that are said elsewhere (a highlight with ref media.new_media takes them from one with ref media)."""
     head, _, sub = ref.partition(".")
+    if head == "media" and not sub and exclude:
+        return media(ctx, a, None, exclude)
     fn = BLOCKS.get(head)
     return fn(ctx, a, sub or None) if fn else []

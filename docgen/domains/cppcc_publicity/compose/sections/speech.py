@@ -321,7 +321,14 @@ def highlight_sentences(
         if "." in r and r not in h.refs
     )
     for ref in h.refs:
-        for text, paths in facts_text.block_sentences(ctx, a, ref):
+        # the sub-blocks of this whole block that another highlight names: composed without them, so that a
+        # sentence sharing them with a sub-block of this one's (new media and website updates) is not said twice
+        exclude = frozenset(
+            r.removeprefix(f"achievements.{ref}.").partition("[")[0]
+            for r in reserved
+            if "." not in ref and r.startswith(f"achievements.{ref}.")
+        )
+        for text, paths in facts_text.block_sentences(ctx, a, ref, exclude):
             if text in emitted:
                 continue
             if "." not in ref and reserved and paths and all(p.startswith(reserved) for p in paths):
