@@ -141,3 +141,33 @@ def test_a_column_is_opened_on_its_host_in_every_wording(variant: str, first_in:
     assert "《东岚政协报》“湾区议事厅”" not in para  # the outlet is where it runs, not what it is
     assert ("在《东岚政协报》" in para) or ("依托《东岚政协报》" in para)
     assert _seams(draft) == []
+
+
+# --- a rank from an assessment is a place in that event, not a quantity of the unit ------------------------
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+@pytest.mark.parametrize(
+    ("metric", "event"),
+    [
+        ("市政协宣传信息工作考核", "市政协宣传信息工作考核"),
+        ("新闻宣传工作考评排名", "新闻宣传工作考评"),
+        ("宣传工作评比", "宣传工作评比"),
+    ],
+)
+def test_a_media_rank_from_an_assessment_is_said_as_a_place_in_it(variant: str, metric: str, event: str) -> None:
+    rank = {"metric": metric, "scope": "全市", "rank": 2, "of": 9, "period_label": "2023年度"}
+    data = _summary(**{"achievements.media.ranks": [rank], "document.variants": {"ACH-media-ranks": variant}})
+    draft = _draft(data)
+    text = draft.text()
+    assert f"在2023年度{event}中，市政协在全市9家单位中位居第二位。" in text
+    assert "从发稿情况看" not in text and "在发稿排名上" not in text  # the data says nothing of 发稿
+    assert _seams(draft) == []
+
+
+def test_a_media_rank_of_a_quantity_keeps_the_unit_as_its_subject() -> None:
+    rank = {"metric": "发稿量排名", "scope": "全省", "rank": 3, "of": 16}
+    assert not phrases.is_assessment("发稿量排名") and phrases.is_assessment("信息工作考核得分")
+    draft = _draft(_summary(**{"achievements.media.ranks": [rank]}))
+    assert "市政协发稿量在全省16家单位中位居第三位" in draft.text()
+    assert _seams(draft) == []

@@ -381,3 +381,21 @@ def test_the_checker_catches_seams_of_strangers_files(code: str, blocks: list[Pa
 @pytest.mark.parametrize("blocks", STRANGER_GOOD)
 def test_the_same_shapes_written_well_pass(blocks: list[Paragraph | Heading]) -> None:
     assert [f.format() for f in check_draft(_draft(*blocks))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("从发稿情况看，2023年度，区政协市政协宣传信息工作在全市9家单位中位居第二位。", True),
+        ("县政协省政协信息工作考核得分位居全省第五位。", True),
+        ("在2023年度市政协宣传信息工作考核中，区政协在全市9家单位中位居第二位。", False),
+        ("被市政协、省政协采用12条，区政协市政协委员工作室建设经验被推广。", False),
+    ],
+)
+def test_two_bodies_run_together_as_one_subject(text: str, found: bool) -> None:
+    """The domain's check: one 政协 right after another is a subject with a phrase of another body in its slot."""
+    from docgen import registry
+
+    rules = (registry.load_object(registry.domain("cppcc_publicity").quality_rules or ""),)
+    codes = [f.code for f in check_draft(_draft(_para(text)), data={"org": {"level": "district"}}, rules=rules)]
+    assert codes == (["quality-subject"] if found else [])

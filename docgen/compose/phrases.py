@@ -27,10 +27,12 @@ from docgen import zh, zhtext
 
 __all__ = [
     "PhraseKind",
+    "assessment_event",
     "clean",
     "dated_after_modal",
     "has_own_subject",
     "has_year",
+    "is_assessment",
     "join_items",
     "opens_with_frequency",
     "perfective",
@@ -121,6 +123,28 @@ _SUBJECT_MODAL = re.compile(r"^(?:还|也|再)?(?:将|要|会|准备|打算|计�
 
 
 _TIME_CLAUSE = re.compile(r"^([^，,。；;]{2,12}?)[，,]")
+
+
+# the words that make a metric an assessment (a place in an event), with an optional 排名/名次 after them
+_ASSESSMENT = re.compile(r"(?:考核|考评|评比|测评|评估|评价)(?:总分|得分|结果)?(?:排名|名次|排序)?$")
+
+
+def is_assessment(metric: str | None) -> bool:
+    """True for a metric that names an assessment (市政协宣传信息工作考核, 信息工作考评排名), not a quantity
+    of the unit (发稿量, 信息采用量)."""
+    return bool(metric) and _ASSESSMENT.search(clean(metric or "")) is not None
+
+
+def assessment_event(metric: str) -> str | None:
+    """The assessment a metric names, without a trailing 排名/名次 (the frame says the place): 信息工作考核排名
+    → 信息工作考核; None for a metric that is a quantity."""
+    if not is_assessment(metric):
+        return None
+    m = clean(metric)
+    for s in ("排名", "名次", "排序"):
+        if m.endswith(s):
+            return m[: -len(s)]
+    return m
 
 
 def strip_subject(text: str, subjects: Iterable[str]) -> str:

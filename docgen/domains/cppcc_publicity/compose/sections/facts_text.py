@@ -125,7 +125,10 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None, exclude: frozenset[
             for k, r in enumerate(m.ranks)
         ]
         if ranks:
-            out.append((ctx.frag("ACH-media-ranks", ranks="，".join(ranks)), (f"{A}.media.ranks",)))
+            assessed = any(phrases.is_assessment(r.metric) for r in m.ranks)
+            out.append(
+                (ctx.frag("ACH-media-ranks", ranks="，".join(ranks), assessed=assessed), (f"{A}.media.ranks",))
+            )
     if want("subunit_total") and m.subunit_total is not None:
         n = ctx.count(m.subunit_total.value, m.subunit_total.unit, m.subunit_total.approx)
         if n:
@@ -290,10 +293,14 @@ def _rank(
     # a later rank leaves its subject to the first only when it goes on the same way: one that opens with
     # its own period or names an outlet (2023年度，在《X》的……位居第二位) is a new clause and says who ranks
     subject = subject or bool(period_label) or bool(outlet)
+    # a rank from an assessment (市政协宣传信息工作考核) is a place in that event, not a quantity of the unit:
+    # 在……考核中，区政协……位居第二位 (never 区政协市政协宣传信息工作……位居)
+    event = phrases.assessment_event(metric) if metric and not outlet else None
     return ctx.frag(
         "ACH-rank-item",
-        org=ctx.org if subject else None,
+        org=ctx.org if subject or event else None,
         outlet=ctx.outlet(outlet) if outlet else None,
+        event=event,
         metric=phrases.strip_metric_suffix(metric) if metric else None,
         scope=scope,
         of=f"{of}家" if of else None,
