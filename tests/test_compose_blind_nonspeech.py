@@ -171,3 +171,46 @@ def test_a_media_rank_of_a_quantity_keeps_the_unit_as_its_subject() -> None:
     draft = _draft(_summary(**{"achievements.media.ranks": [rank]}))
     assert "市政协发稿量在全省16家单位中位居第三位" in draft.text()
     assert _seams(draft) == []
+
+
+# --- both convening bodies given: both said, in every wording --------------------------------------------------
+
+
+def _plan() -> dict[str, Any]:
+    return {
+        "document": {"id": "t-plan", "kind": "meeting_plan", "date": "2024-12-02"},
+        "org": {"short_name": "市政协", "level": "city", "place": "澄阳"},
+        "meeting": {"name": "全市政协宣传信息工作会议"},
+        "plan": {
+            "organiser": "澄阳市政协办公室",
+            "date": "2024-12-18",
+            "venue": "市政协机关四楼会议室",
+            "attendees": ["市政协主席、副主席"],
+            "agenda": [{"item": "市政协主席讲话"}],
+        },
+    }
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+@pytest.mark.parametrize("kind", ["meeting_plan", "leadership_speech"])
+def test_a_meeting_decided_by_one_body_and_approved_by_another_names_both(kind: str, variant: str) -> None:
+    base = _plan() if kind == "meeting_plan" else minimal_speech()
+    family = "PLN-lead" if kind == "meeting_plan" else "OPN-convening"
+    data = edit(
+        base,
+        {
+            "meeting.name": "全市政协宣传信息工作会议",
+            "meeting.approved_by": "市政协党组",
+            "meeting.decided_by": "市政协主席会议",
+            "document.variants": {family: variant},
+        },
+    )
+    draft = _draft(data)
+    text = draft.text()
+    assert "市政协主席会议研究" in text and "市政协党组" in text
+    assert _seams(draft) == []
+
+
+def test_the_same_body_deciding_and_approving_is_named_once() -> None:
+    data = edit(_plan(), {"meeting.approved_by": "市政协党组", "meeting.decided_by": "市政协党组"})
+    assert _draft(data).text().count("市政协党组") == 1

@@ -115,9 +115,9 @@ def _lead(ctx: Ctx, name: str) -> Paragraph:
     purposes = "，".join(x.strip().rstrip("。；，") for x in m.purposes) if m and m.purposes else None
     if m is None or not (purposes or m.approved_by or m.decided_by):
         return ParaBuilder().add(ctx.frag("PLN-lead-plain", name=name), ["plan.name"]).build()
-    text = ctx.frag(
-        "PLN-lead", purposes=purposes, approved_by=m.approved_by, decided_by=m.decided_by, name=name
-    )
+    # both bodies are said when both are given (经主席会议研究、党组同意); the same body once
+    decided = m.decided_by if m.decided_by != m.approved_by or not m.approved_by else None
+    text = ctx.frag("PLN-lead", purposes=purposes, approved_by=m.approved_by, decided_by=decided, name=name)
     return ParaBuilder().add(text, ["meeting.purposes", "meeting.approved_by", "meeting.decided_by"]).build()
 
 

@@ -40,7 +40,12 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     p = ParaBuilder()
     if m is not None:
         if m.approved_by:
-            p.add(ctx.frag("OPN-convening", approved_by=m.approved_by), ["meeting.approved_by"])
+            # a body that decided on the meeting besides the one that approved it is said too, never dropped
+            decided = m.decided_by if m.decided_by and m.decided_by != m.approved_by else None
+            p.add(
+                ctx.frag("OPN-convening", approved_by=m.approved_by, decided_by=decided),
+                ["meeting.approved_by", "meeting.decided_by"],
+            )
         elif m.decided_by:
             p.add(ctx.frag("OPN-decided", decided_by=m.decided_by), ["meeting.decided_by"])
         purposes = [phrases.clean(x) for x in m.purposes or [] if phrases.clean(x)]
