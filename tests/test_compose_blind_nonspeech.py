@@ -214,3 +214,25 @@ def test_a_meeting_decided_by_one_body_and_approved_by_another_names_both(kind: 
 def test_the_same_body_deciding_and_approving_is_named_once() -> None:
     data = edit(_plan(), {"meeting.approved_by": "市政协党组", "meeting.decided_by": "市政协党组"})
     assert _draft(data).text().count("市政协党组") == 1
+
+
+# --- an opinion rank: no unit "takes part in" a ranking, no 排名 said twice, an assessment is a place in it ----
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+@pytest.mark.parametrize("metric", ["社情民意信息工作排名", "信息工作考核", "信息采用量", None])
+def test_an_opinion_rank_reads_in_every_wording(variant: str, metric: str | None) -> None:
+    rank: dict[str, Any] = {"scope": "全市", "rank": 3, "of": 9, "period_label": "2023年度"}
+    if metric:
+        rank["metric"] = metric
+    data = _summary(
+        **{"achievements.social_opinion.ranks": [rank], "document.variants": {"ACH-sqmy-rank": variant}}
+    )
+    draft = _draft(data)
+    sent = next(s for s in draft.text().replace("\n", "。").split("。") if "第三" in s)
+    assert "参加" not in sent  # a ranking has places, not participants
+    assert sent.count("排名") <= 1
+    assert "9家单位" in sent and "2023年度" in sent
+    if metric == "信息工作考核" and variant == "c":
+        assert sent == "在2023年度信息工作考核中，我市在全市9家单位中位列第三"
+    assert _seams(draft) == []

@@ -81,6 +81,8 @@ _ITEM_SUBJECT_RE = re.compile(
 )
 # a next step that says again the frame's transition (下一步，……重点做好以下工作：一是下一步……)
 _TRANSITION_TWICE_RE = re.compile(r"(下一步|今后|接下来)[^。]*：(?:[^。]*；)?[一二三四五六七八九十][是要]\1")
+# 排名 said of the ranking and again of the place (在……排名中，我市排名第四); a ranking with participants
+_RANK_TWICE_RE = re.compile(r"排名中，[^，。；]{1,8}排名(?:第|[一二三四五六七八九十])|排名共有\d+[家个]单位参加")
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
@@ -265,6 +267,7 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
             _VERB_AROUND_RE,
             _ITEM_SUBJECT_RE,
             _TRANSITION_TWICE_RE,
+            _RANK_TWICE_RE,
         ):
             m = rx.search(text)
             if m:

@@ -507,6 +507,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
                     scope=r.scope,
                     of=f"{r.of}家" if r.of else None,
                     metric=phrases.strip_metric_suffix(r.metric, ("排名", "名次")) if r.metric else None,
+                    event=phrases.assessment_event(r.metric) if r.metric else None,
                     ours=ctx.ours,
                     rank=zh.rank_bare(r.rank),
                 ),
