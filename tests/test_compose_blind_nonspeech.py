@@ -236,3 +236,45 @@ def test_an_opinion_rank_reads_in_every_wording(variant: str, metric: str | None
     if metric == "信息工作考核" and variant == "c":
         assert sent == "在2023年度信息工作考核中，我市在全市9家单位中位列第三"
     assert _seams(draft) == []
+
+
+# --- a result whose label already gives the figure; a rate said with its verb ----------------------------------
+
+
+def _exchange_results(results: list[dict[str, Any]]) -> Draft:
+    items = [{"lead": "委员讲堂进基层", "practices": ["组织委员深入乡镇宣讲"], "results": results}]
+    return _draft(edit(minimal_exchange(), {"exchange.sections[0].items": items}))
+
+
+@pytest.mark.parametrize(
+    ("label", "value", "unit", "said"),
+    [
+        ("宣讲覆盖青山镇、白鹭镇等11个乡镇", 11, "个", "宣讲覆盖青山镇、白鹭镇等11个乡镇。"),
+        ("其中12篇被《人民政协报》转载", 12, "篇", "其中12篇被《人民政协报》转载。"),
+        ("推动解决问题", 11, "个", "推动解决问题11个。"),  # a label without the figure keeps it
+    ],
+)
+def test_a_result_label_that_gives_its_own_figure_is_not_followed_by_it_again(
+    label: str, value: int, unit: str, said: str
+) -> None:
+    draft = _exchange_results([{"label": label, "value": value, "unit": unit}])
+    assert said in draft.text()
+    assert _seams(draft) == []
+
+
+@pytest.mark.parametrize(
+    ("label", "approx", "said"),
+    [
+        ("信息采用率", "", "信息采用率达82%"),
+        ("委员参与率", "近", "委员参与率近82%"),
+        ("信息采用率", "约", "信息采用率约82%"),  # 达 never before an approximation (达约, 达近)
+        ("信息采用率提高", "", "信息采用率提高82%"),  # the label has its verb
+    ],
+)
+def test_a_rate_result_is_said_with_its_verb(label: str, approx: str, said: str) -> None:
+    result: dict[str, Any] = {"label": label, "value": 82, "unit": "%"}
+    if approx:
+        result["approx"] = approx
+    draft = _exchange_results([result])
+    assert said in draft.text()
+    assert _seams(draft) == []

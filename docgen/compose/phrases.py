@@ -30,6 +30,7 @@ __all__ = [
     "assessment_event",
     "clean",
     "dated_after_modal",
+    "ends_with_noun",
     "has_own_subject",
     "has_year",
     "is_assessment",
@@ -313,6 +314,12 @@ def phrase_kind(text: str) -> PhraseKind:
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
                 return "clause"
     return "noun"
+
+
+def ends_with_noun(text: str) -> bool:
+    """True when the phrase ends in a noun (信息采用率, 《……办法》), not in a predicate (信息采用率提高)."""
+    toks = _tags(clean(text))
+    return bool(toks) and (toks[-1][1].startswith("n") or toks[-1][1] in ("j", "l", "vn"))
 
 
 def has_own_subject(text: str) -> bool:

@@ -26,7 +26,11 @@ QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
 # -- patterns -----------------------------------------------------------------------------------------------
 # not a measure said one by one (一项一项抓落实, 一件一件求实效): that reduplication is grammar
 _DOUBLED_WORD_RE = re.compile(f"(?!一[{_HAN}]一)([{_HAN}]{{2,6}})\\1")
-_DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
+_DOUBLED_COUNT_RE = re.compile(
+    f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+"
+    # a list that ends with its count, followed by the same count again (……等11个设区市11个)
+    f"|等(\\d+)([个家名位项所条篇件])[{_HAN}]{{0,6}}\\1\\2"
+)
 # a year said twice for one thing: 2024年度“2023年度…”, or the same year again a few words on (2024年度全国2024年度…)
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年|(\d{4})年度?[^，。；：\d]{1,10}\1年度")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
@@ -529,10 +533,19 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
                     break
 
 
+# a sentence that is only a rate and its figure, with no verb (信息采用率82%。): a pair from a table, not a
+# clause (inside a longer sentence, ……，完成率103%，…… reads as one of its clauses)
+_BARE_RATE_RE = re.compile(r"^[^，。；：]{0,16}(?:率|比重)\d+(?:\.\d+)?[%％](?:以上|左右)?。?$")
+
+
 def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         if s.unit.kind != "para" or TODO_MARK in s.text:
             continue  # a draft-mode marker stands for words still to be written
+        rate = _BARE_RATE_RE.search(s.text.strip())
+        if rate:
+            yield _f("quality-stub", f"比率后直接跟数字，缺谓语（“{rate.group()}”）", s)
+            continue
         text = s.text.strip()
         body = text.rstrip("。！？”’」』）")
         if not body or body.endswith("："):
