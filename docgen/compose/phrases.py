@@ -230,6 +230,11 @@ def _tags(text: str) -> list[tuple[str, str]]:
     return cached_tags(_mask(text), _jieba_tags)
 
 
+def tags(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, flag) pairs of ``text`` (a quoted name or bracketed aside one noun), memoised."""
+    return _tags(text)
+
+
 def _retag_names(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(Inside :func:`_jieba_tags`, so the tag memo keeps the result.)  Words jieba's dictionary tags as a
     person's name (``nr``) that stand where a verb stands: after an
