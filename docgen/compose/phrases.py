@@ -131,8 +131,8 @@ _ASSESSMENT = re.compile(r"(?:考核|考评|评比|测评|评估|评价)(?:总�
 
 
 def is_assessment(metric: str | None) -> bool:
-    """True for a metric that names an assessment (市政协宣传信息工作考核, 信息工作考评排名), not a quantity
-    of the unit (发稿量, 信息采用量)."""
+    """True for a metric that names an assessment (市里的年度工作考核, 安全生产考评排名), not a quantity
+    of the unit (办件量, 办结率)."""
     return bool(metric) and _ASSESSMENT.search(clean(metric or "")) is not None
 
 
@@ -178,7 +178,7 @@ _TRANSITION = re.compile(
 
 def strip_transition(text: str) -> str:
     """The phrase without a leading 下一步/今后/接下来 that the frame before it already says
-    (下一步，省政协将持续…… after 下一步，省政协将……：一是 → 省政协将持续……); anything else as it is (cleaned)."""
+    (下一步，局里将持续…… after 下一步，局里将……：一是 → 局里将持续……); anything else as it is (cleaned)."""
     t = clean(text)
     m = _TRANSITION.match(t)
     return t[m.end() :].lstrip("，, ") if m and len(t) > m.end() + 1 else t
@@ -187,7 +187,7 @@ def strip_transition(text: str) -> str:
 def point(text: str) -> str:
     """A list item as it stands after a point lead (一是……): an item that opens with its own time and a comma
     before a predicate takes the time as an adverbial, without the comma (9月，配合……组织系列报道 →
-    一是9月配合……); a time before a clause with its own subject keeps its comma (一是9月，区政协将……)."""
+    一是9月配合……); a time before a clause with its own subject keeps its comma (一是9月，区里将……)."""
     t = clean(text)
     m = _TIME_CLAUSE.match(t)
     if m and _TIME_START.match(m.group(1)) and not _TIME_CLAUSE.match(t[m.end() :]):
@@ -322,7 +322,7 @@ def phrase_kind(text: str) -> PhraseKind:
 
 
 def ends_with_noun(text: str) -> bool:
-    """True when the phrase ends in a noun (信息采用率, 《……办法》), not in a predicate (信息采用率提高)."""
+    """True when the phrase ends in a noun (办结率, 《……办法》), not in a predicate (办结率提高)."""
     toks = _tags(clean(text))
     return bool(toks) and (toks[-1][1].startswith("n") or toks[-1][1] in ("j", "l", "vn"))
 

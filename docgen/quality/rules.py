@@ -579,7 +579,7 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
                     break
 
 
-# a sentence that is only a rate and its figure, with no verb (信息采用率82%。): a pair from a table, not a
+# a sentence that is only a rate and its figure, with no verb (办结率82%。): a pair from a table, not a
 # clause (inside a longer sentence, ……，完成率103%，…… reads as one of its clauses)
 _BARE_RATE_RE = re.compile(r"^[^，。；：]{0,16}(?:率|比重)\d+(?:\.\d+)?[%％](?:以上|左右)?。?$")
 
