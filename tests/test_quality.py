@@ -226,6 +226,9 @@ def test_a_verb_phrase_run_in_lead_is_a_heading_not_a_stub_but_a_bare_adverb_is(
     assert [f.code for f in check_draft(_draft(lead))] == []
     bare = Paragraph((Segment("首次。", "item_lead"), Segment("刊发稿件3篇。")))
     assert "quality-stub" in [f.code for f in check_draft(_draft(bare))]
+    for short in ("直报快。", "选题准。"):  # an adjective after its subject is a predicate
+        adjective = Paragraph((Segment(short, "item_lead"), Segment("开通直报通道，委员可直接报送。")))
+        assert [f.code for f in check_draft(_draft(adjective))] == []
 
 
 def test_a_draft_mode_marker_is_not_a_placeholder_in_a_draft() -> None:

@@ -609,9 +609,13 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
 
 def _verb_lead(s: Sentence) -> bool:
     """A run-in lead (bold heading inside the paragraph) that is a verb phrase (抓策划。) is a heading, not a
-    stub: only a lead without a verb (首次。) is."""
+    stub: only a lead without a predicate (首次。) is.  An adjective after its subject is a predicate too
+    (直报快。选题准。: the short run-in leads of an exchange material)."""
     lead = any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
-    return lead and any(flag.startswith("v") for _, flag in grammar.tag(_plain(s.text).strip("。")))
+    tags = grammar.tag(_plain(s.text).strip("。"))
+    return lead and (
+        any(flag.startswith("v") for _, flag in tags) or any(flag == "a" for _, flag in tags[1:])
+    )
 
 
 # -- claims ------------------------------------------------------------------------------------------------------
