@@ -278,3 +278,22 @@ def test_a_rate_result_is_said_with_its_verb(label: str, approx: str, said: str)
     draft = _exchange_results([result])
     assert said in draft.text()
     assert _seams(draft) == []
+
+
+# --- a duty written as a noun phrase takes 负责 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("duty", "said"),
+    [
+        ("会务", "区政协办公室：负责会务。"),
+        ("会场布置、音响调试、茶水服务等。", "区政协办公室：负责会场布置、音响调试、茶水服务等。"),
+        ("材料印制和会场服务", "区政协办公室：负责材料印制和会场服务。"),
+        ("负责会议宣传报道；", "区政协办公室：负责会议宣传报道。"),  # a verb phrase stands as written
+        ("起草会议方案、联系交流发言单位", "区政协办公室：起草会议方案、联系交流发言单位。"),
+    ],
+)
+def test_a_duty_written_as_a_noun_phrase_takes_fuze(duty: str, said: str) -> None:
+    draft = _draft(edit(_plan(), {"plan.division": [{"unit": "区政协办公室", "duty": duty}]}))
+    assert said in draft.text()
+    assert _seams(draft) == []
