@@ -297,3 +297,24 @@ def test_a_duty_written_as_a_noun_phrase_takes_fuze(duty: str, said: str) -> Non
     draft = _draft(edit(_plan(), {"plan.division": [{"unit": "区政协办公室", "duty": duty}]}))
     assert said in draft.text()
     assert _seams(draft) == []
+
+
+# --- a title that opens with several years says them before the quoted title -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "title", "said"),
+    [
+        ("unit", "2022年度、2024年度全市政协信息工作先进单位", "评为2022年度、2024年度“全市政协信息工作先进单位”"),
+        ("individual", "2023和2024年度全市政协优秀信息员", "评为2023和2024年度“全市政协优秀信息员”"),
+        ("unit", "2024年度全市政协信息工作先进单位", "评为“2024年度全市政协信息工作先进单位”"),  # one year: as written
+    ],
+)
+def test_a_title_opening_with_several_years_says_them_outside_its_quotes(kind: str, title: str, said: str) -> None:
+    honour: dict[str, Any] = {"kind": kind, "title": title, "conferred_by": "澄阳市政协"}
+    if kind == "individual":
+        honour["count"] = 2
+    data = _summary(**{"achievements.honours": [honour], "achievements.highlights[0].refs": ["media", "honours"]})
+    draft = _draft(data)
+    assert said in draft.text()
+    assert _seams(draft) == []

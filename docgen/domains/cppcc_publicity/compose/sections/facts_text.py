@@ -382,6 +382,11 @@ _GRADE_AWARD = re.compile(r"^(?:[一二三特]等|[金银铜]|优秀|最佳[\u4e
 _PRIZE = re.compile(r"奖(?:项)?$")
 
 
+_YEAR_WORD = r"(?:19|20)\d\d(?:—(?:19|20)?\d\d)?年度?"
+# a title that opens with a list of two or more years (2022年度、2024年度全市……先进单位)
+_LEADING_YEARS = re.compile(rf"^((?:(?:19|20)\d\d(?:年度?)?[、和及])+{_YEAR_WORD})(.{{2,}})$")
+
+
 def _award(award: str) -> str:
     a = phrases.clean(award)
     return a if _GRADE_AWARD.match(a) else zh.quoted(a)
@@ -620,9 +625,13 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 ctx.notice(
                     "unused-fact", f"这类荣誉（kind: {h.kind}）不写{word}（{name}），未写入文稿", f"{A}.honours[{i}].{name}"
                 )
-        # a title that already names its year (2024年度……先进单位) is not given another
+        # a title that already names its year (2024年度……先进单位) is not given another; one that opens with
+        # several years (2022年度、2024年度……) says them before the quoted title, as a single year is said
+        years = _LEADING_YEARS.match(phrases.clean(h.title))
         year = f"{h.year}年度" if h.year and not phrases.has_year(h.title) else None
         title = _award(h.title)
+        if years and not year:
+            year, title = years.group(1), _award(years.group(2))
         prize = bool(_PRIZE.search(phrases.clean(h.title)))
         if h.kind == "unit":
             items.append(
