@@ -27,11 +27,14 @@ from docgen import zh, zhtext
 
 __all__ = [
     "PhraseKind",
+    "assessment_event",
     "clean",
     "dated_after_modal",
+    "ends_with_noun",
     "has_modal",
     "has_own_subject",
     "has_year",
+    "is_assessment",
     "is_bare_noun",
     "is_compound_noun",
     "join_items",
@@ -39,10 +42,12 @@ __all__ = [
     "opens_with_noun",
     "perfective",
     "phrase_kind",
+    "point",
     "said_within",
     "split_count_suffix",
     "strip_metric_suffix",
     "strip_subject",
+    "strip_transition",
     "unshown",
     "with_yao",
 ]
@@ -125,6 +130,28 @@ _SUBJECT_MODAL = re.compile(r"^(?:还|也|再)?(?:将|要|会|准备|打算|计�
 _TIME_CLAUSE = re.compile(r"^([^，,。；;]{2,12}?)[，,]")
 
 
+# the words that make a metric an assessment (a place in an event), with an optional 排名/名次 after them
+_ASSESSMENT = re.compile(r"(?:考核|考评|评比|测评|评估|评价)(?:总分|得分|结果)?(?:排名|名次|排序)?$")
+
+
+def is_assessment(metric: str | None) -> bool:
+    """True for a metric that names an assessment (市里的年度工作考核, 安全生产考评排名), not a quantity
+    of the unit (办件量, 办结率)."""
+    return bool(metric) and _ASSESSMENT.search(clean(metric or "")) is not None
+
+
+def assessment_event(metric: str) -> str | None:
+    """The assessment a metric names, without a trailing 排名/名次 (the frame says the place): 信息工作考核排名
+    → 信息工作考核; None for a metric that is a quantity."""
+    if not is_assessment(metric):
+        return None
+    m = clean(metric)
+    for s in ("排名", "名次", "排序"):
+        if m.endswith(s):
+            return m[: -len(s)]
+    return m
+
+
 def strip_subject(text: str, subjects: Iterable[str]) -> str:
     """The phrase without a leading subject (and its modal) that the frame already says: a list item
     ``我们将认真学习……`` after ``我们考虑着力抓好以下几个方面：`` → ``认真学习……``; a time clause in front stays
@@ -143,6 +170,34 @@ def strip_subject(text: str, subjects: Iterable[str]) -> str:
             # after a modal (我们将……) a predicate follows by construction; otherwise the tagger decides
             if rest and (rest != after or phrase_kind(rest) == "verb"):
                 return when + rest
+    return t
+
+
+# the frame's own transition to what comes next (下一步，…… / 今后，……): a next step that opens with it says it twice
+_TRANSITION = re.compile(
+    r"^(?:下一步|下步|下一阶段|下阶段|今后|接下来|未来|此后)(?:一个时期|一段时间)?"
+    r"(?:[，,]|(?=[我将要])|(?=[^，,。；]{1,8}?[将要]))"
+)
+
+
+def strip_transition(text: str) -> str:
+    """The phrase without a leading 下一步/今后/接下来 that the frame before it already says
+    (下一步，局里将持续…… after 下一步，局里将……：一是 → 局里将持续……); anything else as it is (cleaned)."""
+    t = clean(text)
+    m = _TRANSITION.match(t)
+    return t[m.end() :].lstrip("，, ") if m and len(t) > m.end() + 1 else t
+
+
+def point(text: str) -> str:
+    """A list item as it stands after a point lead (一是……): an item that opens with its own time and a comma
+    before a predicate takes the time as an adverbial, without the comma (9月，配合……组织系列报道 →
+    一是9月配合……); a time before a clause with its own subject keeps its comma (一是9月，区里将……)."""
+    t = clean(text)
+    m = _TIME_CLAUSE.match(t)
+    if m and _TIME_START.match(m.group(1)) and not _TIME_CLAUSE.match(t[m.end() :]):
+        rest = t[m.end() :]
+        if rest and phrase_kind(rest) == "verb" and not has_own_subject(rest):
+            return m.group(1) + rest
     return t
 
 
@@ -213,12 +268,27 @@ def _idiom_flag(word: str) -> str:
     return "v" if tags.get(word[2:], "") == "v" else "l"
 
 
+#: one-character names of an office's divisions (信息处, 综合科, 信息股): after a noun they end the noun
+_DIVISION_SUFFIXES = frozenset("处科股室组")
+
+
+def _retag_divisions(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(Inside :func:`_jieba_tags`.)  A division's one-character name after a noun (信息 + 处) that jieba reads
+    as a verb (处 “to handle”) is the end of that noun: 省委办公厅信息处24小时值班 has its predicate in 值班."""
+    return [
+        (w, "n")
+        if w in _DIVISION_SUFFIXES and i > 0 and toks[i - 1][1][:1] in ("n", "j") and not f.startswith("n")
+        else (w, f)
+        for i, (w, f) in enumerate(toks)
+    ]
+
+
 def _jieba_tags(masked: str) -> list[tuple[str, str]]:
     """jieba's pairs, idioms retagged (:func:`_idiom_flag`): what the tag memo keeps, so a remembered phrase
     needs no jieba at all."""
     posseg = _tagger()
     pairs = [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
-    return _retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs])
+    return _retag_divisions(_retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs]))
 
 
 def _is_verb(flag: str) -> bool:
@@ -278,7 +348,15 @@ def phrase_kind(text: str) -> PhraseKind:
             before, before_word = toks[i - 1][1], toks[i - 1][0]
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
                 return "clause"
+            if _after_duration(toks, i):
+                return "clause"  # 信息股24小时值班: a duration before the predicate is its adverbial
     return "noun"
+
+
+def ends_with_noun(text: str) -> bool:
+    """True when the phrase ends in a noun (办结率, 《……办法》), not in a predicate (办结率提高)."""
+    toks = _tags(clean(text))
+    return bool(toks) and (toks[-1][1].startswith("n") or toks[-1][1] in ("j", "l", "vn"))
 
 
 def has_own_subject(text: str) -> bool:
@@ -422,6 +500,23 @@ def _unmask_index(text: str, pos: int) -> int | None:
             return None
         start = m.end()
     return start + pos - plain if pos - plain <= len(text) - start else None
+
+
+#: the units of a duration (24小时, 30分钟, 3个工作日): after a number they modify the predicate that follows
+_DURATION_WORDS = frozenset({"小时", "分钟", "天", "日", "周", "工作日", "个工作日", "个月", "月"})
+_WITHIN = frozenset({"内", "以内", "之内"})
+
+
+def _after_duration(toks: list[tuple[str, str]], i: int) -> bool:
+    """Whether token ``i`` follows a number and a duration unit (24小时值班, 30分钟内反馈, 3个工作日内办结)."""
+    j = i - 1
+    if j >= 0 and toks[j][0] in _WITHIN:
+        j -= 1
+    if j < 1:
+        return False
+    word = toks[j][0]
+    unit = word[: -len(next((w for w in _WITHIN if word.endswith(w)), ""))] if word.endswith(tuple(_WITHIN)) else word
+    return unit in _DURATION_WORDS and toks[j - 1][1] == "m"
 
 
 # a time word's tail (2024年起, 3月底前) and a subject's determiner (每位通讯员): grammar words, not vocabulary

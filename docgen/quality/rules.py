@@ -14,6 +14,7 @@ from docgen.quality.findings import Finding
 from docgen.quality.units import Sentence, Unit
 from docgen.zhtext import (
     ARABIC_DURATION_RE,
+    FULLWIDTH_ALNUM_RE,
     HAN_DURATION_RE,
     LEADING_ENUMERATOR_RE,
     PRAISE_FORMULAS,
@@ -33,7 +34,11 @@ QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
 # -- patterns -----------------------------------------------------------------------------------------------
 # not a measure said one by one (一项一项抓落实, 一件一件求实效): that reduplication is grammar
 _DOUBLED_WORD_RE = re.compile(f"(?!一[{_HAN}]一)([{_HAN}]{{2,6}})\\1")
-_DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
+_DOUBLED_COUNT_RE = re.compile(
+    f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+"
+    # a list that ends with its count, followed by the same count again (……等11个设区市11个)
+    f"|等(\\d+)([个家名位项所条篇件])[{_HAN}]{{0,6}}\\1\\2"
+)
 # a year said twice for one thing: 2024年度“2023年度…”, or the same year again a few words on (2024年度全国2024年度…)
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年|(\d{4})年度?[^，。；：\d]{1,10}\1年度")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
@@ -65,6 +70,8 @@ _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[，。、；：！？）”》]"), "段首是标点"),
     (re.compile(r"[（“《][，。、；：]|[，、；：][）》]"), "括号或引号内侧有悬空标点"),
     (re.compile(r"[，、；]$"), "段末是逗号、顿号或分号"),
+    # GB/T 15834: titles in 书名号 (or in quotation marks) listed one after another take no 顿号
+    (re.compile(r"》、《|”、“"), "并列的书名号或引号之间不用顿号"),
     # a name the data already marked, marked again by the frame: “《……的建议》”, “‘某某’微信公众号”
     (re.compile(r"“《[^《》“”]*》”|“‘[^‘’“”]*’[^‘’“”]{0,6}”"), "引号里又套书名号或引号（标记重复）"),
 )
@@ -90,6 +97,10 @@ _ITEM_SUBJECT_RE = re.compile(
     r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们"
     f"|([{_HAN}]{{2,8}}?)将[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要](?:[^，；。]{{1,12}}，)?\\1将"
 )
+# a next step that says again the frame's transition (下一步，……重点做好以下工作：一是下一步……)
+_TRANSITION_TWICE_RE = re.compile(r"(下一步|今后|接下来)[^。]*：(?:[^。]*；)?[一二三四五六七八九十][是要]\1")
+# 排名 said of the ranking and again of the place (在……排名中，我市排名第四); a ranking with participants
+_RANK_TWICE_RE = re.compile(r"排名中，[^，。；]{1,8}排名(?:第|[一二三四五六七八九十])|排名共有\d+[家个]单位参加")
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
@@ -130,6 +141,7 @@ def check_text(
         lambda: _mixed_numerals(sentences),
         lambda: _significance(sentences),
         lambda: _few(units),
+        lambda: _plural_before_one(sentences),
         lambda: _doubled(sentences),
         lambda: _counts_twice(units),
         lambda: _singles(units),
@@ -264,6 +276,10 @@ def _mixed_numerals(sentences: list[Sentence]) -> Iterator[Finding]:
     same kind of number written the same way in one context."""
     for s in sentences:
         text = _plain(s.text)
+        wide = FULLWIDTH_ALNUM_RE.search(text)
+        if wide:
+            yield _f("quality-numerals", f"全角数字或字母（“{wide.group()}”），应为半角", s)
+            continue
         han, arabic = _exact_han_duration(text), ARABIC_DURATION_RE.search(text)
         if han and arabic:
             yield _f(
@@ -314,6 +330,8 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
             _ITEM_SUBJECT_RE,
             _DOUBLED_TIME_RE,
             _EACH_TWICE_RE,
+            _TRANSITION_TWICE_RE,
+            _RANK_TWICE_RE,
         ):
             m = rx.search(text)
             if m:
@@ -489,6 +507,18 @@ def _breakdowns(sentences: list[Sentence]) -> Iterator[Finding]:
             yield _f("quality-single", "说“分……看”，后面只有一项", s)
 
 
+#: 先后/相继 + a verb, then a single 《name》 and no other item after it (还先后报送了《关于……的调查》。)
+_PLURAL_BEFORE_ONE_RE = re.compile(f"(?:先后|相继)[{_HAN}]{{1,4}}了?《[^》]*》(?:等?[{_HAN}]{{0,4}}信息)?(?=[。；，]|$)")
+
+
+def _plural_before_one(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A word that announces several (先后, 相继) before a single named item."""
+    for s in sentences:
+        m = _PLURAL_BEFORE_ONE_RE.search(_plain(s.text))
+        if m and "等" not in m.group():
+            yield _f("quality-single", f"“{m.group()[:2]}”后只有一项（{m.group()}）", s)
+
+
 def _few(units: list[Unit]) -> Iterator[Finding]:
     """“以下几个方面：” followed by one item only."""
     for i, u in enumerate(units):
@@ -575,10 +605,19 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
                     break
 
 
+# a sentence that is only a rate and its figure, with no verb (办结率82%。): a pair from a table, not a
+# clause (inside a longer sentence, ……，完成率103%，…… reads as one of its clauses)
+_BARE_RATE_RE = re.compile(r"^[^，。；：]{0,16}(?:率|比重)\d+(?:\.\d+)?[%％](?:以上|左右)?。?$")
+
+
 def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         if s.unit.kind != "para" or TODO_MARK in s.text:
             continue  # a draft-mode marker stands for words still to be written
+        rate = _BARE_RATE_RE.search(s.text.strip())
+        if rate:
+            yield _f("quality-stub", f"比率后直接跟数字，缺谓语（“{rate.group()}”）", s)
+            continue
         text = s.text.strip()
         body = text.rstrip("。！？”’」』）")
         if not body or body.endswith("："):
@@ -595,11 +634,13 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
 
 
 def _verb_lead(s: Sentence) -> bool:
-    """A run-in lead (bold heading inside the paragraph) that has a predicate — a verb (抓策划。) or an
-    adjective (直报快。) — is a heading, not a stub: only a lead without one (首次。) is."""
+    """A run-in lead (bold heading inside the paragraph) that is a verb phrase (抓策划。) is a heading, not a
+    stub: only a lead without a predicate (首次。) is.  An adjective after its subject is a predicate too
+    (直报快。选题准。: the short run-in leads of an exchange material)."""
     lead = any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
-    return lead and any(
-        flag.startswith("v") or flag == "a" for _, flag in grammar.tag(_plain(s.text).strip("。"))
+    tags = grammar.tag(_plain(s.text).strip("。"))
+    return lead and (
+        any(flag.startswith("v") for _, flag in tags) or any(flag == "a" for _, flag in tags[1:])
     )
 
 
