@@ -3,7 +3,6 @@ model, the words each org level avoids, and the outlet names of running text."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
@@ -39,19 +38,18 @@ class Ctx(BaseCtx):
         return join_book_titles([self.outlet(i) for i in dict.fromkeys(ids)])
 
 
-#: an outlet name the clerk already marked: “X”微信公众号, 《X》 (the frame adds no marks of its own)
-_MARKED = re.compile(r"^[“《\"][^”》\"]+[”》\"]")
-
-
 def outlet_text(o: Outlet) -> str:
+    """An outlet's name in running text, marked once whatever the writer wrote: 《报刊》, “栏目”, “X”微信公众号, a
+    plain station name; a name the clerk marked at its head (“柳沙政协”微信公众号, 《委员面对面》栏目) as
+    written, whatever the type (:func:`docgen.zh.quoted` and :func:`docgen.zh.book_title` are idempotent)."""
     if o.takes_book_marks:
         return zh.book_title(o.name)
     suffix = {"wechat": ("公众号", "微信公众号"), "app": ("客户端", "客户端")}.get(o.type)
     if suffix is not None:
-        m = _MARKED.match(o.name)
-        if m and m.end() < len(o.name):  # “柳沙政协”微信公众号: marked and named, as written
+        if zh.marked_at_head(o.name):
             return o.name
-        return zh.quoted(o.name) + ("" if o.name.endswith(suffix[0]) else suffix[1])
+        bare = zh.unwrap(o.name)
+        return zh.quoted(bare) + ("" if bare.endswith(suffix[0]) else suffix[1])
     if o.type == "column":
         return zh.quoted(o.name)
     return o.name
