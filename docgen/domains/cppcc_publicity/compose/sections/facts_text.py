@@ -171,12 +171,17 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
         if m.subunit_programmes:
             sub_label = ctx.facts.org.subunits_label
             if sub_label:
-                out.append(
-                    (
-                        ctx.frag("ACH-media-subunit-programmes", subunits=sub_label),
-                        (f"{A}.media.subunit_programmes",),
+                path = f"{A}.media.subunit_programmes"
+                if out and out[-1][1] == (f"{A}.media.subunit_total",):
+                    # the sentence before has the units below as its subject: one sentence, the subject
+                    # said once (各乡镇（街道）……刊发稿件60篇，还与当地媒体联办了……; not two sentences in a row)
+                    prev, prev_paths = out.pop()
+                    more = ctx.frag("ACH-media-subunit-programmes", subunits=None)
+                    out.append((f"{prev.rstrip('。')}，{more}", (*prev_paths, path)))
+                else:
+                    out.append(
+                        (ctx.frag("ACH-media-subunit-programmes", subunits=ctx.sub_bodies(sub_label)), (path,))
                     )
-                )
     if want("columns"):
         # each column in another wording (never the same frame twice in a row); columns on the host just
         # named share its sentence (依托X开办A栏目，……；还开办B栏目，……)
