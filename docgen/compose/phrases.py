@@ -175,6 +175,11 @@ def _tags(text: str) -> list[tuple[str, str]]:
     return cached_tags(_mask(text), _jieba_tags)
 
 
+def tags(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, flag) pairs of ``text`` (a quoted name or bracketed aside one noun), memoised."""
+    return _tags(text)
+
+
 def _retag_names(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """(Inside :func:`_jieba_tags`, so the tag memo keeps the result.)  Words jieba's dictionary tags as a
     person's name (``nr``) that stand where a verb stands: after an
@@ -254,6 +259,8 @@ def phrase_kind(text: str) -> PhraseKind:
     for i, (w, f) in enumerate(toks[1:], 1):
         if w in _MODALS:
             return "clause"
+        if f == "p" and toks[i - 1][1] in _NOUNISH and len(toks) - i - 1 >= 2 and "的" not in words:
+            return "clause"  # a subject, then a prepositional phrase and its predicate (X对Y……: the predicate follows)
         if _is_verb(f):
             before, before_word = toks[i - 1][1], toks[i - 1][0]
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
@@ -370,7 +377,7 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
         toks[j][0].startswith("每") and not _SUBJECT_EACH.match(toks[j][0])
     ):
         j += 1
-    if j >= n or not any(_is_verb(f) for _, f in toks[j:]):
+    if j >= n or not (toks[j][1] == "p" or any(_is_verb(f) for _, f in toks[j:])):
         return None
     # 要 goes right before the predicate when only time words and adverbs stand between (每月至少要报送,
     # 都要有, 每季度至少要向……报送); otherwise right after the subject (主任会议要每半年专题听取)

@@ -12,7 +12,14 @@ from docgen.draft import LEAD_ROLES
 from docgen.quality import grammar
 from docgen.quality.findings import Finding
 from docgen.quality.units import Sentence, Unit
-from docgen.zhtext import LEADING_ENUMERATOR_RE, TODO_MARK, find_placeholders
+from docgen.zhtext import (
+    ARABIC_DURATION_RE,
+    HAN_DURATION_RE,
+    LEADING_ENUMERATOR_RE,
+    PRAISE_FORMULAS,
+    TODO_MARK,
+    find_placeholders,
+)
 
 _HAN = "\u4e00-\u9fff"
 _TODO_RE = re.compile(r"(?:〔待补：[^〕]*〕)+")  # adjacent markers count as one missing-fact slot
@@ -113,6 +120,8 @@ def check_text(
         lambda: _placeholders(units, final),
         lambda: _punctuation(units),
         lambda: _repeats(sentences),
+        lambda: _praise_twice(sentences),
+        lambda: _mixed_numerals(sentences),
         lambda: _significance(sentences),
         lambda: _few(units),
         lambda: _doubled(sentences),
@@ -219,6 +228,43 @@ def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
             if home != text:
                 reported.add(c)
                 yield _f("quality-boilerplate", f"分句“{c}”前文已经用过", s)
+
+
+_PRAISE_RE = re.compile("|".join(PRAISE_FORMULAS))
+
+
+def _praise_twice(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A praise formula (功不可没, 来之不易…) said a second time in the document, the same one or another: the
+    verdict becomes a refrain after each figure (……位居第二位，各单位功不可没。……位居第三位，各单位功不可没。)."""
+    first: str | None = None
+    for s in sentences:
+        for m in _PRAISE_RE.finditer(_plain(s.text)):
+            if first is None:
+                first = m.group()
+                continue
+            yield _f("quality-boilerplate", f"褒扬套语“{m.group()}”：前文已用“{first}”褒扬过一次", s)
+            break
+
+
+def _exact_han_duration(text: str) -> re.Match[str] | None:
+    for m in HAN_DURATION_RE.finditer(text):
+        if "半" not in m.group(1) and "多" not in m.group(2):
+            return m
+    return None
+
+
+def _mixed_numerals(sentences: list[Sentence]) -> Iterator[Finding]:
+    """Durations of one sentence in two numeral styles (30分钟内电话报告、一小时内书面报告): GB/T 15835 wants the
+    same kind of number written the same way in one context."""
+    for s in sentences:
+        text = _plain(s.text)
+        han, arabic = _exact_han_duration(text), ARABIC_DURATION_RE.search(text)
+        if han and arabic:
+            yield _f(
+                "quality-numerals",
+                f"同一句中时长的数字写法不一致（“{arabic.group()}”与“{han.group()}”）",
+                s,
+            )
 
 
 def _in_order(short: str, long: str) -> bool:
