@@ -50,3 +50,32 @@ def test_a_section_of_one_item_with_a_short_lead_reads_without_a_seam(lead: str)
     draft = compose_text(json.dumps(data, ensure_ascii=False), mode="final")
     assert f"{lead}。" in draft.text()
     assert [n.message for n in draft.notices if n.code.startswith("quality-")] == []
+
+
+# a subject and its bare adjective predicate (渠道畅) is a clause; said alone as a demand or a measure it takes 要
+# before the adjective (渠道要畅), never a stub sentence of its own
+CLAUSES = ["渠道畅", "信息质量高", "直报快", "宣传效果好"]
+EXAMPLES = EXAMPLE.parent
+
+
+@pytest.mark.parametrize("text", CLAUSES)
+def test_a_subject_with_an_adjective_predicate_is_a_clause(text: str) -> None:
+    from docgen.compose import phrases
+
+    assert phrases.phrase_kind(text) == "clause"
+    said = phrases.said_alone(text)
+    assert said != text and said.index("要") == len(text) - 1  # 要 right before the adjective
+    assert phrases.said_alone("建立重点选题会商机制") == "建立重点选题会商机制"  # a verb phrase as it is
+    assert phrases.said_alone("信息员队伍建设") == "信息员队伍建设"  # a noun phrase as it is
+
+
+@pytest.mark.parametrize("text", CLAUSES)
+def test_a_lone_short_measure_or_requirement_is_no_stub(text: str) -> None:
+    summary = load_facts(EXAMPLES / "work_summary.yaml").model_dump(mode="json", exclude_none=True)
+    summary["tasks"]["sections"][0]["items"] = [text]
+    plan = load_facts(EXAMPLES / "meeting_plan.yaml").model_dump(mode="json", exclude_none=True)
+    plan["plan"]["requirements"] = [text]
+    for data in (summary, plan):
+        draft = compose_text(json.dumps(data, ensure_ascii=False), mode="final")
+        assert [n.message for n in draft.notices if n.code.startswith("quality-")] == []
+        assert f"{text[:-1]}要{text[-1]}。" in draft.text()

@@ -177,9 +177,9 @@ class Ctx:
 
     def level_slots(self) -> Mapping[str, object]:
         """Words whose right form depends on the office's level, offered to every fragment as slots (a domain's
-        Ctx gives them; a slot the caller passes wins).  A fragment says ``{{ all_bodies }}``, never 各级政协组织
-        itself, so a county, which has no body of its own kind below it, is never told 各级 (level awareness
-        is a mechanism, not a variant to avoid)."""
+        Ctx gives them; a slot the caller passes wins).  A fragment says ``{{ all_bodies }}``, never the words
+        for "the bodies at every level" itself, so an office with no body of its kind below it is never told
+        各级 (level awareness is a mechanism, not a variant to avoid)."""
         return {}
 
     def _with_level(self, slots: Mapping[str, object]) -> Mapping[str, object]:

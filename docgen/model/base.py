@@ -232,5 +232,5 @@ class Count(FactModel):
 def strip_book_marks(v: Any) -> Any:
     """Names of publications (newspapers, journals, bulletins) are stored without 《》 (the renderer adds them)."""
     if isinstance(v, str):
-        return strip_title_marks(v)  # 《委员面对面》栏目 keeps the marks of its head
+        return strip_title_marks(v)  # 《今日焦点》栏目 keeps the marks of its head
     return v

@@ -42,7 +42,7 @@ def _with_subject(ctx: Ctx, text: str) -> str:
     """A writer's “首次……” phrase with the unit as its subject unless it names one (区政协首次在……)."""
     t = phrases.clean(text)
     names = tuple(x for x in (ctx.org, ctx.facts.org.place, ctx.ours, "我") if x)
-    return t if t.startswith(names) or phrases.phrase_kind(t) == "noun" else ctx.org + t
+    return t if t.startswith(names) or phrases.phrase_kind(t) == "noun" or phrases.has_own_subject(t) else ctx.org + t
 
 
 def _bare_scope(text: str) -> str:
