@@ -33,7 +33,11 @@ QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
 # -- patterns -----------------------------------------------------------------------------------------------
 # not a measure said one by one (一项一项抓落实, 一件一件求实效): that reduplication is grammar
 _DOUBLED_WORD_RE = re.compile(f"(?!一[{_HAN}]一)([{_HAN}]{{2,6}})\\1")
-_DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
+_DOUBLED_COUNT_RE = re.compile(
+    f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+"
+    # a list that ends with its count, followed by the same count again (……等11个设区市11个)
+    f"|等(\\d+)([个家名位项所条篇件])[{_HAN}]{{0,6}}\\1\\2"
+)
 # a year said twice for one thing: 2024年度“2023年度…”, or the same year again a few words on (2024年度全国2024年度…)
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年|(\d{4})年度?[^，。；：\d]{1,10}\1年度")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
@@ -59,6 +63,8 @@ _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[，。、；：！？）”》]"), "段首是标点"),
     (re.compile(r"[（“《][，。、；：]|[，、；：][）》]"), "括号或引号内侧有悬空标点"),
     (re.compile(r"[，、；]$"), "段末是逗号、顿号或分号"),
+    # GB/T 15834: titles in 书名号 (or in quotation marks) listed one after another take no 顿号
+    (re.compile(r"》、《|”、“"), "并列的书名号或引号之间不用顿号"),
     # a name the data already marked, marked again by the frame: “《……的建议》”, “‘某某’微信公众号”
     (re.compile(r"“《[^《》“”]*》”|“‘[^‘’“”]*’[^‘’“”]{0,6}”"), "引号里又套书名号或引号（标记重复）"),
 )
@@ -84,6 +90,10 @@ _ITEM_SUBJECT_RE = re.compile(
     r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们"
     f"|([{_HAN}]{{2,8}}?)将[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要](?:[^，；。]{{1,12}}，)?\\1将"
 )
+# a next step that says again the frame's transition (下一步，……重点做好以下工作：一是下一步……)
+_TRANSITION_TWICE_RE = re.compile(r"(下一步|今后|接下来)[^。]*：(?:[^。]*；)?[一二三四五六七八九十][是要]\1")
+# 排名 said of the ranking and again of the place (在……排名中，我市排名第四); a ranking with participants
+_RANK_TWICE_RE = re.compile(r"排名中，[^，。；]{1,8}排名(?:第|[一二三四五六七八九十])|排名共有\d+[家个]单位参加")
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
@@ -306,6 +316,8 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
             _HONOUR_TWICE_RE,
             _VERB_AROUND_RE,
             _ITEM_SUBJECT_RE,
+            _TRANSITION_TWICE_RE,
+            _RANK_TWICE_RE,
         ):
             m = rx.search(text)
             if m:
@@ -567,10 +579,19 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
                     break
 
 
+# a sentence that is only a rate and its figure, with no verb (办结率82%。): a pair from a table, not a
+# clause (inside a longer sentence, ……，完成率103%，…… reads as one of its clauses)
+_BARE_RATE_RE = re.compile(r"^[^，。；：]{0,16}(?:率|比重)\d+(?:\.\d+)?[%％](?:以上|左右)?。?$")
+
+
 def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         if s.unit.kind != "para" or TODO_MARK in s.text:
             continue  # a draft-mode marker stands for words still to be written
+        rate = _BARE_RATE_RE.search(s.text.strip())
+        if rate:
+            yield _f("quality-stub", f"比率后直接跟数字，缺谓语（“{rate.group()}”）", s)
+            continue
         text = s.text.strip()
         body = text.rstrip("。！？”’」』）")
         if not body or body.endswith("："):

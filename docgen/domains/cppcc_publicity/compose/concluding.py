@@ -237,7 +237,7 @@ def _enumerate(items: list[str]) -> str:
     clean = [phrases.clean(x) for x in items if phrases.clean(x)]
     if len(clean) == 1:
         return clean[0] + "。"
-    return "；".join(f"{zh.l3_lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{phrases.point(x)}" for k, x in enumerate(clean, 1)) + "。"
 
 
 def _full_stop(text: str) -> str:
