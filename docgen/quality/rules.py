@@ -634,14 +634,11 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
 
 
 def _verb_lead(s: Sentence) -> bool:
-    """A run-in lead (bold heading inside the paragraph) that is a verb phrase (抓策划。) is a heading, not a
-    stub: only a lead without a predicate (首次。) is.  An adjective after its subject is a predicate too
-    (直报快。选题准。: the short run-in leads of an exchange material)."""
+    """A run-in lead (a heading inside the paragraph) that predicates something is a heading, not a stub,
+    numbered or not: a verb phrase (抓策划。) or a subject–adjective clause (直报快。 效果好。 — the short leads a
+    clerk writes for a section of one item).  Only a lead that predicates nothing (首次。 直报。) is a stub."""
     lead = any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
-    tags = grammar.tag(_plain(s.text).strip("。"))
-    return lead and (
-        any(flag.startswith("v") for _, flag in tags) or any(flag == "a" for _, flag in tags[1:])
-    )
+    return lead and grammar.has_predicate(_plain(s.text).strip("。"))
 
 
 # -- claims ------------------------------------------------------------------------------------------------------
