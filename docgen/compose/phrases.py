@@ -559,14 +559,10 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
         toks[j][0].startswith("每") and not _SUBJECT_EACH.match(toks[j][0])
     ):
         j += 1
-    if j >= n or not any(_is_verb(f) or f == "p" for _, f in toks[j:]):
-        return None  # (a preposition after the subject opens its predicate: ……各专委会10月15日前向党组汇报)
-
-
     if j == n - 1 and i < j and toks[j][1] == "a":
         return j  # a subject and its adjective predicate: 要 before the adjective (质量要高, 渠道要畅)
-    if j >= n or not (toks[j][1] == "p" or any(_is_verb(f) for _, f in toks[j:])):
-        return None
+    if j >= n or not any(_is_verb(f) or f == "p" for _, f in toks[j:]):
+        return None  # (a preposition after the subject opens its predicate: ……各专委会10月15日前向党组汇报)
     # 要 goes right before the predicate when only time words and adverbs stand between (每月至少要报送,
     # 都要有, 每季度至少要向……报送); otherwise right after the subject (主任会议要每半年专题听取)
     k = j
