@@ -205,6 +205,17 @@ def test_a_verb_phrase_run_in_lead_is_a_heading_not_a_stub_but_a_bare_adverb_is(
     assert "quality-stub" in [f.code for f in check_draft(_draft(bare))]
 
 
+@pytest.mark.parametrize("lead", ["直报快。", "渠道畅。", "反馈快。", "选题准。", "服务实。"])
+def test_a_subject_predicate_run_in_lead_is_a_heading_not_a_stub(lead: str) -> None:
+    """A lead that says a thing and how it is (直报快: subject + adjective) is a complete clause, numbered or
+    not (a section of one item loses its 1.); only a lead with no predicate at all is a stub."""
+    para = Paragraph((Segment(lead, "item_lead"), Segment("开通信息直报通道，委员可直接报送。")))
+    assert [f.code for f in check_draft(_draft(para))] == []
+    for bare in ("首次。", "较好。", "全年。"):
+        para = Paragraph((Segment(bare, "item_lead"), Segment("刊发稿件3篇。")))
+        assert "quality-stub" in [f.code for f in check_draft(_draft(para))], bare
+
+
 def test_a_draft_mode_marker_is_not_a_placeholder_in_a_draft() -> None:
     text = "〔待补：统计期〕，收集信息312条。"
     assert _codes(text, mode="draft") == []

@@ -541,10 +541,21 @@ def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
 
 
 def _verb_lead(s: Sentence) -> bool:
-    """A run-in lead (bold heading inside the paragraph) that is a verb phrase (抓策划。) is a heading, not a
-    stub: only a lead without a verb (首次。) is."""
+    """A run-in lead (bold heading inside the paragraph) that is a verb phrase (抓策划。) or a subject with its
+    adjective predicate (直报快。) is a heading, not a stub: only a lead without a predicate (首次。) is."""
     lead = any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
-    return lead and any(flag.startswith("v") for _, flag in grammar.tag(_plain(s.text).strip("。")))
+    if not lead:
+        return False
+    tags = grammar.tag(_plain(s.text).strip("。"))
+    if any(flag.startswith("v") for _, flag in tags):
+        return True
+    # a subject and its adjective predicate (直报快, 渠道畅: a thing and how it is) is a clause too; an
+    # adjective with only an adverb before it (较好) says of nothing
+    return (
+        len(tags) >= 2
+        and tags[-1][1] == "a"
+        and any(flag[:1] in ("n", "v") or flag in ("j", "l") for _, flag in tags[:-1])
+    )
 
 
 # -- claims ------------------------------------------------------------------------------------------------------
