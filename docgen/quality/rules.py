@@ -61,6 +61,8 @@ _EXTRA_PLACEHOLDER_RE = re.compile(
 _PCT_ABOVE_RE = re.compile(r"\d+(?:\.\d+)?%以上")
 _DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%(?!以上|左右)")
 _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条篇件次期]|\d+[个家名位项条篇件次期]左右")
+# 余/多 right after a number that is not round (7多条, 65余篇): they say “a little over a round figure”
+_ODD_APPROX_RE = re.compile(r"(?<![\d.])\d*[1-9](?:余|多)(?:[个家名位项条篇件次期]|人次?)")
 _RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
 _ANY_COUNT_RE = re.compile(r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余")
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
@@ -597,6 +599,10 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
             continue
         if _flat_beside_approx(text):
             yield _f("quality-claim", "约数旁说“持平”", s)
+            continue
+        odd = _ODD_APPROX_RE.search(text)
+        if odd:
+            yield _f("quality-claim", f"“余”“多”只跟在整十、整百的数后（“{odd.group()}”）", s)
             continue
         reversed_ = _REWARD_REVERSED_RE.search(text)
         if reversed_:
