@@ -21,8 +21,8 @@ from docgen.fragments import FragmentLibrary, Variant, choice_index
 from docgen.model.basefacts import BaseFacts
 
 TODO_RE = re.compile(r"(〔待补：[^〕]*〕)")
-#: Words that announce several items (avoided before a single one): 以下几个方面, 先后, 相继, 分别.
-PLURAL_WORDS = ("几", "以下", "先后", "相继", "分别")
+#: Words that announce several items (avoided before a single one): 以下几个方面, 先后, 相继, 分别, 一批, 一系列.
+PLURAL_WORDS = ("几", "以下", "先后", "相继", "分别", "一批", "一系列")
 #: Words of variants written for a single item (还将安排一项专项工作), avoided before several.
 SINGULAR_WORDS = ("一项",)
 RECENT = 4  # sentences (most recent first said) a new sentence must not open like

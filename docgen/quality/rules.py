@@ -81,6 +81,11 @@ _ITEM_SUBJECT_RE = re.compile(
 )
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
+# a comparison clause of one list item followed by the next item (较去年增长60%、……; 是去年的2.7倍、……)
+_COMPARED_ITEM_RE = re.compile(
+    r"(?:较|比)[^，。；、：]{1,12}?(?:增长|增加|提高|下降|减少)[\d.]+(?:%|个百分点|倍)、|是[^，。；、：]{1,12}?的[\d.]+倍、"
+)
+_BATCH_RE = re.compile(r"(?:一批|一系列)[^，。；：]*：([^。]+)")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
 _RANK_RE = re.compile(r"位居|名列|排名第|排在第|居第")
 _TIME_PREFIX_RE = re.compile(
@@ -117,6 +122,7 @@ def check_text(
         lambda: _repeats(sentences),
         lambda: _significance(sentences),
         lambda: _few(units),
+        lambda: _batches(sentences),
         lambda: _doubled(sentences),
         lambda: _counts_twice(units),
         lambda: _singles(units),
@@ -457,7 +463,25 @@ def _few(units: list[Unit]) -> Iterator[Finding]:
                 yield _f("quality-single", "说“以下几个方面”，后面只有一项", s)
 
 
+def _batches(sentences: list[Sentence]) -> Iterator[Finding]:
+    """“一批……：” (or 一系列) announcing a batch that the colon follows with one item only."""
+    for s in sentences:
+        m = _BATCH_RE.search(_plain(s.text))
+        if m and "；" not in m.group(1) and "、" not in m.group(1):
+            yield _f("quality-single", f"说“{m.group(0)[:3]}”，后面只有一项", s)
+
+
+def _comma_items(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A 、 list that goes on after an item's own comparison clause (……16篇，较去年增长60%、《霁州日报》……):
+    an item holding a comma sets its list off by semicolons."""
+    for s in sentences:
+        m = _COMPARED_ITEM_RE.search(_plain(s.text))
+        if m:
+            yield _f("quality-nested-list", f"顿号列举的一项自带逗号分句（“{m.group()}”）", s)
+
+
 def _nested_lists(sentences: list[Sentence], data: object) -> Iterator[Finding]:
+    yield from _comma_items(sentences)
     if data is None:
         return
     needles: list[tuple[str, str, str]] = []  # (joined pair, the item holding 、, path)

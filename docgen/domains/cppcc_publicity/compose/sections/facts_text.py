@@ -152,7 +152,12 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             )
             for r in m.notable_reports
         ]
-        out.append((ctx.frag("ACH-media-reports", items="；".join(items)), (f"{A}.media.notable_reports",)))
+        out.append(
+            (
+                ctx.frag("ACH-media-reports", items="；".join(items), one_item=len(items) == 1),
+                (f"{A}.media.notable_reports",),
+            )
+        )
     if want("programmes"):
         for i, p in enumerate(m.programmes):
             out.append(

@@ -1,0 +1,109 @@
+"""Composer fixes by class for seams found by reading documents the quality fuzzer generates (issue 11:
+facts files perturbed the way other offices write them — lists of one, approximate counts, phrases of every
+form).  Each test builds its facts inline, varies what the class depends on (document id, which picks the
+variant; the number of items; the item's wording) and checks the sentence that carries it, and that the
+checker finds nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+from helpers import dump, edit, minimal_speech, validate_text
+
+from docgen.compose import compose
+from docgen.draft import Draft
+from docgen.quality import check_draft
+
+IDS = [f"t-fuzz-{k}" for k in range(8)]  # the variant of a family is picked by the document id
+
+
+def _draft(data: dict[str, Any]) -> Draft:
+    return compose(validate_text(dump(data)))
+
+
+def _seams(draft: Draft) -> list[str]:
+    return [f.format() for f in check_draft(draft)]
+
+
+# --- a collective word before a single item (一批重点报道……：one report) -----------------------------------
+
+_REPORTS = [
+    {"title": "委员工作室里的板凳协商", "outlet": "dlzxb", "placement": "头版头条", "date": dt.date(2024, 5, 20)},
+    {"title": "小小议事桌解开民生结", "outlet": "rmzxb", "placement": "重要位置", "date": dt.date(2024, 9, 12)},
+]
+
+
+@pytest.mark.parametrize("doc_id", IDS)
+def test_a_single_notable_report_is_not_announced_as_a_batch(doc_id: str) -> None:
+    one = _draft(edit(minimal_speech(), {"document.id": doc_id, "achievements.media.notable_reports": _REPORTS[:1]}))
+    text = one.text()
+    assert "委员工作室里的板凳协商" in text
+    assert "一批" not in text
+    assert _seams(one) == []
+
+
+def test_the_checker_catches_a_batch_of_one() -> None:
+    from docgen.draft import DraftMeta, Paragraph, Segment
+
+    def codes(text: str) -> list[str]:
+        meta = DraftMeta("t", "leadership_speech", "标题", dt.date(2025, 12, 5))
+        return [f.code for f in check_draft(Draft(meta, [Paragraph((Segment(text),))]))]
+
+    assert codes("一批重点报道在显要位置刊发：《板凳协商》于2025年5月20日刊登在《苍岭政协报》头版头条。") == [
+        "quality-single"
+    ]
+    assert codes("一系列重点报道相继推出：《板凳协商》刊登在《苍岭政协报》头版头条。") == ["quality-single"]
+    two = "一批重点报道在显要位置刊发：《板凳协商》刊登在《苍岭政协报》头版头条；《议事桌》刊登在《人民政协报》重要位置。"
+    assert codes(two) == []
+
+
+# --- a list item with its own comparison inside a 顿号 list (……16篇，较去年增长60%、《霁州日报》……) ---------------
+
+
+@pytest.mark.parametrize("doc_id", IDS[:4])
+@pytest.mark.parametrize("compared", [0, 1, 2])
+def test_an_outlet_with_its_comparison_is_set_off_by_semicolons(doc_id: str, compared: int) -> None:
+    outlets = [
+        {"id": "rmzxb", "name": "人民政协报", "level": "national", "type": "newspaper"},
+        {"id": "dlzxb", "name": "东岚政协报", "level": "provincial", "type": "newspaper"},
+        {"id": "cyrb", "name": "澄阳日报", "level": "city", "type": "newspaper"},
+    ]
+    by_outlet = [
+        {"outlet": "rmzxb", "count": 3},
+        {"outlet": "dlzxb", "count": 40, "front_page": 3},
+        {"outlet": "cyrb", "count": 52},
+    ]
+    ref = f"media.by_outlet[{by_outlet[compared]['outlet']}]"
+    data = edit(
+        minimal_speech(),
+        {
+            "document.id": doc_id,
+            "outlets": outlets,
+            "achievements.media.by_outlet": by_outlet,
+            "achievements.comparisons": [{"ref": ref, "previous": 2 if compared == 0 else 25, "previous_period": "去年"}],
+        },
+    )
+    draft = _draft(data)
+    text = draft.text()
+    assert "去年" in text  # 较去年增长50% or 是去年的2.1倍
+    assert not re.search(r"去年[^，。；、]*?[\d.]+(?:%|倍)、", text), text
+    assert _seams(draft) == []
+
+
+def test_the_checker_catches_a_comparison_inside_a_dunhao_list() -> None:
+    from docgen.draft import DraftMeta, Paragraph, Segment
+
+    def codes(text: str) -> list[str]:
+        meta = DraftMeta("t", "leadership_speech", "标题", dt.date(2025, 12, 5))
+        return [f.code for f in check_draft(Draft(meta, [Paragraph((Segment(text),))]))]
+
+    bad = "其中《苍岭政协报》刊发16篇（头版头条1篇），较去年增长60%、《霁州日报》刊发52篇。"
+    assert codes(bad) == ["quality-nested-list"]
+    assert codes("被省政协采用120条，是去年的2.7倍、被全国政协采用6条。") == ["quality-nested-list"]
+    good = "其中《苍岭政协报》刊发16篇（头版头条1篇），较去年增长60%；《霁州日报》刊发52篇。"
+    assert codes(good) == []
+    assert codes("收集信息160条，较去年增长33.3%，编发简报24期、专报6期。") == []
