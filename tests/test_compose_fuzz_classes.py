@@ -107,3 +107,39 @@ def test_the_checker_catches_a_comparison_inside_a_dunhao_list() -> None:
     good = "其中《苍岭政协报》刊发16篇（头版头条1篇），较去年增长60%；《霁州日报》刊发52篇。"
     assert codes(good) == []
     assert codes("收集信息160条，较去年增长33.3%，编发简报24期、专报6期。") == []
+
+
+# --- a writer's lead said again as the subject of the sentence after it (加强组织领导。加强组织领导是……) -------------
+
+
+@pytest.mark.parametrize("level", ["county", "district", "city"])
+@pytest.mark.parametrize("doc_id", IDS[:5])
+def test_a_lead_is_not_said_again_as_the_next_sentence_s_subject(level: str, doc_id: str) -> None:
+    sections = [
+        {"lead": "加强组织领导", "theme": "leadership", "items": ["主席会议每半年专题听取一次宣传信息工作汇报"]},
+        {"lead": "凝聚工作合力，树好政协形象", "theme": "synergy", "items": ["加强上下联动"]},
+    ]
+    data = edit(
+        minimal_speech(),
+        {"document.id": doc_id, "org.level": level, "org.short_name": {"county": "县政协", "district": "区政协", "city": "市政协"}[level], "tasks.sections": sections},
+    )
+    draft = _draft(data)
+    text = draft.text()
+    assert "加强组织领导。加强组织领导" not in text
+    assert _seams(draft) == []
+
+
+def test_the_checker_catches_a_lead_said_again_by_the_next_sentence() -> None:
+    from docgen.draft import DraftMeta, Paragraph, Segment
+
+    def codes(*segments: Segment) -> list[str]:
+        meta = DraftMeta("t", "leadership_speech", "标题", dt.date(2025, 12, 5))
+        return [f.code for f in check_draft(Draft(meta, [Paragraph(segments)]))]
+
+    assert codes(
+        Segment("加强组织领导。", "l2_lead"), Segment("加强组织领导是做好宣传信息工作的根本保证。")
+    ) == ["quality-repeat-lead"]
+    assert codes(Segment("注重宣传策划。", "item_lead"), Segment("注重宣传策划，是提高宣传效果的前提。")) == [
+        "quality-repeat-lead"
+    ]
+    assert codes(Segment("加强组织领导。", "l2_lead"), Segment("这是做好宣传信息工作的根本保证。")) == []

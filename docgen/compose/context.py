@@ -92,6 +92,8 @@ class Ctx:
     examples: int = 0  # 比如/再比如/又如 already said in the current paragraph
     #: long clauses said in this document (by a fragment family, or "" by the writer) → who said them
     clauses: dict[str, str] = field(default_factory=dict)
+    #: the writer's lead just heard (:meth:`heard`), until the next fragment is rendered
+    last_lead: str | None = None
     #: per org level, words its documents avoid when a variant without them exists (a domain's Ctx sets it)
     level_avoid: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
@@ -145,6 +147,7 @@ class Ctx:
         """Note a sentence said outside the fragment library (a writer's lead), so the next fragment does not
         open with the same words (（一）加强组织领导。加强组织领导是……)."""
         t = text.strip()
+        self.last_lead = t.rstrip("。：")
         if len(t) >= SHORT_OPENING:
             self.openings.append(t[:OPENING])
         for c in _long_clauses(t):  # nor says again a long clause of it (围绕中心、服务大局)
@@ -153,6 +156,7 @@ class Ctx:
     def _render(self, fid: str, slots: Mapping[str, object], override: str | None) -> str:
         doc = self.facts.document
         text = _undouble(self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date), slots)
+        text = self._refer_to_lead(text)
         if override is not None:
             self.used_variants.setdefault(fid, set()).add(override)
         for sent in _AFTER_STOP_RE.split(text):
@@ -161,6 +165,19 @@ class Ctx:
         if text.endswith(_SENTENCE_ENDS):
             for c in _long_clauses(text):
                 self.clauses.setdefault(c, fid)
+        return text
+
+    def _refer_to_lead(self, text: str) -> str:
+        """The fragment said right after a writer's lead does not name the lead again as its subject: when every
+        variant the document may use opens with it (加强组织领导。加强组织领导是……), it is referred to by 这
+        (加强组织领导。这是……)."""
+        lead, self.last_lead = self.last_lead, None
+        if lead and len(lead) >= SHORT_OPENING and text.startswith(lead):
+            rest = text[len(lead) :]
+            if rest.startswith("是"):
+                return "这" + rest
+            if rest.startswith("，是"):
+                return "这" + rest[1:]
         return text
 
     def _says_again(self, fid: str, variant: str, slots: Mapping[str, object]) -> bool:

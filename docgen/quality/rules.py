@@ -326,6 +326,12 @@ def _repeat_frames(sentences: list[Sentence]) -> Iterator[Finding]:
     prev: Sentence | None = None
     for s in sentences:
         if prev is not None and prev.unit is s.unit:
+            # a run-in lead said again as the subject of the sentence after it (加强组织领导。加强组织领导是……)
+            head = LEADING_ENUMERATOR_RE.sub("", _plain(prev.text).strip()).rstrip("。")
+            if 4 <= _han_len(head) <= 12 and _plain(s.text).strip().startswith(head) and _lead_span(prev):
+                yield _f("quality-repeat-lead", f"小标题“{head}”又作下一句的开头", s)
+                prev = s
+                continue
             a, b = _DIGITS_RE.sub("#", _plain(prev.text)), _DIGITS_RE.sub("#", _plain(s.text))
             n = 0
             while n < min(len(a), len(b)) and a[n] == b[n]:
@@ -333,6 +339,11 @@ def _repeat_frames(sentences: list[Sentence]) -> Iterator[Finding]:
             if n >= FRAME_MIN and _han_len(a[:n]) >= 4 and not _COUNTED_RE.match(a):
                 yield _f("quality-repeat-lead", f"相邻两句句式相同（“{a[:n]}”），宜合为一句", s)
         prev = s
+
+
+def _lead_span(s: Sentence) -> bool:
+    """Whether ``s`` is (inside) a run-in lead of its paragraph."""
+    return any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
 
 
 def _lead(text: str) -> str:
