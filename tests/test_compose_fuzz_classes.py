@@ -143,3 +143,53 @@ def test_the_checker_catches_a_lead_said_again_by_the_next_sentence() -> None:
         "quality-repeat-lead"
     ]
     assert codes(Segment("加强组织领导。", "l2_lead"), Segment("这是做好宣传信息工作的根本保证。")) == []
+
+
+# --- a plain noun phrase among a writer's measures (一是要建立……；二是信息员队伍建设) ------------------------------
+
+
+def test_only_short_plain_noun_phrases_count_as_bare_nouns() -> None:
+    from docgen.compose import phrases
+
+    for np in ("信息员队伍建设", "社情民意直通车", "委员工作室宣传栏", "新媒体平台运营", "工作室宣传员培训"):
+        assert phrases.bare_noun_phrase(np), np
+    # clauses and verb phrases the dictionary half-misreads stay as written
+    for other in (
+        "宣传员名单报县政协办公室备案",
+        "认真学习兄弟县区的好经验",
+        "全程跟踪拍摄",
+        "市政协办公室每月通报各镇街供稿情况",
+        "各县（市、区）政协对照年初目标逐项盘点",
+        "加强信息员队伍建设",
+        "《苍岭简报》改版",
+    ):
+        assert not phrases.bare_noun_phrase(other), other
+
+
+@pytest.mark.parametrize("doc_id", IDS[:4])
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["建立委员宣传联络员制度", "开展委员履职故事征集", "信息员队伍建设"],
+        ["信息员队伍建设", "与融媒体中心共建视频号", "社情民意直通车"],
+        ["提升新媒体平台运营水平", "委员工作室宣传栏"],
+    ],
+)
+def test_a_noun_phrase_among_demands_says_where_the_effort_goes(doc_id: str, items: list[str]) -> None:
+    sections = [{"lead": "开门办宣传，拓宽宣传渠道", "theme": "innovation", "items": items}]
+    draft = _draft(edit(minimal_speech(), {"document.id": doc_id, "tasks.sections": sections}))
+    text = draft.text()
+    nouns = [x for x in items if x in ("信息员队伍建设", "社情民意直通车", "委员工作室宣传栏")]
+    assert f"在{'和'.join(nouns)}上下功夫" in text
+    assert not re.search("[一二三四五六七八九十][是要](?:信息员队伍建设|社情民意直通车|委员工作室宣传栏)", text), text
+    assert _seams(draft) == []
+
+
+@pytest.mark.parametrize("practices", [["开通信息直报通道", "社情民意直通车"], ["社情民意直通车"]])
+def test_a_noun_phrase_among_practices_is_not_a_sentence_of_its_own(practices: list[str]) -> None:
+    from helpers import minimal_exchange
+
+    data = edit(minimal_exchange(), {"exchange.sections[0].items[0].practices": practices})
+    text = _draft(data).text()
+    assert "在社情民意直通车上下功夫" in text
+    assert "。社情民意直通车" not in text and "；社情民意直通车" not in text

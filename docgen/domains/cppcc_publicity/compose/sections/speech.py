@@ -793,7 +793,7 @@ def demand_chain(items: list[str]) -> str:
     """一要……；二要……。 when every item is a verb phrase.  Items with their own subject or time (每位信息员
     每月……, 2026年上半年……) or their own 要 take 一是……, with 要 put before their predicate; a single item is a
     plain sentence (要…… / 每位信息员每月至少要……)."""
-    clean = [phrases.clean(x) for x in items if phrases.clean(x)]
+    clean = phrases.as_measures(items)
     if len(clean) == 1:
         return phrases.with_yao(clean[0]) + "。"
     all_verbs = all(phrases.phrase_kind(x) == "verb" and not _OWN_YAO.search(x) for x in clean)
