@@ -193,3 +193,37 @@ def test_a_noun_phrase_among_practices_is_not_a_sentence_of_its_own(practices: l
     text = _draft(data).text()
     assert "在社情民意直通车上下功夫" in text
     assert "。社情民意直通车" not in text and "；社情民意直通车" not in text
+
+
+# --- one period said again by every clause of an aggregated sentence (力争全年在A……，全年在B……) -------------------
+
+
+@pytest.mark.parametrize("doc_id", IDS[:4])
+@pytest.mark.parametrize("per", ["全年", "每季度", "每月"])
+def test_targets_of_one_period_say_it_once(doc_id: str, per: str) -> None:
+    targets = [
+        {"metric": "上稿", "outlet": "dlzxb", "min": 20, "unit": "篇", "per": per},
+        {"metric": "上稿", "outlet": "rmzxb", "min": 2, "unit": "篇", "per": per},
+        {"metric": "报送信息", "min": 30, "unit": "条", "per": per},
+    ]
+    sections = [{"lead": "凝聚工作合力，树好政协形象", "theme": "synergy", "items": ["加强上下联动"], "targets": targets}]
+    draft = _draft(edit(minimal_speech(), {"document.id": doc_id, "tasks.sections": sections}))
+    text = draft.text()
+    assert text.count(f"{per}在") + text.count(f"{per}报送信息") == 1, text
+    assert "在《人民政协报》上稿不少于2篇" in text
+    assert _seams(draft) == []
+
+
+def test_the_checker_catches_a_period_said_again_by_the_next_clause() -> None:
+    from docgen.draft import DraftMeta, Paragraph, Segment
+
+    def codes(text: str) -> list[str]:
+        meta = DraftMeta("t", "leadership_speech", "标题", dt.date(2025, 12, 5))
+        return [f.code for f in check_draft(Draft(meta, [Paragraph((Segment(text),))]))]
+
+    assert codes("明年，力争全年在《苍岭政协报》上稿不少于20篇，全年在《人民政协报》上稿不少于2篇。") == [
+        "quality-repeat-lead"
+    ]
+    assert codes("目标是：每季度报送信息不少于10条，每季度编发简报不少于2期。") == ["quality-repeat-lead"]
+    assert codes("目标是：全年在《苍岭政协报》上稿不少于20篇，在《人民政协报》上稿不少于2篇。") == []
+    assert codes("每月报送一次，每季度通报一次。") == []

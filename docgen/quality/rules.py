@@ -134,6 +134,7 @@ def check_text(
         lambda: _orphan_examples(units),
         lambda: _repeat_leads(sentences),
         lambda: _repeat_frames(sentences),
+        lambda: _clause_times(sentences),
         lambda: _claims(sentences, data),
         lambda: (f for rule in rules for f in rule(sentences, data)),
         lambda: _rank_subjects(sentences),
@@ -339,6 +340,21 @@ def _repeat_frames(sentences: list[Sentence]) -> Iterator[Finding]:
             if n >= FRAME_MIN and _han_len(a[:n]) >= 4 and not _COUNTED_RE.match(a):
                 yield _f("quality-repeat-lead", f"相邻两句句式相同（“{a[:n]}”），宜合为一句", s)
         prev = s
+
+
+_CLAUSE_TIME_RE = re.compile(r"全年|今年|明年|去年|每年|每季度|每月|每周|上半年|下半年|\d{4}年度?")
+
+
+def _clause_times(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A clause that opens with the time word the clause before it already said near its start (力争全年在A……，
+    全年在B……): the clauses share their period, which is said once."""
+    for s in sentences:
+        clauses = [c for c in re.split("[，；：]", _plain(s.text)) if c]
+        for a, b in itertools.pairwise(clauses):
+            m = _CLAUSE_TIME_RE.match(b)
+            if m and m.group() in a[: len(m.group()) + 2]:
+                yield _f("quality-repeat-lead", f"相邻分句重复时间词“{m.group()}”，宜只说一次", s)
+                break
 
 
 def _lead_span(s: Sentence) -> bool:

@@ -678,16 +678,17 @@ def task_details(
 ) -> None:
     """Targets, rewards, subscriptions and deadlines of one task section, in the voice of the ``prefix``
     families (TSK: a speech deploys; WSM: a summary plans).  ``rel`` (明年) goes to the ``{prefix}-targets`` family."""
+    given = [tg for tg in sec.targets if tg.min or tg.max]
+    # one sentence: a period the target before already said is not said again (全年在A……，在B……)
     targets = [
         ctx.frag(
             "TSK-target-item",
-            per=tg.per,
+            per=tg.per if k == 0 or tg.per != given[k - 1].per else None,
             outlet=ctx.outlet(tg.outlet) if tg.outlet else None,
             metric=tg.metric,
             amount=zh.num_range(tg.min, tg.max, tg.unit),
         )
-        for tg in sec.targets
-        if tg.min or tg.max
+        for k, tg in enumerate(given)
     ]
     if targets:
         p.add(
