@@ -213,6 +213,16 @@ def _drop_dangling_refs(ach: dict[str, Any]) -> None:
             if isinstance(h, dict) and isinstance(h.get("refs"), list):
                 h["refs"] = [r for r in h["refs"] if isinstance(r, str) and _resolves(ach, r)]
         hls[:] = [h for h in hls if not isinstance(h, dict) or h.get("refs") or h.get("text")]
+    # a comparison whose number went with its block goes too (media.total, media.by_outlet[clzxb])
+    comps = ach.get("comparisons")
+    if isinstance(comps, list):
+        comps[:] = [
+            c
+            for c in comps
+            if not isinstance(c, dict) or not isinstance(c.get("ref"), str) or _resolves(ach, c["ref"].split("[")[0])
+        ]
+        if not comps:
+            del ach["comparisons"]
 
 
 def _resolves(ach: dict[str, Any], ref: str) -> bool:
