@@ -202,6 +202,45 @@ def non_gb2312_chars(text: str) -> list[str]:
 # Placeholders
 
 #: Marker of a draft-mode placeholder "〔待补：说明〕"; a final render must contain none.
+#: a duration in Arabic digits (30分钟, 12小时, 3个工作日) and one in Han numerals (一小时, 两个工作日; 半 and the
+#: approximate 两个多小时 included): GB/T 15835 writes the numbers of one kind in one context the same way
+_DURATION_UNITS = "(?:个多|多个|个)?(?:分钟|小时|钟头|天|工作日|星期)|个(?:多)?月"
+ARABIC_DURATION_RE = re.compile(f"\\d+(?:{_DURATION_UNITS})")
+HAN_DURATION_RE = re.compile(f"(?<![第一二两三四五六七八九十几])([一二两三四五六七八九十半]+)({_DURATION_UNITS})")
+_HAN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_SENTENCE_RE = re.compile("(?<=[。！？])")
+
+
+def _han_small(text: str) -> int | None:
+    """一 … 九十九 as a number (None for 半 and anything else)."""
+    if text in _HAN_DIGITS:
+        return _HAN_DIGITS[text]
+    tens, sep, ones = text.partition("十")
+    if not sep or (tens and tens not in _HAN_DIGITS) or (ones and ones not in _HAN_DIGITS):
+        return None
+    return (_HAN_DIGITS[tens] if tens else 1) * 10 + (_HAN_DIGITS[ones] if ones else 0)
+
+
+def one_duration_style(text: str) -> str:
+    """Each sentence of ``text`` that writes durations both ways (30分钟内电话报告、一小时内书面报告) in Arabic
+    digits throughout (GB/T 15835: measures in Arabic digits, one kind of number in one form); 半小时 and an
+    approximate 两个多小时 stay as they are (they have no digit form)."""
+    if not ARABIC_DURATION_RE.search(text) or not HAN_DURATION_RE.search(text):
+        return text
+
+    def arabic(m: re.Match[str]) -> str:
+        n = _han_small(m.group(1))
+        return m.group() if n is None or "多" in m.group(2) else f"{n}{m.group(2)}"
+
+    return "".join(
+        HAN_DURATION_RE.sub(arabic, s) if ARABIC_DURATION_RE.search(s) else s for s in _SENTENCE_RE.split(text)
+    )
+
+
+#: Praise formulas of the genre (the writer's verdict on a result): a document says one of them at most once, or
+#: the praise becomes a refrain after every figure (……位居第二位，各单位功不可没。……位居第三位，各单位功不可没。)
+PRAISE_FORMULAS = ("功不可没", "来之不易", "可圈可点", "有目共睹", "难能可贵", "值得肯定", "可喜可贺", "令人鼓舞")
+
 TODO_MARK = "〔待补："
 
 #: Placeholder tokens the seeds use for missing facts; never allowed in data or output (whatever the mode):

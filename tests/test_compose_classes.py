@@ -346,6 +346,10 @@ def test_a_rule_that_is_the_reward_follows_its_event_and_a_selection_is_joined_n
         ("各市（州）政协每季度至少向省政协报送一期动态", "各市（州）政协每季度至少要向省政协报送一期动态"),
         ("委员履职风采专栏常态化", "委员履职风采专栏要常态化"),
         ("主席会议每半年专题听取一次工作汇报", "主席会议要每半年专题听取一次工作汇报"),
+        # a subject, a prepositional phrase, then its predicate: 要 goes before the preposition
+        ("市融媒体中心对政协重要活动全程跟踪报道", "市融媒体中心要对政协重要活动全程跟踪报道"),
+        ("区委组织部为委员工作室配备联络员", "区委组织部要为委员工作室配备联络员"),
+        ("委员对政协工作的意见建议", "委员对政协工作的意见建议"),  # a noun phrase with 的 takes none
     ],
 )
 def test_yao_goes_once_and_where_the_clause_takes_it(item: str, expected: str) -> None:

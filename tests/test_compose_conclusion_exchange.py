@@ -206,6 +206,24 @@ def test_concluding_speech_states_the_reporting_deadline_and_to_whom() -> None:
     assert "各县（市、区）政协" in sent and "市政协办公室" in sent and "书面" in sent
 
 
+@pytest.mark.parametrize(
+    ("measure", "said"),
+    [
+        ("市融媒体中心对政协重要活动全程跟踪报道", "市融媒体中心要对政协重要活动全程跟踪报道。"),
+        ("县融媒体中心继续开好“委员声音”栏目", "县融媒体中心要继续开好“委员声音”栏目。"),
+        ("在经费保障上给予支持。", "要在经费保障上给予支持。"),
+        ("乡镇党委要为委员工作室提供场地", "乡镇党委要为委员工作室提供场地。"),
+    ],
+)
+def test_a_single_support_measure_is_said_as_a_demand(measure: str, said: str) -> None:
+    """Alone under 要加大……支持, a measure written as a fact reads as one; it takes its 要 (not twice)."""
+    data = _raw(CONCLUDING)
+    data["conclusion"]["implementation"]["support"] = [measure]
+    text = _compose_data(data).text()
+    assert said in text and "要要" not in text
+    assert "一是" + measure.rstrip("。") not in text
+
+
 def test_support_measures_are_numbered_one_to_four() -> None:
     text = _compose(CONCLUDING).text()
     assert re.search(

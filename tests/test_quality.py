@@ -112,6 +112,14 @@ BAD = [
     # a name the data already marked, marked again by the frame (issue 11, w1 corpus)
     ("quality-punct", ["比如，市政协报送的“《关于加强农村独居老人关爱服务的建议》”信息，市委书记作出批示。"]),
     ("quality-punct", ["“‘柳沙政协’微信公众号”推送信息300余条。"]),
+    # consecutive titles or quotations with a 顿号 between them (GB/T 15834); the frame's transition said again
+    ("quality-punct", ["修订《宣传工作考核办法》、《新闻宣传奖励办法》，工作更加规范。"]),
+    ("quality-punct", ["开设“委员风采”、“协商在线”两个栏目。"]),
+    ("quality-doubled", ["今后，县政协将重点做好以下工作：一是加强学习；二是今后县政协将健全机制。"]),
+    ("quality-doubled", ["在2023—2024年度全省16家单位信息采用量排名中，我市排名第四。"]),
+    ("quality-doubled", ["参与宣讲的委员覆盖青山市、白鹭市等11个设区市11个。"]),
+    ("quality-stub", ["实行“一周一编、一月一评”。信息采用率82%。"]),
+    ("quality-doubled", ["从排名情况看，2023年度全市社情民意信息工作排名共有9家单位参加，我区位列第三。"]),
     # a frame's modal before the item's own deadline
     ("quality-yao-subject", ["我们还将2023年6月前出台信息工作办法。"]),
     ("quality-yao-subject", ["下一步，区政协拟明年底前建成委员工作室。"]),
@@ -124,6 +132,11 @@ BAD = [
         ["我省在2022年度全国信息工作考核中位居第五位。我省在2023年度全国信息工作考核中位居第三位。"],
     ),
     ("quality-repeat-lead", ["全市共向省委报送信息300条。全市共向省委报送紧急信息12条。"]),
+    # durations of one sentence in two numeral styles; a praise formula said twice (issue 11, w5)
+    ("quality-numerals", ["较大以上突发事件，事发后30分钟内电话报告、一小时内书面报告。"]),
+    ("quality-numerals", ["要在两个工作日内办结，12小时内反馈。"]),
+    ("quality-boilerplate", ["我县在全市考核中位居第二位，各单位功不可没。", "我县在全省考核中位居第三位，各单位功不可没。"]),
+    ("quality-boilerplate", ["考核位居第一位，这一成绩来之不易。全年编发专报60期，各单位功不可没。"]),
     # the year's significance said again in more words
     (
         "quality-repeat",
@@ -158,6 +171,7 @@ GOOD = [
     "对全年被采用3条以上的信息员，给予通报表扬和奖励。",
     "市政协在中央、省、市主要媒体刊发稿件186篇，较去年同期增长22.4%。",
     "在2023—2024年度全省16家单位信息采用量考核中，我市排名第四。",
+    "在2023—2024年度全省16家单位信息采用量排名中，我市位居第四。",
     "于二〇二四年十二月六日召开会议。",
     "今年是中华人民共和国成立75周年，也是人民政协成立75周年。",
     "1—9月，市政协在《东岚政协报》的发稿量在全省16家单位中位居第五位。",
@@ -167,6 +181,10 @@ GOOD = [
     "《澄阳市政协宣传信息工作激励办法》、社情民意信息“季通报、年考评”制度相继建立。",
     "会议主要有以下几个方面的特点：一是节奏紧凑；二是重点突出。",
     "谢谢大家！",
+    "信息采用率达82%，委员信息占比65%，信息采用率约80%。",
+    "覆盖青山市、白鹭市等11个设区市，开展宣讲1100场次。",
+    "修订《考核办法》（2024年修订）、《奖励办法》，工作更加规范。",
+    "今后，县政协将重点做好以下工作：一是加强学习；二是健全机制。",
     "下面，我把市政协的一些做法向大家作简要汇报。",
     "各市政协每季度至少要向省政协报送一期宣传工作动态。",
     "这是重要要求，也是主要要素。",
@@ -188,6 +206,11 @@ GOOD = [
     "差距主要是：重视不够。",
     "全区共报送信息300条。其中，被市委采用40条。",
     "2023年度考核位居第二位，2024年度考核位居第一位。",
+    "事发后30分钟内电话报告、1小时内书面报告。",
+    "事发后半小时内电话报告、2小时内书面报告。",
+    "个别单位事发后两个多小时才报告，12小时后才书面续报。",
+    "一小时内电话报告、两小时内书面报告。",
+    "我县在全市考核中位居第二位，这一成绩来之不易。",
 ]
 
 
@@ -207,6 +230,9 @@ def test_a_verb_phrase_run_in_lead_is_a_heading_not_a_stub_but_a_bare_adverb_is(
     assert [f.code for f in check_draft(_draft(lead))] == []
     bare = Paragraph((Segment("首次。", "item_lead"), Segment("刊发稿件3篇。")))
     assert "quality-stub" in [f.code for f in check_draft(_draft(bare))]
+    for short in ("直报快。", "选题准。"):  # an adjective after its subject is a predicate
+        adjective = Paragraph((Segment(short, "item_lead"), Segment("开通直报通道，委员可直接报送。")))
+        assert [f.code for f in check_draft(_draft(adjective))] == []
 
 
 @pytest.mark.parametrize("lead", ["直报快。", "渠道畅。", "反馈快。", "选题准。", "服务实。"])
@@ -390,3 +416,21 @@ def test_the_checker_catches_seams_of_strangers_files(code: str, blocks: list[Pa
 @pytest.mark.parametrize("blocks", STRANGER_GOOD)
 def test_the_same_shapes_written_well_pass(blocks: list[Paragraph | Heading]) -> None:
     assert [f.format() for f in check_draft(_draft(*blocks))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("从发稿情况看，2023年度，区政协市政协宣传信息工作在全市9家单位中位居第二位。", True),
+        ("县政协省政协信息工作考核得分位居全省第五位。", True),
+        ("在2023年度市政协宣传信息工作考核中，区政协在全市9家单位中位居第二位。", False),
+        ("被市政协、省政协采用12条，区政协市政协委员工作室建设经验被推广。", False),
+    ],
+)
+def test_two_bodies_run_together_as_one_subject(text: str, found: bool) -> None:
+    """The domain's check: one 政协 right after another is a subject with a phrase of another body in its slot."""
+    from docgen import registry
+
+    rules = (registry.load_object(registry.domain("cppcc_publicity").quality_rules or ""),)
+    codes = [f.code for f in check_draft(_draft(_para(text)), data={"org": {"level": "district"}}, rules=rules)]
+    assert codes == (["quality-subject"] if found else [])

@@ -19,6 +19,7 @@ from docgen import zh
 from docgen.draft import Block, DraftMeta, Notice, Paragraph, Segment, SegmentRole
 from docgen.fragments import FragmentLibrary, Variant, choice_index
 from docgen.model.basefacts import BaseFacts
+from docgen.zhtext import PRAISE_FORMULAS, one_duration_style
 
 TODO_RE = re.compile(r"(〔待补：[^〕]*〕)")
 #: Words that announce several items (avoided before a single one): 以下几个方面, 先后, 相继, 分别, 一批, 一系列.
@@ -33,6 +34,7 @@ OPENING = 6  # characters compared when two sentences must not open alike (成�
 _AFTER_STOP_RE = re.compile(r"(?<=[。！？：])")
 _CLAUSE_RE = re.compile(r"[，；：。！？]")
 _HAN_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 #: Han characters in a clause before saying it twice in one document reads as repeated boilerplate (the
 #: checker's measure, docgen.quality.rules.BOILERPLATE_MIN)
 LONG_CLAUSE = 8
@@ -73,6 +75,21 @@ def _literal_opening(text: str, n: int = OPENING) -> str | None:
     return head if len(head) == n and "{" not in head else None
 
 
+#: key in :attr:`Ctx.said` once a praise formula (:data:`~docgen.zhtext.PRAISE_FORMULAS`) has been said
+_PRAISED = "\0praise"
+
+
+ECHO_RUN = 4  # Han characters a text shares with the heading above it before it says the heading again
+
+
+def _echoes(heading: str, text: str) -> bool:
+    """Whether ``text`` says again a run of :data:`ECHO_RUN` Han characters of ``heading``."""
+    for run in _HAN_RUN_RE.findall(heading):
+        if any(run[i : i + ECHO_RUN] in text for i in range(len(run) - ECHO_RUN + 1)):
+            return True
+    return False
+
+
 def _prefer(pool: list[Variant], keep: Callable[[Variant], bool]) -> list[Variant]:
     kept = [v for v in pool if keep(v)]
     return kept or pool
@@ -111,22 +128,30 @@ class Ctx:
 
     # --- fragments -----------------------------------------------------------------------------------
     def frag(
-        self, fid: str, *, one_item: bool | None = None, say: Iterable[str] = (), **slots: object
+        self,
+        fid: str,
+        *,
+        one_item: bool | None = None,
+        say: Iterable[str] = (),
+        under: str | None = None,
+        **slots: object,
     ) -> str:
         """Render fragment family ``fid`` with the document's stable variant (or its override).
 
         The stable choice skips variants that do not suit this document (see :meth:`_choose`); with
         ``say`` names slots holding facts: a variant that uses every one of them that has a value is preferred
         (a closing that drops the guiding thought the data gives is chosen only if no variant says it).
+        ``under`` is a heading the writer wrote above the text: a variant that says four characters of it again
+        is passed over when another does not (（一）坚持报喜也报忧。要坚持报喜也报忧……).
         ``one_item`` True (an intro followed by a single point) also variants that announce several (几个, 先后…),
         and with ``one_item`` False variants written for a single item (一项)."""
         fid, override = self.resolve(fid)
         if override is None:
             wanted = frozenset(k for k in say if slots.get(k))
-            override = self._choose(fid, fresh=False, one_item=one_item, say=wanted, slots=slots)
+            override = self._choose(fid, fresh=False, one_item=one_item, say=wanted, slots=slots, under=under)
         return self._render(fid, slots, override)
 
-    def frag_fresh(self, fid: str, **slots: object) -> str | None:
+    def frag_fresh(self, fid: str, *, under: str | None = None, **slots: object) -> str | None:
         """Like :meth:`frag` for boilerplate said at most once per document: a family asked for again gets a
         variant not used yet; None when every variant has been used (the caller says nothing)."""
         fid, override = self.resolve(fid)
@@ -134,7 +159,7 @@ class Ctx:
             if override in self.used_variants.get(fid, ()):
                 return None
         else:
-            override = self._choose(fid, fresh=True, slots=slots)
+            override = self._choose(fid, fresh=True, slots=slots, under=under)
             if override is None:
                 return None
         return self._render(fid, slots, override)
@@ -165,6 +190,8 @@ class Ctx:
         if text.endswith(_SENTENCE_ENDS):
             for c in _long_clauses(text):
                 self.clauses.setdefault(c, fid)
+        if any(w in text for w in PRAISE_FORMULAS):
+            self.said.add(_PRAISED)
         return text
 
     def _refer_to_lead(self, text: str) -> str:
@@ -202,13 +229,14 @@ class Ctx:
         one_item: bool | None = None,
         say: frozenset[str] = frozenset(),
         slots: Mapping[str, object] | None = None,
+        under: str | None = None,
     ) -> str | None:
         """The variant this document uses: the stable hash picks a start among the eligible variants, and
         the first one from there (cyclically) that suits the document is taken.  Suiting means: none of the
         level's words to avoid (:attr:`level_avoid`); before a single item, none of :data:`PLURAL_WORDS`; not
         opening like one of the last few sentences said; when ``fresh``, not used yet in this document.  All
         but ``fresh`` are preferences (dropped when no variant meets them); ``fresh`` is a rule (None when
-        every variant is used).  With ``slots``, last, a variant that would say again a long clause a fragment
+        every variant is used); once the document has said a praise formula, variants without one.  With ``slots``, last, a variant that would say again a long clause a fragment
         has already said in this document (两段都说“围绕中心、服务大局”) is passed over when another does not: the
         first candidate is rendered to see, the others only if it repeats."""
         pool = self.lib.eligible(fid, on=self.facts.document.date)
@@ -227,6 +255,10 @@ class Ctx:
             ring = _prefer(ring, lambda v: not any(w in v.text for w in PLURAL_WORDS))
         elif one_item is False:
             ring = _prefer(ring, lambda v: not any(w in v.text for w in SINGULAR_WORDS))
+        if under:
+            ring = _prefer(ring, lambda v: not _echoes(under, v.text))
+        if _PRAISED in self.said:  # the document has praised once: no second verdict (功不可没 … 来之不易)
+            ring = _prefer(ring, lambda v: not any(w in v.text for w in PRAISE_FORMULAS))
         avoid = self.level_avoid.get(self.facts.org.level, ())
         ring = _prefer(ring, lambda v: not any(a in v.text for a in avoid))
         last = self.openings[-1][:SHORT_OPENING] if self.openings else None
@@ -366,6 +398,7 @@ class ParaBuilder:
         if not text:
             return self
         p = tuple(paths)
+        text = one_duration_style(text)  # 30分钟……一小时 in one sentence → 30分钟……1小时
         for part in TODO_RE.split(text):
             if not part:
                 continue

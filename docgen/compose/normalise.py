@@ -4,7 +4,8 @@ Clerks end phrases with 。 or ；, or leave a 、 after the last item of a list
 frames add their own punctuation, so every string of the facts loses its trailing 。；，、 here (the frames
 that take a whole sentence put the full stop back).  They also number items and headings themselves (一是……,
 （一）……, 1.……): the document numbers its own, so every string loses a leading numbering too
-(:func:`docgen.zhtext.strip_enumerator`).  The facts are copied, never changed in place.
+(:func:`docgen.zhtext.strip_enumerator`).  Consecutive titles in 书名号 take no 顿号 between them (GB/T 15834:
+《A》、《B》 → 《A》《B》; “A”、“B” → “A”“B”).  The facts are copied, never changed in place.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def _clean(value: Any) -> Any:
     every string's trailing punctuation removed — one walk instead of a deep copy and a second walk."""
     if isinstance(value, str):
         bare = value.rstrip(_TRAILING) or value
+        if "》、《" in bare or "”、“" in bare:
+            bare = bare.replace("》、《", "》《").replace("”、“", "”“")
         return strip_enumerator(bare.lstrip(" \t\u3000")) if bare[:1] in _NUMBER_STARTS else bare
     if isinstance(value, BaseModel):
         out = copy.copy(value)  # pydantic's __copy__: a new instance with its own __dict__, fields set, extras

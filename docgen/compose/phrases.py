@@ -28,19 +28,24 @@ from docgen import zh, zhtext
 __all__ = [
     "PhraseKind",
     "as_measures",
+    "assessment_event",
     "bare_noun_phrase",
     "clean",
     "dated_after_modal",
+    "ends_with_noun",
     "has_own_subject",
     "has_year",
+    "is_assessment",
     "join_items",
     "opens_with_frequency",
     "perfective",
     "phrase_kind",
+    "point",
     "said_within",
     "split_count_suffix",
     "strip_metric_suffix",
     "strip_subject",
+    "strip_transition",
     "unshown",
     "with_yao",
 ]
@@ -123,6 +128,28 @@ _SUBJECT_MODAL = re.compile(r"^(?:还|也|再)?(?:将|要|会|准备|打算|计�
 _TIME_CLAUSE = re.compile(r"^([^，,。；;]{2,12}?)[，,]")
 
 
+# the words that make a metric an assessment (a place in an event), with an optional 排名/名次 after them
+_ASSESSMENT = re.compile(r"(?:考核|考评|评比|测评|评估|评价)(?:总分|得分|结果)?(?:排名|名次|排序)?$")
+
+
+def is_assessment(metric: str | None) -> bool:
+    """True for a metric that names an assessment (市里的年度工作考核, 安全生产考评排名), not a quantity
+    of the unit (办件量, 办结率)."""
+    return bool(metric) and _ASSESSMENT.search(clean(metric or "")) is not None
+
+
+def assessment_event(metric: str) -> str | None:
+    """The assessment a metric names, without a trailing 排名/名次 (the frame says the place): 信息工作考核排名
+    → 信息工作考核; None for a metric that is a quantity."""
+    if not is_assessment(metric):
+        return None
+    m = clean(metric)
+    for s in ("排名", "名次", "排序"):
+        if m.endswith(s):
+            return m[: -len(s)]
+    return m
+
+
 def strip_subject(text: str, subjects: Iterable[str]) -> str:
     """The phrase without a leading subject (and its modal) that the frame already says: a list item
     ``我们将认真学习……`` after ``我们考虑着力抓好以下几个方面：`` → ``认真学习……``; a time clause in front stays
@@ -141,6 +168,34 @@ def strip_subject(text: str, subjects: Iterable[str]) -> str:
             # after a modal (我们将……) a predicate follows by construction; otherwise the tagger decides
             if rest and (rest != after or phrase_kind(rest) == "verb"):
                 return when + rest
+    return t
+
+
+# the frame's own transition to what comes next (下一步，…… / 今后，……): a next step that opens with it says it twice
+_TRANSITION = re.compile(
+    r"^(?:下一步|下步|下一阶段|下阶段|今后|接下来|未来|此后)(?:一个时期|一段时间)?"
+    r"(?:[，,]|(?=[我将要])|(?=[^，,。；]{1,8}?[将要]))"
+)
+
+
+def strip_transition(text: str) -> str:
+    """The phrase without a leading 下一步/今后/接下来 that the frame before it already says
+    (下一步，局里将持续…… after 下一步，局里将……：一是 → 局里将持续……); anything else as it is (cleaned)."""
+    t = clean(text)
+    m = _TRANSITION.match(t)
+    return t[m.end() :].lstrip("，, ") if m and len(t) > m.end() + 1 else t
+
+
+def point(text: str) -> str:
+    """A list item as it stands after a point lead (一是……): an item that opens with its own time and a comma
+    before a predicate takes the time as an adverbial, without the comma (9月，配合……组织系列报道 →
+    一是9月配合……); a time before a clause with its own subject keeps its comma (一是9月，区里将……)."""
+    t = clean(text)
+    m = _TIME_CLAUSE.match(t)
+    if m and _TIME_START.match(m.group(1)) and not _TIME_CLAUSE.match(t[m.end() :]):
+        rest = t[m.end() :]
+        if rest and phrase_kind(rest) == "verb" and not has_own_subject(rest):
+            return m.group(1) + rest
     return t
 
 
@@ -175,6 +230,11 @@ def _tags(text: str) -> list[tuple[str, str]]:
     from docgen.compose.tagcache import cached_tags
 
     return cached_tags(_mask(text), _jieba_tags)
+
+
+def tags(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, flag) pairs of ``text`` (a quoted name or bracketed aside one noun), memoised."""
+    return _tags(text)
 
 
 def _retag_names(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -256,11 +316,19 @@ def phrase_kind(text: str) -> PhraseKind:
     for i, (w, f) in enumerate(toks[1:], 1):
         if w in _MODALS:
             return "clause"
+        if f == "p" and toks[i - 1][1] in _NOUNISH and len(toks) - i - 1 >= 2 and "的" not in words:
+            return "clause"  # a subject, then a prepositional phrase and its predicate (X对Y……: the predicate follows)
         if _is_verb(f):
             before, before_word = toks[i - 1][1], toks[i - 1][0]
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
                 return "clause"
     return "noun"
+
+
+def ends_with_noun(text: str) -> bool:
+    """True when the phrase ends in a noun (办结率, 《……办法》), not in a predicate (办结率提高)."""
+    toks = _tags(clean(text))
+    return bool(toks) and (toks[-1][1].startswith("n") or toks[-1][1] in ("j", "l", "vn"))
 
 
 def has_own_subject(text: str) -> bool:
@@ -372,7 +440,7 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
         toks[j][0].startswith("每") and not _SUBJECT_EACH.match(toks[j][0])
     ):
         j += 1
-    if j >= n or not any(_is_verb(f) for _, f in toks[j:]):
+    if j >= n or not (toks[j][1] == "p" or any(_is_verb(f) for _, f in toks[j:])):
         return None
     # 要 goes right before the predicate when only time words and adverbs stand between (每月至少要报送,
     # 都要有, 每季度至少要向……报送); otherwise right after the subject (主任会议要每半年专题听取)

@@ -9,7 +9,7 @@ from docgen.draft import Notice
 #: Stable codes and what each means (shown by ``docgen quality`` and in the docs).
 CODES: dict[str, str] = {
     "quality-repeat": "同一句话在文中出现不止一次",
-    "quality-boilerplate": "同一长分句在文中多处重复（套话重复）",
+    "quality-boilerplate": "同一长分句在文中多处重复，或褒扬套语（功不可没、来之不易……）用了不止一次（套话重复）",
     "quality-doubled": "词语、数量或年份重复（如“考核考核”“等5家单位等5个单位”“2024年度“2023年度”）",
     "quality-single": "只有一项的列举（有“一是”无“二是”，或“（一）”“1.”独自成节）",
     "quality-yao-subject": "“要”“一要”后面紧跟自带主语或时间的分句",
@@ -20,6 +20,7 @@ CODES: dict[str, str] = {
     "quality-repeat-lead": "相邻两句以同样的引导语开头（如“再比如”连用）",
     "quality-orphan-example": "段首就是举例（“比如，……”），前面没有它要说明的论断",
     "quality-subject": "排名句缺少主语（如“在《X》的考核得分在全省16家单位中位居第三位”）",
+    "quality-numerals": "同一句中时长等同类数字写法不一致（如“30分钟”与“一小时”，GB/T 15835“同类别同形式”）",
     "quality-placeholder": "文中有占位符（×、xx、20xx、某某、○○，定稿中的〔待补〕）",
     "quality-claim": "数据没有的说法（精确百分数后加“以上”、由约数算出的精确百分数、约数旁的“持平”）",
 }

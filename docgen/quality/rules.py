@@ -12,7 +12,14 @@ from docgen.draft import LEAD_ROLES
 from docgen.quality import grammar
 from docgen.quality.findings import Finding
 from docgen.quality.units import Sentence, Unit
-from docgen.zhtext import LEADING_ENUMERATOR_RE, TODO_MARK, find_placeholders
+from docgen.zhtext import (
+    ARABIC_DURATION_RE,
+    HAN_DURATION_RE,
+    LEADING_ENUMERATOR_RE,
+    PRAISE_FORMULAS,
+    TODO_MARK,
+    find_placeholders,
+)
 
 _HAN = "\u4e00-\u9fff"
 _TODO_RE = re.compile(r"(?:〔待补：[^〕]*〕)+")  # adjacent markers count as one missing-fact slot
@@ -26,7 +33,11 @@ QualityRule = Callable[[list[Sentence], object], Iterable[Finding]]
 # -- patterns -----------------------------------------------------------------------------------------------
 # not a measure said one by one (一项一项抓落实, 一件一件求实效): that reduplication is grammar
 _DOUBLED_WORD_RE = re.compile(f"(?!一[{_HAN}]一)([{_HAN}]{{2,6}})\\1")
-_DOUBLED_COUNT_RE = re.compile(f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+")
+_DOUBLED_COUNT_RE = re.compile(
+    f"等[{_CN_NUM}]+[个家名位项所条篇件][^，。；、]{{0,6}}?等[{_CN_NUM}]+"
+    # a list that ends with its count, followed by the same count again (……等11个设区市11个)
+    f"|等(\\d+)([个家名位项所条篇件])[{_HAN}]{{0,6}}\\1\\2"
+)
 # a year said twice for one thing: 2024年度“2023年度…”, or the same year again a few words on (2024年度全国2024年度…)
 _DOUBLED_YEAR_RE = re.compile(r"\d{4}年度?[“‘「《]?\d{4}年|(\d{4})年度?[^，。；：\d]{1,10}\1年度")
 # a modal said twice (都要要有): 要 of 重要/主要/需要… and of 要求/要素/要点… is not the modal
@@ -52,6 +63,8 @@ _PUNCT_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^[，。、；：！？）”》]"), "段首是标点"),
     (re.compile(r"[（“《][，。、；：]|[，、；：][）》]"), "括号或引号内侧有悬空标点"),
     (re.compile(r"[，、；]$"), "段末是逗号、顿号或分号"),
+    # GB/T 15834: titles in 书名号 (or in quotation marks) listed one after another take no 顿号
+    (re.compile(r"》、《|”、“"), "并列的书名号或引号之间不用顿号"),
     # a name the data already marked, marked again by the frame: “《……的建议》”, “‘某某’微信公众号”
     (re.compile(r"“《[^《》“”]*》”|“‘[^‘’“”]*’[^‘’“”]{0,6}”"), "引号里又套书名号或引号（标记重复）"),
 )
@@ -79,6 +92,10 @@ _ITEM_SUBJECT_RE = re.compile(
     r"我们[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要]我们"
     f"|([{_HAN}]{{2,8}}?)将[^。：]*：(?:[^。]*[；，])?[一二三四五六七八九十][是要](?:[^，；。]{{1,12}}，)?\\1将"
 )
+# a next step that says again the frame's transition (下一步，……重点做好以下工作：一是下一步……)
+_TRANSITION_TWICE_RE = re.compile(r"(下一步|今后|接下来)[^。]*：(?:[^。]*；)?[一二三四五六七八九十][是要]\1")
+# 排名 said of the ranking and again of the place (在……排名中，我市排名第四); a ranking with participants
+_RANK_TWICE_RE = re.compile(r"排名中，[^，。；]{1,8}排名(?:第|[一二三四五六七八九十])|排名共有\d+[家个]单位参加")
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
 # a comparison clause of one list item followed by the next item (较去年增长60%、……; 是去年的2.7倍、……)
@@ -120,6 +137,8 @@ def check_text(
         lambda: _placeholders(units, final),
         lambda: _punctuation(units),
         lambda: _repeats(sentences),
+        lambda: _praise_twice(sentences),
+        lambda: _mixed_numerals(sentences),
         lambda: _significance(sentences),
         lambda: _few(units),
         lambda: _batches(sentences),
@@ -230,6 +249,43 @@ def _repeats(sentences: list[Sentence]) -> Iterator[Finding]:
                 yield _f("quality-boilerplate", f"分句“{c}”前文已经用过", s)
 
 
+_PRAISE_RE = re.compile("|".join(PRAISE_FORMULAS))
+
+
+def _praise_twice(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A praise formula (功不可没, 来之不易…) said a second time in the document, the same one or another: the
+    verdict becomes a refrain after each figure (……位居第二位，各单位功不可没。……位居第三位，各单位功不可没。)."""
+    first: str | None = None
+    for s in sentences:
+        for m in _PRAISE_RE.finditer(_plain(s.text)):
+            if first is None:
+                first = m.group()
+                continue
+            yield _f("quality-boilerplate", f"褒扬套语“{m.group()}”：前文已用“{first}”褒扬过一次", s)
+            break
+
+
+def _exact_han_duration(text: str) -> re.Match[str] | None:
+    for m in HAN_DURATION_RE.finditer(text):
+        if "半" not in m.group(1) and "多" not in m.group(2):
+            return m
+    return None
+
+
+def _mixed_numerals(sentences: list[Sentence]) -> Iterator[Finding]:
+    """Durations of one sentence in two numeral styles (30分钟内电话报告、一小时内书面报告): GB/T 15835 wants the
+    same kind of number written the same way in one context."""
+    for s in sentences:
+        text = _plain(s.text)
+        han, arabic = _exact_han_duration(text), ARABIC_DURATION_RE.search(text)
+        if han and arabic:
+            yield _f(
+                "quality-numerals",
+                f"同一句中时长的数字写法不一致（“{arabic.group()}”与“{han.group()}”）",
+                s,
+            )
+
+
 def _in_order(short: str, long: str) -> bool:
     """The characters of ``short`` (quotes aside) appear in order in ``long``: the same significance in more
     words (“十五五”开局之年 / “十五五”规划的开局之年)."""
@@ -269,6 +325,8 @@ def _doubled(sentences: list[Sentence]) -> Iterator[Finding]:
             _HONOUR_TWICE_RE,
             _VERB_AROUND_RE,
             _ITEM_SUBJECT_RE,
+            _TRANSITION_TWICE_RE,
+            _RANK_TWICE_RE,
         ):
             m = rx.search(text)
             if m:
@@ -574,10 +632,19 @@ def _yao(sentences: list[Sentence]) -> Iterator[Finding]:
                     break
 
 
+# a sentence that is only a rate and its figure, with no verb (办结率82%。): a pair from a table, not a
+# clause (inside a longer sentence, ……，完成率103%，…… reads as one of its clauses)
+_BARE_RATE_RE = re.compile(r"^[^，。；：]{0,16}(?:率|比重)\d+(?:\.\d+)?[%％](?:以上|左右)?。?$")
+
+
 def _stubs(sentences: list[Sentence]) -> Iterator[Finding]:
     for s in sentences:
         if s.unit.kind != "para" or TODO_MARK in s.text:
             continue  # a draft-mode marker stands for words still to be written
+        rate = _BARE_RATE_RE.search(s.text.strip())
+        if rate:
+            yield _f("quality-stub", f"比率后直接跟数字，缺谓语（“{rate.group()}”）", s)
+            continue
         text = s.text.strip()
         body = text.rstrip("。！？”’」』）")
         if not body or body.endswith("："):

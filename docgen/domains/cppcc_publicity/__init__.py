@@ -23,7 +23,7 @@ DOMAIN = DomainSpec(
     workbook_check="docgen.domains.cppcc_publicity.workbook:check_outlets",
     unit_blocks=("achievements",),
     skeleton_hints="docgen.domains.cppcc_publicity.skeleton:HINTS",
-    quality_rules="docgen.domains.cppcc_publicity.quality:check_levels",
+    quality_rules="docgen.domains.cppcc_publicity.quality:check",
     schema_description=(
         "政协宣传信息工作讲话、总结、交流材料和会议方案的事实数据（YAML）。"
         "本模式只逐字段检查类型、取值和未知字段；数字先后关系、媒体ID引用、日期与部署期、政治表述片段的有效期等"

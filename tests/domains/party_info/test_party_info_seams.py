@@ -275,3 +275,101 @@ def test_an_unreadable_horizon_is_still_refused_in_chinese() -> None:
     problems = problems_of(dump(edit(minimal_summary(), {"tasks.horizon": "近期"})))
     assert [p.code for p in problems] == ["bad-horizon"]
     assert "下半年" in problems[0].message
+
+
+# --- issue 11, w5: every fact said or warned about; one numeral style; the body under the writer's heading;
+# --- one praise per document ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("base", [minimal_speech, minimal_summary])
+@pytest.mark.parametrize("heading", [None, "抓好落实"])
+def test_a_horizon_without_task_sections_is_warned_at_its_line_or_marked(base: Any, heading: str | None) -> None:
+    data = edit(base(), {"tasks.sections": DELETE, **({"tasks.heading": heading} if heading else {})})
+    final = compose_text(dump(data), file="t.yaml", mode="final")
+    unused = {n.path for n in final.notices if n.code == "unused-fact"}
+    assert "tasks.horizon" in unused
+    assert ("tasks.heading" in unused) == bool(heading)
+    draft = compose_text(dump(data), file="t.yaml", mode="draft")
+    text = draft.text()
+    # the draft keeps the part and names its horizon in the marker (or in the plan's own heading)
+    assert "〔待补：" in text and ("明年" in text or "2026年" in text)
+    assert "tasks.horizon" not in {n.path for n in draft.notices if n.code == "unused-fact"}
+
+
+@pytest.mark.parametrize(
+    ("limits", "said"),
+    [
+        ([{"event": "较大以上突发事件", "phone": 30, "written": 1, "written_unit": "小时"}], "30分钟内电话报告、1小时内书面报告"),
+        (
+            [{"event": "一般突发事件", "phone": 1, "phone_unit": "小时", "written": 12, "written_unit": "小时"}],
+            "1小时内电话报告、12小时内书面报告",
+        ),
+        (
+            [{"event": "突发事件", "phone": 1, "phone_unit": "小时", "written": 3, "written_unit": "小时"}],
+            "一小时内电话报告、三小时内书面报告",
+        ),
+    ],
+)
+def test_durations_of_one_sentence_take_one_numeral_style(limits: list[dict[str, Any]], said: str) -> None:
+    data = edit(minimal_speech(), {"tasks.sections[1].time_limits": limits})
+    assert said in _line(_text(data), "书面报告")
+
+
+def test_a_writers_item_mixing_numeral_styles_is_written_in_digits() -> None:
+    data = edit(
+        minimal_speech(),
+        {"tasks.sections[1].items": ["接报后一小时内核实情况，30分钟内向县委值班室反馈", "每半年开展一次演练"]},
+    )
+    line = _line(_text(data), "核实情况")
+    assert "1小时内核实情况，30分钟内" in line and "开展一次演练" in line
+
+
+@pytest.mark.parametrize(
+    ("theme", "lead", "off"),
+    [
+        ("accurate", "严守时限，紧急信息报送要快", "选题"),
+        ("network", "严格考核通报，奖优罚劣", "直报点"),
+        ("solid", "抢抓时效，做到快采快报", "审核"),
+    ],
+)
+def test_the_body_under_a_writers_heading_speaks_of_the_heading(theme: str, lead: str, off: str) -> None:
+    for v in "abc":
+        data = edit(
+            minimal_speech(),
+            {
+                "document.variants": {f"TSK-{theme}-body": v},
+                "tasks.sections": [{"theme": theme, "lead": lead, "items": ["按季度通报报送情况"]}, {"theme": "deep"}],
+            },
+        )
+        section = _line(_text(data), lead)
+        assert off not in section.split("。", 1)[1]
+
+
+def test_a_body_does_not_say_the_writers_heading_again() -> None:
+    lead = "坚持报喜也报忧，确保信息真实"
+    for doc_id in ("a1", "b2", "c3", "d4"):
+        data = edit(
+            minimal_speech(),
+            {"document.id": doc_id, "tasks.sections": [{"theme": "solid", "lead": lead}, {"theme": "fast"}]},
+        )
+        body = _line(_text(data), lead).split("。", 1)[1]
+        assert "报喜也报忧" not in body
+
+
+@pytest.mark.parametrize("variant", ["a", "b", "c"])
+def test_ranks_of_several_scopes_praise_once(variant: str) -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "document.variants": {"RES-rank-top": variant},
+            "results.ranks": [
+                {"scope": "全市", "system": "党委系统", "rank": 2, "of": 10},
+                {"scope": "全省", "system": "党委系统", "rank": 3, "of": 100},
+                {"scope": "全国", "rank": 1},
+            ],
+        },
+    )
+    text = _text(data)
+    assert sum(text.count(w) for w in ("功不可没", "来之不易")) <= 1
+    line = _line(text, "位居")
+    assert line.count("我县在") == 1 and "；在全省" in line and "；在全国" in line

@@ -180,7 +180,13 @@ def _implementation(ctx: Ctx, im: Implementation) -> list[Block]:
     if body:
         points.append((ctx.frag("CON-impl-transmit"), [(body, [f"{path}.transmit"])]))
 
-    support = _enumerate(im.support) if im.support else ctx.todo("支持举措", f"{path}.support")
+    # one measure stands alone under the 要 heading, so it is said as a demand (市融媒体中心要对……跟踪报道), not
+    # as a fact; several are listed 一是……；二是…… under it as the user wrote them
+    support = (
+        (_enumerate(im.support) if len(im.support) > 1 else _full_stop(phrases.with_yao(im.support[0])))
+        if im.support
+        else ctx.todo("支持举措", f"{path}.support")
+    )
     if support:
         points.append((ctx.frag("CON-impl-support"), [(support, [f"{path}.support"])]))
 
@@ -231,7 +237,7 @@ def _enumerate(items: list[str]) -> str:
     clean = [phrases.clean(x) for x in items if phrases.clean(x)]
     if len(clean) == 1:
         return clean[0] + "。"
-    return "；".join(f"{zh.l3_lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{phrases.point(x)}" for k, x in enumerate(clean, 1)) + "。"
 
 
 def _full_stop(text: str) -> str:

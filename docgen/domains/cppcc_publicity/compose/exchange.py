@@ -122,10 +122,16 @@ def result_clause(ctx: Ctx, r: Result, path: str, *, with_period: bool = True) -
                 r.value, r.previous, unit=r.unit, prev_label=prev, approx=r.approx or ""
             )
     label = _clause(r.label)
+    figure = f"{label}{amount}"
+    if _says_count(label, amount):
+        # the label already gives the figure (覆盖青山市、白鹭市等11个设区市 with 11个): not said again
+        figure = label
+    elif r.unit in ("%", "％") and not amount.startswith(("近", "约")) and phrases.ends_with_noun(label):
+        figure = f"{label}达{amount}"  # a rate is said with its verb (信息采用率达82%), not as a bare pair
     note = _clause(r.note) if r.note else None
     if note and phrases.phrase_kind(note) == "stub":
         if phrases.phrase_kind(label) == "verb":
-            label = note + label
+            figure = note + figure
         else:  # 首次 before a noun (首次系列报道12期) qualifies nothing: the writer words it (首次推出系列报道)
             ctx.notice(
                 "unused-fact",
@@ -137,12 +143,21 @@ def result_clause(ctx: Ctx, r: Result, path: str, *, with_period: bool = True) -
         x
         for x in (
             _clause(r.period_label) if r.period_label and with_period else None,
-            f"{label}{amount}",
+            figure,
             change,
             note,
         )
         if x
     )
+
+
+def _says_count(label: str, amount: str) -> bool:
+    """True when the label holds the result's own figure (……等11个设区市 for 11个; 12篇被转载 for 12篇)."""
+    m = re.match(r"^(\d+(?:\.\d+)?)(\D?)", amount)
+    if m is None or not m.group(2):
+        return False
+    number, unit = m.groups()
+    return re.search(rf"(?<![\d.]){re.escape(number)}{re.escape(unit)}", label) is not None
 
 
 def result_sentence(ctx: Ctx, r: Result, path: str) -> str | None:
@@ -249,13 +264,13 @@ def _next_steps(ctx: Ctx, ex: Exchange, who: str | None) -> list[Block]:
         return []
     # the frame says who acts (我们…… / 下一步，县政协将……): an item does not say it again
     subjects = ("我们", ctx.facts.org.short_name, org_name(ctx), ctx.facts.org.full_name or "")
-    steps = [phrases.strip_subject(s, subjects) for s in ex.next_steps if _clause(s)]
+    steps = [phrases.strip_subject(phrases.strip_transition(s), subjects) for s in ex.next_steps if _clause(s)]
     if len(steps) == 1:  # said after the frame's 将 (several are announced as 以下方面, where a noun phrase fits)
         steps = phrases.as_measures(steps)
     if steps:
         many = len(steps) > 1
         # a single step follows the frame's 将/打算 directly: its own deadline takes 在 (我们还将在6月前出台……)
-        items = "；".join(f"{zh.l3_lead(k)}{s}" for k, s in enumerate(steps, 1)) if many else phrases.dated_after_modal(steps[0])
+        items = "；".join(f"{zh.l3_lead(k)}{phrases.point(s)}" for k, s in enumerate(steps, 1)) if many else phrases.dated_after_modal(steps[0])
     else:
         todo = ctx.todo("下一步打算", "exchange.next_steps")
         if todo is None:

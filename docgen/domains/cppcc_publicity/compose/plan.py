@@ -115,9 +115,9 @@ def _lead(ctx: Ctx, name: str) -> Paragraph:
     purposes = "，".join(x.strip().rstrip("。；，") for x in m.purposes) if m and m.purposes else None
     if m is None or not (purposes or m.approved_by or m.decided_by):
         return ParaBuilder().add(ctx.frag("PLN-lead-plain", name=name), ["plan.name"]).build()
-    text = ctx.frag(
-        "PLN-lead", purposes=purposes, approved_by=m.approved_by, decided_by=m.decided_by, name=name
-    )
+    # both bodies are said when both are given (经主席会议研究、党组同意); the same body once
+    decided = m.decided_by if m.decided_by != m.approved_by or not m.approved_by else None
+    text = ctx.frag("PLN-lead", purposes=purposes, approved_by=m.approved_by, decided_by=decided, name=name)
     return ParaBuilder().add(text, ["meeting.purposes", "meeting.approved_by", "meeting.decided_by"]).build()
 
 
@@ -157,10 +157,15 @@ def _materials(ctx: Ctx, plan: Plan) -> list[Block]:
     return _numbered(ctx, texts, "plan.materials")
 
 
+def _duty(text: str) -> str:
+    """A unit's duty as a predicate: a noun phrase the clerk wrote (会务, 会场布置、音响调试等) takes 负责 before it
+    (市政协办公室：负责会务); a verb phrase or a clause (负责……, 起草……, 主任负责总协调) stands as written."""
+    t = phrases.clean(text)
+    return "负责" + t if phrases.phrase_kind(t) in ("noun", "stub") else t
+
+
 def _division(ctx: Ctx, plan: Plan) -> list[Block]:
-    texts = [
-        ctx.frag("PLN-duty", unit=d.unit.strip(), duty=d.duty.strip().rstrip("。；，")) for d in plan.division
-    ]
+    texts = [ctx.frag("PLN-duty", unit=d.unit.strip(), duty=_duty(d.duty)) for d in plan.division]
     return _numbered(ctx, texts, "plan.division")
 
 

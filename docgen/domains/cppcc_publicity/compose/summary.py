@@ -428,7 +428,7 @@ def measures(items: list[str]) -> str | None:
         return None
     if len(clean) == 1:
         return clean[0] + "。"
-    return "；".join(f"{zh.l3_lead(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{phrases.point(x)}" for k, x in enumerate(clean, 1)) + "。"
 
 
 def _task_para(ctx: Ctx, sec: TaskSection, number: str, path: str) -> Paragraph:

@@ -210,7 +210,7 @@ def _when(year: int | None) -> str:
     return f"{year}年度" if year is not None else ""
 
 
-def _rank_text(ctx: Ctx, group: list[Rank]) -> str:
+def _rank_text(ctx: Ctx, group: list[Rank], subject: str) -> str:
     """The ranks of one scope in one sentence, the assessment named as 年度 + 范围 + 系统 + 考核 once:
     我区在2024年度全市党委系统信息工作考核中位居第二位（参评单位共11个）; several systems of one assessment:
     ……考核中，党委系统、政府系统分别位居第二位和第三位; one assessment over several years: ……考核中，
@@ -224,17 +224,17 @@ def _rank_text(ctx: Ctx, group: list[Rank]) -> str:
     if len(group) > 1 and len(set(keys)) == 1 and len(set(years)) == len(group) and None not in years:
         metric, system = keys[0]
         places = "，".join(f"{_when(_year(rk))}位居{_place(rk, not shared)}" for rk in group)
-        return f"{ctx.ours}在{scope}{system}{metric}中，{places}{tail}"
+        return f"{subject}在{scope}{system}{metric}中，{places}{tail}"
     if len(group) > 1 and len({k[0] for k in keys}) == 1 and len(set(years)) == 1 and all(k[1] for k in keys):
         systems = "、".join(k[1] for k in keys)
         places = zh.join_list([_place(rk, not shared) for rk in group])
-        return f"{ctx.ours}在{_when(years[0])}{scope}{keys[0][0]}中，{systems}分别位居{places}{tail}"
+        return f"{subject}在{_when(years[0])}{scope}{keys[0][0]}中，{systems}分别位居{places}{tail}"
     clauses: list[str] = []
     for k, (rk, (metric, system)) in enumerate(zip(group, keys, strict=True)):
         # the year and the scope said by the clause before are not said again (……中位居第二位，在政务信息考核中……)
         when = _when(years[k]) if k == 0 or years[k] != years[k - 1] else ""
         where = scope if k == 0 or when else ""
-        clauses.append(f"{ctx.ours if k == 0 else ''}在{when}{where}{system}{metric}中位居{_place(rk, not shared)}")
+        clauses.append(f"{subject if k == 0 else ''}在{when}{where}{system}{metric}中位居{_place(rk, not shared)}")
     return "，".join(clauses) + tail
 
 
@@ -278,19 +278,19 @@ def _top(rk: Rank) -> bool:
 
 
 def _ranks(ctx: Ctx, r: Results) -> list[Sentence]:
-    out: list[Sentence] = []
+    """Every rank in one sentence, a clause (or clauses) per scope joined by 分号, the subject said once
+    (我县在全市……中位居第二位；在全省……中位居第三位): one frame, so the verdict of the frame (这一成绩来之不易,
+    各单位功不可没) is said once, not after each scope."""
+    if not r.ranks:
+        return []
     groups: dict[str, list[Rank]] = {}
     for rk in r.ranks:
         groups.setdefault(rk.scope, []).append(rk)
-    for group in groups.values():
-        top = all(_top(rk) for rk in group)
-        out.append(
-            (
-                ctx.frag("RES-rank-top" if top else "RES-rank", ranks=_rank_text(ctx, group)),
-                ("results.ranks",),
-            )
-        )
-    return out
+    texts = [_rank_text(ctx, g, ctx.ours if k == 0 else "") for k, g in enumerate(groups.values())]
+    top = all(_top(rk) for rk in r.ranks)
+    ranks = "；".join(texts)
+    text = ctx.frag("RES-rank-top", ranks=ranks, many=len(texts) > 1) if top else ctx.frag("RES-rank", ranks=ranks)
+    return [(text, ("results.ranks",))]
 
 
 # --- （三）重大紧急信息 ----------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ __all__ = [
     "problems_paragraph",
     "situation_blocks",
     "task_blocks",
+    "warn_tasks_unsaid",
 ]
 
 
@@ -272,6 +273,67 @@ def _targets(sec: TaskSection) -> str | None:
     return "；".join(parts) or None
 
 
+def warn_tasks_unsaid(ctx: Ctx) -> None:
+    """A task block with no section to say: each fact it gives (the heading, the horizon) is warned about at its
+    line (the horizon is said only by a section's intro, a plan's heading or the opening's aims)."""
+    t = ctx.facts.tasks
+    if t is None:
+        return
+    if t.heading:
+        ctx.notice("unused-fact", "没有任务事项，这一部分未写入文稿", "tasks.heading")
+    ctx.notice("unused-fact", f"没有任务事项，部署期（{t.horizon}）未写入文稿", "tasks.horizon")
+
+
+_TEMPLATE_TAG = re.compile(r"\{[{%][^}]*[}%]\}")
+_THEMES = ("accurate", "fast", "deep", "solid", "emergency", "network", "leadership", "assessment")
+#: a word in the library wording of more themes than this names none of them (信息, 报送, 工作)
+_THEME_WORD_SPREAD = 2
+
+
+#: the one-character words that name a theme: the four demands of the genre (准、快、深、实)
+_THEME_CHARS = "准快深实"
+
+
+def _content_words(text: str) -> set[str]:
+    """The nouns, verbs and adjectives of two characters or more of ``text`` (jieba), without template slots,
+    and the demand characters it says (在“快”字上下功夫, 紧急信息报送要快)."""
+    plain = re.sub("[“”‘’]", "", _TEMPLATE_TAG.sub("", text))
+    words = {w for w, f in phrases.tags(plain) if f[:1] in ("n", "v", "a") and len(w) >= 2}
+    return words | {ch for ch in plain if ch in _THEME_CHARS}
+
+
+def _theme_words(ctx: Ctx) -> dict[str, set[str]]:
+    """Per task theme, the words its library wording (leads and bodies, both voices) uses that at most
+    :data:`_THEME_WORD_SPREAD` themes use: what a heading about that theme is likely to say (时效, 快 for fast)."""
+    on = ctx.facts.document.date
+    words: dict[str, set[str]] = {}
+    for theme in _THEMES:
+        texts = [
+            v.text
+            for fid in (f"TSK-{theme}-lead", f"TSK-{theme}-body", f"PLN-{theme}-body")
+            for v in ctx.lib.eligible(fid, on=on)
+        ]
+        words[theme] = _content_words("。".join(texts))
+    spread = {w: sum(w in ws for ws in words.values()) for ws in words.values() for w in ws}
+    return {t: {w for w in ws if spread[w] <= _THEME_WORD_SPREAD} for t, ws in words.items()}
+
+
+def _body_theme(ctx: Ctx, sec: TaskSection, lead: str) -> str | None:
+    """The theme whose wording suits a heading the writer wrote: its own theme when the heading says one of its
+    words (or no theme's), else the theme the heading speaks of most (a 严守时限，紧急信息报送要快 under theme
+    accurate is about urgent information, and 选题要紧贴中心任务 would ignore it); None when the heading speaks of
+    no theme and the section has items of its own to say instead."""
+    said = _content_words(lead)
+    words = _theme_words(ctx)
+    score = {t: len(said & ws) for t, ws in words.items()}
+    if score[sec.theme]:
+        return sec.theme
+    best = max(_THEMES, key=lambda t: score[t])
+    if score[best]:
+        return best
+    return None if (sec.items or sec.targets or sec.time_limits) else sec.theme
+
+
 def task_blocks(ctx: Ctx, *, voice: str, intro: str) -> list[Block]:
     """The task sections as run-in points （一）lead。body: the theme's wording in ``voice`` (TSK: a speech's
     demands, PLN: a summary's plans), then the items, targets and time limits the facts give."""
@@ -287,15 +349,18 @@ def task_blocks(ctx: Ctx, *, voice: str, intro: str) -> list[Block]:
         blocks.append(ParaBuilder().add(ctx.frag(intro, rel=rel, scope=ctx.scope)).build())
     for i, sec in enumerate(t.sections):
         path = f"tasks.sections[{i}]"
-        lead = phrases.clean(sec.lead) if sec.lead else ctx.frag(f"TSK-{sec.theme}-lead")
+        own = phrases.clean(sec.lead) if sec.lead else None
+        lead = own or ctx.frag(f"TSK-{sec.theme}-lead")
         ctx.heard(lead)
         p = ParaBuilder()
         p.lead(f"{zh.l2_number(i + 1, style) if many else ''}{lead}。", "l2_lead", (f"{path}.lead",))
-        p.add(
-            ctx.frag(
-                f"{voice}-{sec.theme}-body", scope=ctx.scope, party_gov=ctx.party_gov, subunits=ctx.subunits
-            )
-        )
+        # under the writer's own heading the library's body follows the heading: the theme it speaks of, in a
+        # variant that does not say its words again; a theme borrowed from another section's is said fresh
+        theme = _body_theme(ctx, sec, own) if own else sec.theme
+        if theme is not None:
+            fid = f"{voice}-{theme}-body"
+            said = ctx.frag if theme == sec.theme else ctx.frag_fresh
+            p.add(said(fid, under=own, scope=ctx.scope, party_gov=ctx.party_gov, subunits=ctx.subunits))
         p.add(_items(sec, demand=demand), [f"{path}.items"])
         targets = _targets(sec)
         if targets:

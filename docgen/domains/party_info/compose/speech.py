@@ -15,7 +15,7 @@ from docgen import zh
 from docgen.compose.scaffold import PointsMismatch, head_blocks
 from docgen.domains.party_info.compose import results as res
 from docgen.domains.party_info.compose import sections as sec
-from docgen.domains.party_info.compose.context import Ctx
+from docgen.domains.party_info.compose.context import Ctx, ParaBuilder
 from docgen.draft import Block, ClosingLine, Draft, Heading
 
 __all__ = ["DEFAULT_ORDER", "info_leadership_speech"]
@@ -70,9 +70,14 @@ def _situation(ctx: Ctx, lead_in: list[Block]) -> _Section | None:
 def _tasks(ctx: Ctx) -> _Section | None:
     t = ctx.facts.tasks
     blocks = sec.task_blocks(ctx, voice="TSK", intro="TSK-intro")
+    if not blocks and t is not None and ctx.draft_mode:
+        # a task block without sections: the part stands with a marker that names its horizon
+        rel = sec.horizon_rel(ctx)
+        marker = ctx.todo(f"{rel}的工作任务" if rel else "工作任务", "tasks.sections")
+        blocks = [ParaBuilder().add(marker, ["tasks"]).build()]
     if not blocks:
-        if t is not None and t.heading:
-            ctx.notice("unused-fact", "没有任务事项，这一部分未写入文稿", "tasks.heading")
+        if t is not None:
+            sec.warn_tasks_unsaid(ctx)
         return None
     assert t is not None
     return _Section(t.heading or ctx.frag("TSK-heading", scope=ctx.scope), blocks, "tasks")

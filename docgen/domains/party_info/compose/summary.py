@@ -110,12 +110,13 @@ def info_work_summary(ctx: Ctx) -> Draft:
         )
     tsk = sec.task_blocks(ctx, voice="PLN", intro="PLN-intro")
     if tsk or ctx.draft_mode:
-        heading = (f.tasks.heading if f.tasks is not None and f.tasks.heading else None) or ctx.frag(
-            "SUM-heading-tasks", when=_plan_when(ctx, year)
-        )
-        sections.append((heading, tsk or _todo(ctx, "工作打算", "tasks"), "tasks"))
-    elif f.tasks is not None and f.tasks.heading:
-        ctx.notice("unused-fact", "没有任务事项，这一部分未写入文稿", "tasks.heading")
+        own = f.tasks.heading if f.tasks is not None and f.tasks.heading else None
+        heading = own or ctx.frag("SUM-heading-tasks", when=_plan_when(ctx, year))
+        # the writer's own heading does not name the plan's time: the marker does (〔待补：2026年工作打算〕)
+        label = f"{_plan_when(ctx, year)}工作打算" if own and f.tasks is not None else "工作打算"
+        sections.append((heading, tsk or _todo(ctx, label, "tasks"), "tasks"))
+    elif f.tasks is not None:
+        sec.warn_tasks_unsaid(ctx)
 
     draft = Draft(
         DraftMeta(doc.id, doc.kind, title, doc.date, author=f.org.full_name or unit, subject="信息工作总结")

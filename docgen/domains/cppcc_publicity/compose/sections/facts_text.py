@@ -54,14 +54,16 @@ def _bare_scope(text: str) -> str:
     return t
 
 
-def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
+def media(ctx: Ctx, a: Achievements, sub: str | None = None, exclude: frozenset[str] = frozenset()) -> list[Sent]:
+    """The media sentences: all of them, or only sub-block ``sub`` (new_media), or all but the sub-blocks in
+    ``exclude`` (those another highlight names by their own ref)."""
     m = a.media
     if m is None:
         return []
     out: list[Sent] = []
 
     def want(name: str) -> bool:
-        return sub is None or sub == name
+        return (sub is None and name not in exclude) or sub == name
 
     if want("total") or want("by_outlet") or want("ranks"):
         where_ids: list[str] = list(m.total.outlets or []) if m.total else []
@@ -123,7 +125,10 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
             for k, r in enumerate(m.ranks)
         ]
         if ranks:
-            out.append((ctx.frag("ACH-media-ranks", ranks="，".join(ranks)), (f"{A}.media.ranks",)))
+            assessed = any(phrases.is_assessment(r.metric) for r in m.ranks)
+            out.append(
+                (ctx.frag("ACH-media-ranks", ranks="，".join(ranks), assessed=assessed), (f"{A}.media.ranks",))
+            )
     if want("subunit_total") and m.subunit_total is not None:
         n = ctx.count(m.subunit_total.value, m.subunit_total.unit, m.subunit_total.approx)
         if n:
@@ -293,10 +298,14 @@ def _rank(
     # a later rank leaves its subject to the first only when it goes on the same way: one that opens with
     # its own period or names an outlet (2023年度，在《X》的……位居第二位) is a new clause and says who ranks
     subject = subject or bool(period_label) or bool(outlet)
+    # a rank from an assessment (市政协宣传信息工作考核) is a place in that event, not a quantity of the unit:
+    # 在……考核中，区政协……位居第二位 (never 区政协市政协宣传信息工作……位居)
+    event = phrases.assessment_event(metric) if metric and not outlet else None
     return ctx.frag(
         "ACH-rank-item",
-        org=ctx.org if subject else None,
+        org=ctx.org if subject or event else None,
         outlet=ctx.outlet(outlet) if outlet else None,
+        event=event,
         metric=phrases.strip_metric_suffix(metric) if metric else None,
         scope=scope,
         of=f"{of}家" if of else None,
@@ -376,6 +385,11 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
 _GRADE_AWARD = re.compile(r"^(?:[一二三特]等|[金银铜]|优秀|最佳[\u4e00-\u9fff]{0,4})奖$")
 # a title that is a prize (好新闻奖, 一等奖) is won (荣获), not conferred on someone (被评为)
 _PRIZE = re.compile(r"奖(?:项)?$")
+
+
+_YEAR_WORD = r"(?:19|20)\d\d(?:—(?:19|20)?\d\d)?年度?"
+# a title that opens with a list of two or more years (2022年度、2024年度全市……先进单位)
+_LEADING_YEARS = re.compile(rf"^((?:(?:19|20)\d\d(?:年度?)?[、和及])+{_YEAR_WORD})(.{{2,}})$")
 
 
 def _award(award: str) -> str:
@@ -503,6 +517,7 @@ def social_opinion(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Se
                     scope=r.scope,
                     of=f"{r.of}家" if r.of else None,
                     metric=phrases.strip_metric_suffix(r.metric, ("排名", "名次")) if r.metric else None,
+                    event=phrases.assessment_event(r.metric) if r.metric else None,
                     ours=ctx.ours,
                     rank=zh.rank_bare(r.rank),
                 ),
@@ -615,9 +630,13 @@ def honours(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                 ctx.notice(
                     "unused-fact", f"这类荣誉（kind: {h.kind}）不写{word}（{name}），未写入文稿", f"{A}.honours[{i}].{name}"
                 )
-        # a title that already names its year (2024年度……先进单位) is not given another
+        # a title that already names its year (2024年度……先进单位) is not given another; one that opens with
+        # several years (2022年度、2024年度……) says them before the quoted title, as a single year is said
+        years = _LEADING_YEARS.match(phrases.clean(h.title))
         year = f"{h.year}年度" if h.year and not phrases.has_year(h.title) else None
         title = _award(h.title)
+        if years and not year:
+            year, title = years.group(1), _award(years.group(2))
         prize = bool(_PRIZE.search(phrases.clean(h.title)))
         if h.kind == "unit":
             items.append(
@@ -754,7 +773,11 @@ BLOCKS: dict[str, Callable[[Ctx, Achievements, str | None], list[Sent]]] = {
 }
 
 
-def block_sentences(ctx: Ctx, a: Achievements, ref: str) -> list[Sent]:
+def block_sentences(ctx: Ctx, a: Achievements, ref: str, exclude: frozenset[str] = frozenset()) -> list[Sent]:
+    """The sentences of block ``ref`` (media, media.columns); ``exclude`` names sub-blocks of a whole block
+    that are said elsewhere (a highlight with ref media.new_media takes them from one with ref media)."""
     head, _, sub = ref.partition(".")
+    if head == "media" and not sub and exclude:
+        return media(ctx, a, None, exclude)
     fn = BLOCKS.get(head)
     return fn(ctx, a, sub or None) if fn else []

@@ -40,7 +40,12 @@ def opening(ctx: Ctx, n_points: int, preamble: list[Block]) -> list[Block]:
     p = ParaBuilder()
     if m is not None:
         if m.approved_by:
-            p.add(ctx.frag("OPN-convening", approved_by=m.approved_by), ["meeting.approved_by"])
+            # a body that decided on the meeting besides the one that approved it is said too, never dropped
+            decided = m.decided_by if m.decided_by and m.decided_by != m.approved_by else None
+            p.add(
+                ctx.frag("OPN-convening", approved_by=m.approved_by, decided_by=decided),
+                ["meeting.approved_by", "meeting.decided_by"],
+            )
         elif m.decided_by:
             p.add(ctx.frag("OPN-decided", decided_by=m.decided_by), ["meeting.decided_by"])
         purposes = [phrases.clean(x) for x in m.purposes or [] if phrases.clean(x)]
@@ -321,7 +326,14 @@ def highlight_sentences(
         if "." in r and r not in h.refs
     )
     for ref in h.refs:
-        for text, paths in facts_text.block_sentences(ctx, a, ref):
+        # the sub-blocks of this whole block that another highlight names: composed without them, so that a
+        # sentence sharing them with a sub-block of this one's (new media and website updates) is not said twice
+        exclude = frozenset(
+            r.removeprefix(f"achievements.{ref}.").partition("[")[0]
+            for r in reserved
+            if "." not in ref and r.startswith(f"achievements.{ref}.")
+        )
+        for text, paths in facts_text.block_sentences(ctx, a, ref, exclude):
             if text in emitted:
                 continue
             if "." not in ref and reserved and paths and all(p.startswith(reserved) for p in paths):
@@ -800,7 +812,7 @@ def demand_chain(items: list[str]) -> str:
     all_verbs = all(phrases.phrase_kind(x) == "verb" and not _OWN_YAO.search(x) for x in clean)
     if all_verbs:
         return "；".join(f"{zh.l3_demand(k)}{x}" for k, x in enumerate(clean, 1)) + "。"
-    return "；".join(f"{zh.l3_lead(k)}{phrases.with_yao(x)}" for k, x in enumerate(clean, 1)) + "。"
+    return "；".join(f"{zh.l3_lead(k)}{phrases.point(phrases.with_yao(x))}" for k, x in enumerate(clean, 1)) + "。"
 
 
 # --- closing --------------------------------------------------------------------------------------------
