@@ -506,7 +506,7 @@ def join_items(items: Iterable[str], conj: str = "和", *, clauses: bool = False
     return "，".join(parts[:-1]) + "，以及" + parts[-1]
 
 
-# the tags of the words of a plain noun phrase (信息员队伍建设, 社情民意直通车, 新媒体平台运营): nouns, names,
+# the tags of the words of a plain noun phrase (队伍建设, 平台运营, 档案管理): nouns, names,
 # set phrases and verbal nouns, with an adjective or a distinguishing word only in front
 _NP_HEAD_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "vn", "ng"})
 _NP_MODIFIER_TAGS = frozenset({"a", "b"})
@@ -534,9 +534,9 @@ def bare_noun_phrase(text: str) -> bool:
 
 def as_measures(items: Iterable[str]) -> list[str]:
     """A writer's list of measures said as predicates (the frames around them say 要/一是/我们 before each):
-    plain noun phrases among them (信息员队伍建设, 社情民意直通车: :func:`bare_noun_phrase`) name what the effort
+    plain noun phrases among them (队伍建设, 平台运营: :func:`bare_noun_phrase`) name what the effort
     goes into, not an action, so they are gathered into one measure where the first stood — 在X和Y上下功夫 —
-    and never listed bare beside verb phrases (一是要建立……；二是信息员队伍建设).  Other items are cleaned and
+    and never listed bare beside verb phrases (一是要建立……；二是队伍建设).  Other items are cleaned and
     kept in order."""
     parts = [clean(x) for x in items if x and clean(x)]
     nouns = [p for p in parts if bare_noun_phrase(p)]
