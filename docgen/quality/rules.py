@@ -703,7 +703,8 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     def in_data(token: str) -> bool:
         if not data_text:
             data_text.append(repr(data) if data is not None else "")
-        return token in data_text[0]
+            data_text.append("".join(_bounded_percents(data)))
+        return token in data_text[0] or token in data_text[1]
 
     for s in sentences:
         text = _plain(s.text)
@@ -730,6 +731,19 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
         last = clauses[-1] if clauses else ""
         if "奖励" in text and _RULE_ONLY_RE.search(last) and "奖励" not in last:
             yield _f("quality-claim", f"奖励条件“{last}”后面没有对应的奖项或奖励", s)
+
+
+def _bounded_percents(node: object) -> Iterator[str]:
+    """“82%以上” for every percentage the data itself gives as a bound (value 82, unit %, approx 以上, or 余/多,
+    which zh.count says 以上 after a number that is not round)."""
+    if isinstance(node, dict):
+        if node.get("unit") in ("%", "％") and node.get("approx") in ("以上", "余", "多") and node.get("value") is not None:
+            yield f"{node['value']}%以上|"
+        for v in node.values():
+            yield from _bounded_percents(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _bounded_percents(v)
 
 
 def _rank_subjects(sentences: list[Sentence]) -> Iterator[Finding]:
