@@ -40,6 +40,16 @@ _FW_ALNUM = str.maketrans(
     | {"％": "%"}
 )
 _FW_DECIMAL_RE = re.compile(r"(?<=\d)．(?=\d)")
+FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def halfwidth_alnum(text: str) -> str:
+    """Full-width digits, Latin letters and ％ in half width (２０２５年６月 → 2025年6月, ５．２％ → 5.2%): GB/T 15835
+    writes Arabic digits in half width."""
+    if not FULLWIDTH_ALNUM_RE.search(text) and "％" not in text:
+        return text
+    return _FW_DECIMAL_RE.sub(".", text.translate(_FW_ALNUM))
+
 _SPACE_RE = re.compile(f"(?<={_CJ}) +(?=\\S)|(?<=\\S) +(?={_CJ})")
 _RANGE_RE = re.compile(
     r"(?<![\d.\-–])(\d+(?:\.\d+)?)(?:--|-|–)(\d+(?:\.\d+)?)(?![\-\d])(?=[%" + HAN_CLASS + "])"
@@ -208,7 +218,6 @@ _DURATION_UNITS = "(?:个多|多个|个)?(?:分钟|小时|钟头|天|工作日|�
 ARABIC_DURATION_RE = re.compile(f"\\d+(?:{_DURATION_UNITS})")
 HAN_DURATION_RE = re.compile(f"(?<![第一二两三四五六七八九十几])([一二两三四五六七八九十半]+)({_DURATION_UNITS})")
 _HAN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_SENTENCE_RE = re.compile("(?<=[。！？])")
 
 
 def _han_small(text: str) -> int | None:
@@ -221,20 +230,18 @@ def _han_small(text: str) -> int | None:
     return (_HAN_DIGITS[tens] if tens else 1) * 10 + (_HAN_DIGITS[ones] if ones else 0)
 
 
-def one_duration_style(text: str) -> str:
-    """Each sentence of ``text`` that writes durations both ways (30分钟内电话报告、一小时内书面报告) in Arabic
-    digits throughout (GB/T 15835: measures in Arabic digits, one kind of number in one form); 半小时 and an
-    approximate 两个多小时 stay as they are (they have no digit form)."""
-    if not ARABIC_DURATION_RE.search(text) or not HAN_DURATION_RE.search(text):
-        return text
+def _arabic(m: re.Match[str]) -> str:
+    n = _han_small(m.group(1))
+    return m.group() if n is None or "多" in m.group(2) else f"{n}{m.group(2)}"
 
-    def arabic(m: re.Match[str]) -> str:
-        n = _han_small(m.group(1))
-        return m.group() if n is None or "多" in m.group(2) else f"{n}{m.group(2)}"
 
-    return "".join(
-        HAN_DURATION_RE.sub(arabic, s) if ARABIC_DURATION_RE.search(s) else s for s in _SENTENCE_RE.split(text)
-    )
+def one_duration_style(texts: list[str]) -> list[str]:
+    """The parts of one paragraph, its durations in Arabic digits throughout when any of them writes one so
+    (30分钟内电话报告、一小时内书面报告 → 1小时内; GB/T 15835: measures in Arabic digits, the numbers of one kind in
+    one context in one form); 半小时 and an approximate 两个多小时 stay as they are (they have no digit form)."""
+    if not any(ARABIC_DURATION_RE.search(t) for t in texts) or not any(HAN_DURATION_RE.search(t) for t in texts):
+        return texts
+    return [HAN_DURATION_RE.sub(_arabic, t) for t in texts]
 
 
 #: Praise formulas of the genre (the writer's verdict on a result): a document says one of them at most once, or

@@ -82,12 +82,28 @@ _PRAISED = "\0praise"
 ECHO_RUN = 4  # Han characters a text shares with the heading above it before it says the heading again
 
 
+_SLOT_RE = re.compile(r"\{[{%][^}]*[}%]\}")
+
+
+def _words(text: str) -> set[str]:
+    """The nouns, verbs and adjectives of two characters or more of ``text`` (jieba; template tags left out)."""
+    from docgen.compose import phrases
+
+    return {w for w, f in phrases.tags(_SLOT_RE.sub("", text)) if f[:1] in ("n", "v", "a") and len(w) >= 2}
+
+
 def _echoes(heading: str, text: str) -> bool:
     """Whether ``text`` says again a run of :data:`ECHO_RUN` Han characters of ``heading``."""
     for run in _HAN_RUN_RE.findall(heading):
         if any(run[i : i + ECHO_RUN] in text for i in range(len(run) - ECHO_RUN + 1)):
             return True
     return False
+
+
+def _echoes_word(heading: str, text: str, common: set[str]) -> bool:
+    """Whether ``text`` says again a word of ``heading`` that is not ``common`` (the words every variant of the
+    family says: the topic itself, not an echo)."""
+    return bool((_words(heading) - common) & _words(text))
 
 
 def _prefer(pool: list[Variant], keep: Callable[[Variant], bool]) -> list[Variant]:
@@ -141,8 +157,9 @@ class Ctx:
         The stable choice skips variants that do not suit this document (see :meth:`_choose`); with
         ``say`` names slots holding facts: a variant that uses every one of them that has a value is preferred
         (a closing that drops the guiding thought the data gives is chosen only if no variant says it).
-        ``under`` is a heading the writer wrote above the text: a variant that says four characters of it again
-        is passed over when another does not (（一）坚持报喜也报忧。要坚持报喜也报忧……).
+        ``under`` is a heading the writer wrote above the text: a variant that says four characters of it again,
+        or one of its words that not every variant says, is passed over when another does not (（一）坚持报喜也
+        报忧。要坚持报喜也报忧……; 提升参考价值。……提高信息的整体价值).
         ``one_item`` True (an intro followed by a single point) also variants that announce several (几个, 先后…),
         and with ``one_item`` False variants written for a single item (一项)."""
         fid, override = self.resolve(fid)
@@ -256,7 +273,9 @@ class Ctx:
         elif one_item is False:
             ring = _prefer(ring, lambda v: not any(w in v.text for w in SINGULAR_WORDS))
         if under:
+            common = set.intersection(*(_words(v.text) for v in pool))
             ring = _prefer(ring, lambda v: not _echoes(under, v.text))
+            ring = _prefer(ring, lambda v: not _echoes_word(under, v.text, common))
         if _PRAISED in self.said:  # the document has praised once: no second verdict (功不可没 … 来之不易)
             ring = _prefer(ring, lambda v: not any(w in v.text for w in PRAISE_FORMULAS))
         avoid = self.level_avoid.get(self.facts.org.level, ())
@@ -398,7 +417,6 @@ class ParaBuilder:
         if not text:
             return self
         p = tuple(paths)
-        text = one_duration_style(text)  # 30分钟……一小时 in one sentence → 30分钟……1小时
         for part in TODO_RE.split(text):
             if not part:
                 continue
@@ -415,7 +433,12 @@ class ParaBuilder:
         return not any(s.role in ("text", "todo") and s.text for s in self.segments)
 
     def build(self) -> Paragraph:
-        return Paragraph(tuple(self.segments))
+        """The paragraph; its durations in one numeral style (30分钟……一小时 → 30分钟……1小时)."""
+        texts = [s.text for s in self.segments if s.role == "text"]
+        styled = iter(one_duration_style(texts))
+        return Paragraph(
+            tuple(Segment(next(styled), s.role, s.paths) if s.role == "text" else s for s in self.segments)
+        )
 
 
 def append_closing(blocks: list[Block], para: Paragraph, own_paragraph: bool) -> None:

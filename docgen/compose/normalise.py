@@ -5,7 +5,8 @@ frames add their own punctuation, so every string of the facts loses its trailin
 that take a whole sentence put the full stop back).  They also number items and headings themselves (一是……,
 （一）……, 1.……): the document numbers its own, so every string loses a leading numbering too
 (:func:`docgen.zhtext.strip_enumerator`).  Consecutive titles in 书名号 take no 顿号 between them (GB/T 15834:
-《A》、《B》 → 《A》《B》; “A”、“B” → “A”“B”).  The facts are copied, never changed in place.
+《A》、《B》 → 《A》《B》; “A”、“B” → “A”“B”); full-width digits and letters (２０２５年６月) are written in half
+width.  The facts are copied, never changed in place.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from docgen.model.basefacts import BaseFacts
-from docgen.zhtext import strip_enumerator
+from docgen.zhtext import halfwidth_alnum, strip_enumerator
 
 __all__ = ["normalise"]
 
@@ -31,7 +32,7 @@ def _clean(value: Any) -> Any:
     """A deep copy of ``value`` (models, lists and dicts copied; strings, numbers and dates are immutable) with
     every string's trailing punctuation removed — one walk instead of a deep copy and a second walk."""
     if isinstance(value, str):
-        bare = value.rstrip(_TRAILING) or value
+        bare = halfwidth_alnum(value.rstrip(_TRAILING) or value)
         if "》、《" in bare or "”、“" in bare:
             bare = bare.replace("》、《", "》《").replace("”、“", "”“")
         return strip_enumerator(bare.lstrip(" \t\u3000")) if bare[:1] in _NUMBER_STARTS else bare

@@ -266,12 +266,27 @@ def _idiom_flag(word: str) -> str:
     return "v" if tags.get(word[2:], "") == "v" else "l"
 
 
+#: one-character names of an office's divisions (信息处, 综合科, 信息股): after a noun they end the noun
+_DIVISION_SUFFIXES = frozenset("处科股室组")
+
+
+def _retag_divisions(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(Inside :func:`_jieba_tags`.)  A division's one-character name after a noun (信息 + 处) that jieba reads
+    as a verb (处 “to handle”) is the end of that noun: 省委办公厅信息处24小时值班 has its predicate in 值班."""
+    return [
+        (w, "n")
+        if w in _DIVISION_SUFFIXES and i > 0 and toks[i - 1][1][:1] in ("n", "j") and not f.startswith("n")
+        else (w, f)
+        for i, (w, f) in enumerate(toks)
+    ]
+
+
 def _jieba_tags(masked: str) -> list[tuple[str, str]]:
     """jieba's pairs, idioms retagged (:func:`_idiom_flag`): what the tag memo keeps, so a remembered phrase
     needs no jieba at all."""
     posseg = _tagger()
     pairs = [(p.word, p.flag) for p in posseg.cut(masked) if p.word.strip() and p.flag != "x"]  # type: ignore[attr-defined]
-    return _retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs])
+    return _retag_divisions(_retag_names([(w, _idiom_flag(w) if f == "l" else f) for w, f in pairs]))
 
 
 def _is_verb(flag: str) -> bool:
@@ -322,6 +337,8 @@ def phrase_kind(text: str) -> PhraseKind:
             before, before_word = toks[i - 1][1], toks[i - 1][0]
             if before in ("d", "ad", "t", "m", "r") or before_word.startswith("每") or len(toks) - i - 1 >= 2:
                 return "clause"
+            if _after_duration(toks, i):
+                return "clause"  # 信息股24小时值班: a duration before the predicate is its adverbial
     return "noun"
 
 
@@ -414,6 +431,23 @@ def with_yao(text: str) -> str:
             return t[: len(t) - len(tail)] + "要" + tail if t.endswith(tail) else t
         off = pos + len(w)
     return t
+
+
+#: the units of a duration (24小时, 30分钟, 3个工作日): after a number they modify the predicate that follows
+_DURATION_WORDS = frozenset({"小时", "分钟", "天", "日", "周", "工作日", "个工作日", "个月", "月"})
+_WITHIN = frozenset({"内", "以内", "之内"})
+
+
+def _after_duration(toks: list[tuple[str, str]], i: int) -> bool:
+    """Whether token ``i`` follows a number and a duration unit (24小时值班, 30分钟内反馈, 3个工作日内办结)."""
+    j = i - 1
+    if j >= 0 and toks[j][0] in _WITHIN:
+        j -= 1
+    if j < 1:
+        return False
+    word = toks[j][0]
+    unit = word[: -len(next((w for w in _WITHIN if word.endswith(w)), ""))] if word.endswith(tuple(_WITHIN)) else word
+    return unit in _DURATION_WORDS and toks[j - 1][1] == "m"
 
 
 # a time word's tail (2024年起, 3月底前) and a subject's determiner (每位通讯员): grammar words, not vocabulary

@@ -45,7 +45,7 @@ def _file() -> Path | None:
     return folder / f"jieba-tags-{stamp.hexdigest()[:32]}.json"
 
 
-_FORMAT = "docgen-jieba-tags-3"  # 2: idioms retagged; 3: verbs tagged as names retagged (phrases._jieba_tags)
+_FORMAT = "docgen-jieba-tags-4"  # 2: idioms retagged; 3: verbs tagged as names retagged; 4: division names (信息处)
 
 
 def _shape(data: object) -> bool:

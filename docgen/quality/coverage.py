@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from docgen.zhtext import strip_enumerator
+from docgen.zhtext import halfwidth_alnum, strip_enumerator
 
 __all__ = ["SHOWN_SHARE", "Uncovered", "option_losses", "uncovered"]
 
@@ -43,7 +43,7 @@ _CN_DIGITS = "零一二三四五六七八九"
 _END_PUNCT = "。；;，,、！!？?：: \t\u3000"
 _ASIDE_RE = re.compile(r"（[^）]*）|\([^)]*\)")
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
-_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年(?!度)")
+_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d年度?")
 _TITLE_RE = re.compile(r"《([^《》]+)》")
 _ITEM_SPLIT_RE = re.compile(r"[、，；]|和|等\d*[个家名位项所条]?")
 
@@ -141,7 +141,7 @@ def _number_shown(num: str, text: str) -> bool:
 def _shown(value: object, text: str, flat: str) -> bool:
     if isinstance(value, int | float):
         return _number_shown(str(value), text)
-    s = str(value).strip().rstrip(_END_PUNCT).strip()
+    s = halfwidth_alnum(str(value).strip().rstrip(_END_PUNCT).strip())  # the composer writes ２０２５ as 2025
     if not s or _IDENT_RE.match(s):
         return True  # an identifier (a listed item's id, fragment id) names a thing, it is not a word of the text
     m = _DATE_RE.match(s)

@@ -14,6 +14,7 @@ from docgen.quality.findings import Finding
 from docgen.quality.units import Sentence, Unit
 from docgen.zhtext import (
     ARABIC_DURATION_RE,
+    FULLWIDTH_ALNUM_RE,
     HAN_DURATION_RE,
     LEADING_ENUMERATOR_RE,
     PRAISE_FORMULAS,
@@ -142,6 +143,7 @@ def check_text(
         lambda: _significance(sentences),
         lambda: _few(units),
         lambda: _batches(sentences),
+        lambda: _plural_before_one(sentences),
         lambda: _doubled(sentences),
         lambda: _counts_twice(units),
         lambda: _singles(units),
@@ -277,6 +279,10 @@ def _mixed_numerals(sentences: list[Sentence]) -> Iterator[Finding]:
     same kind of number written the same way in one context."""
     for s in sentences:
         text = _plain(s.text)
+        wide = FULLWIDTH_ALNUM_RE.search(text)
+        if wide:
+            yield _f("quality-numerals", f"全角数字或字母（“{wide.group()}”），应为半角", s)
+            continue
         han, arabic = _exact_han_duration(text), ARABIC_DURATION_RE.search(text)
         if han and arabic:
             yield _f(
@@ -526,6 +532,18 @@ def _breakdowns(sentences: list[Sentence]) -> Iterator[Finding]:
         m = _BREAKDOWN_RE.match(_plain(s.text).strip())
         if m and not re.search(r"[、；]", _BRACKETED_RE.sub("", m.group(1))) and m.group(1).count("，") == 0:
             yield _f("quality-single", "说“分……看”，后面只有一项", s)
+
+
+#: 先后/相继 + a verb, then a single 《name》 and no other item after it (还先后报送了《关于……的调查》。)
+_PLURAL_BEFORE_ONE_RE = re.compile(f"(?:先后|相继)[{_HAN}]{{1,4}}了?《[^》]*》(?:等?[{_HAN}]{{0,4}}信息)?(?=[。；，]|$)")
+
+
+def _plural_before_one(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A word that announces several (先后, 相继) before a single named item."""
+    for s in sentences:
+        m = _PLURAL_BEFORE_ONE_RE.search(_plain(s.text))
+        if m and "等" not in m.group():
+            yield _f("quality-single", f"“{m.group()[:2]}”后只有一项（{m.group()}）", s)
 
 
 def _few(units: list[Unit]) -> Iterator[Finding]:

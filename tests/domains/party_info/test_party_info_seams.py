@@ -373,3 +373,82 @@ def test_ranks_of_several_scopes_praise_once(variant: str) -> None:
     assert sum(text.count(w) for w in ("功不可没", "来之不易")) <= 1
     line = _line(text, "位居")
     assert line.count("我县在") == 1 and "；在全省" in line and "；在全国" in line
+
+
+# --- issue 11, w5 blind round: clerk phrasing ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "said"),
+    [
+        ("县委办公室信息股24小时值班", "县委办公室信息股要24小时值班"),
+        ("各乡镇30分钟内反馈核实情况", "各乡镇要30分钟内反馈核实情况"),
+        ("各部门3个工作日内办结群众反映事项", "各部门要3个工作日内办结群众反映事项"),
+    ],
+)
+def test_a_demand_whose_subject_acts_within_a_duration_takes_its_yao(item: str, said: str) -> None:
+    data = edit(minimal_speech(), {"tasks.sections[1].items": [item, "严格执行信息报送审签制度"]})
+    assert said in _line(_text(data), "审签")
+
+
+def test_one_plain_case_is_not_announced_as_several() -> None:
+    for v in "abc":
+        data = edit(
+            minimal_speech(),
+            {"document.variants": {"RES-case-plain": v}, "results.cases": [{"title": "关于农村供水工程冬季管护问题的调查"}]},
+        )
+        line = _line(_text(data), "冬季管护")
+        assert "先后" not in line and "等信息" not in line
+
+
+def test_the_writers_measure_word_of_a_listed_count_is_kept() -> None:
+    data = edit(
+        minimal_speech(),
+        {"meeting": {"name": "全县信息工作会议", "agenda_done": [{"type": "exchange", "by": "城关镇等4家单位"}]}},
+    )
+    assert "城关镇等4家单位" in _line(_text(data), "交流发言")
+
+
+def test_full_width_digits_of_a_clerk_are_written_in_half_width() -> None:
+    data = edit(
+        minimal_summary(),
+        {
+            "results.submitted.to": "市委办公室等２家单位",
+            "tasks.sections[0].items": ["２０２６年６月底前完成信息报送系统升级", "每季度通报一次报送情况"],
+        },
+    )
+    text = _text(data)
+    assert "等2家单位" in text and "2026年6月底前完成" in text
+    assert not any("\uff10" <= ch <= "\uff19" for ch in text)
+
+
+@pytest.mark.parametrize("doc_id", ["a1", "b2", "c3", "d4", "e5"])
+def test_a_body_does_not_say_a_word_of_the_writers_heading_again(doc_id: str) -> None:
+    lead = "突出调研信息，提升参考价值"
+    data = edit(
+        minimal_summary(),
+        {"document.id": doc_id, "tasks.sections": [{"theme": "deep", "lead": lead}, {"theme": "fast"}]},
+    )
+    body = _line(_text(data), lead).split("。", 1)[1]
+    assert "价值" not in body and "调研" not in body
+
+
+@pytest.mark.parametrize("office", ["省委办公厅信息处", "县委办公室综合股", "市政府办公室信息科"])
+def test_an_office_division_is_the_subject_not_a_verb(office: str) -> None:
+    data = edit(minimal_speech(), {"tasks.sections[1].items": [f"{office}24小时值班", "严格执行信息报送审签制度"]})
+    line = _line(_text(data), "审签")
+    assert f"{office}要24小时值班" in line
+
+
+def test_durations_of_one_paragraph_take_one_numeral_style() -> None:
+    data = edit(
+        minimal_speech(),
+        {
+            "tasks.sections[1].items": ["各乡镇要在事发后30分钟内电话报告", "严格执行信息报送审签制度"],
+            "tasks.sections[1].time_limits": [
+                {"event": "一般突发事件", "phone": 1, "phone_unit": "小时", "written": 3, "written_unit": "小时"}
+            ],
+        },
+    )
+    line = _line(_text(data), "审签")
+    assert "30分钟内电话报告" in line and "1小时内电话报告、3小时内书面报告" in line

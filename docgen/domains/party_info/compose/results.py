@@ -170,7 +170,7 @@ def _service(ctx: Ctx, r: Results) -> list[Sentence]:
         titles = [zh.book_title(r.cases[j].title) for j in plain]
         out.append(
             (
-                ctx.frag("RES-case-plain", titles="".join(titles), many=len(titles) > 1),
+                ctx.frag("RES-case-plain", titles="".join(titles), many=len(titles) > 1, one_item=len(titles) == 1),
                 tuple(f"results.cases[{j}]" for j in plain),
             )
         )
