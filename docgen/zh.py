@@ -31,7 +31,10 @@ from docgen.zhtext import (
     is_cjk,
     is_gb2312,
     is_han,
+    marked_at_head,
     non_gb2312_chars,
+    strip_title_marks,
+    unwrap,
 )
 
 __all__ = [
@@ -59,6 +62,7 @@ __all__ = [
     "l3_demand",
     "l3_lead",
     "l4_number",
+    "marked_at_head",
     "month_span",
     "non_gb2312_chars",
     "num_range",
@@ -70,6 +74,8 @@ __all__ = [
     "rank",
     "rank_bare",
     "relative_year",
+    "strip_title_marks",
+    "unwrap",
 ]
 
 # ---------------------------------------------------------------------------------------------------------
@@ -516,10 +522,16 @@ def join_list(items: Iterable[str], conj: str = "和") -> str:
 
 
 def book_title(name: str) -> str:
-    """Wrap in 书名号: "人民日报" or "《人民日报》" → "《人民日报》"; inner 《》 become 〈〉."""
-    core = name.strip().lstrip("《").rstrip("》").strip()
+    """Wrap in 书名号: "人民日报", "《人民日报》" or "“人民日报”" → "《人民日报》"; inner 《》 become 〈〉.
+
+    Idempotent for the names users write: a name whose head is a title already (《今日焦点》栏目) is returned
+    as written (:func:`~docgen.zhtext.marked_at_head`); quotes inside a title are the title's own
+    (《“一带一路”倡议研究》)."""
+    core = strip_title_marks(unwrap(name))
     if not core:
         raise ValueError("empty title")
+    if marked_at_head(core, "《"):
+        return core
     return f"《{core.replace('《', '〈').replace('》', '〉')}》"
 
 
@@ -531,15 +543,16 @@ def quoted(name: str) -> str:
     """Wrap in Chinese double quotes, stripping any quotes around it first: "两会" → “两会”.
 
     Inner double quotes (“” or straight ") become single quotes ‘’, so the nesting is “……‘……’……”.
-    A name that is a whole title in 书名号 (《关于……的建议》) is returned as it is: it needs no quotes.
+    A name that is a whole title in 书名号 (《关于……的建议》) is returned as it is: it needs no quotes; so is a
+    name the writer marked at its head (“东岚发布”微信公众号, 《今日焦点》栏目): quoting is idempotent.
     """
-    core = name.strip()
-    while len(core) >= 2 and core[0] in _OPEN_QUOTES and core[-1] in _CLOSE_QUOTES:
-        core = core[1:-1].strip()
+    core = unwrap(name, _OPEN_QUOTES)
     if not core:
         raise ValueError("empty quotation")
-    if core[0] == "《" and core[-1] == "》" and core.count("《") == 1:
-        return core  # a title in 书名号 is marked already: “《……》” would mark it twice
+    if core[0] == "《" and strip_title_marks(core) != core:
+        return book_title(core)  # a title in 书名号 is marked already: “《……》” would mark it twice
+    if marked_at_head(core):
+        return core  # “‘东岚发布’微信公众号” would mark it twice
     out: list[str] = []
     opened = False
     for ch in core:

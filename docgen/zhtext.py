@@ -311,3 +311,57 @@ def strip_enumerator(text: str) -> str:
     nothing but a numbering is returned as it is."""
     m = LEADING_ENUMERATOR_RE.match(text)
     return text[m.end() :] if m and m.end() < len(text) else text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Names that carry their own marks (a normaliser for the names users write: quoting must be idempotent)
+
+#: opening mark → its closing mark (quotes and 书名号)
+MARK_PAIRS: dict[str, str] = {"“": "”", '"': '"', "'": "'", "‘": "’", "「": "」", "『": "』", "《": "》"}
+QUOTE_OPENS = "“\"'‘「『"
+
+
+def unwrap(name: str, opens: str = QUOTE_OPENS + "《") -> str:
+    """``name`` without the pairs of marks (of ``opens``) that enclose all of it, repeatedly: “两会” → 两会,
+    《人民日报》 → 人民日报, ““X”” → X.  Marks that enclose only a part stay: “两会”和“双周协商” is two names,
+    “东岚发布”微信公众号 one name marked at its head."""
+    core = name.strip()
+    while len(core) >= 2 and core[0] in opens and _closing(core) == len(core) - 1:
+        core = core[1:-1].strip()
+    return core
+
+
+def strip_title_marks(name: str) -> str:
+    """``name`` without the 书名号 around all of it (《东岚日报》 → 东岚日报), nor a lone one a writer left at
+    either end (《东岚日报, 东岚日报》); a title at its head stays marked (《今日焦点》栏目)."""
+    core = unwrap(name, "《")
+    if core.startswith("《") and _closing(core) == -1:
+        core = core[1:].strip()
+    if core.endswith("》") and "《" not in core:
+        core = core[:-1].strip()
+    return core
+
+
+def _closing(text: str) -> int:
+    """Where the mark that opens ``text`` closes (nesting of the same pair counted), or -1."""
+    open_, close = text[0], MARK_PAIRS[text[0]]
+    if open_ == close:
+        return text.find(close, 1)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch == open_:
+            depth += 1
+        elif ch == close:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def marked_at_head(name: str, opens: str = QUOTE_OPENS + "《") -> bool:
+    """A name that opens with its own marked part (marks of ``opens``) and goes on (“东岚发布”微信公众号,
+    《今日焦点》栏目, ‘学习强国’号): the writer marked it; a frame that quotes it again would mark it twice."""
+    core = name.strip()
+    if core[:1] not in opens or core[:1] not in MARK_PAIRS:
+        return False
+    return 1 < _closing(core) < len(core) - 1

@@ -195,7 +195,19 @@ class Ctx:
         for c in _long_clauses(t):  # nor says again a long clause of it (围绕中心、服务大局)
             self.clauses.setdefault(c, "")
 
+    def level_slots(self) -> Mapping[str, object]:
+        """Words whose right form depends on the office's level, offered to every fragment as slots (a domain's
+        Ctx gives them; a slot the caller passes wins).  A fragment says ``{{ all_bodies }}``, never the words
+        for "the bodies at every level" itself, so an office with no body of its kind below it is never told
+        各级 (level awareness is a mechanism, not a variant to avoid)."""
+        return {}
+
+    def _with_level(self, slots: Mapping[str, object]) -> Mapping[str, object]:
+        own = self.level_slots()
+        return {**own, **slots} if own else slots
+
     def _render(self, fid: str, slots: Mapping[str, object], override: str | None) -> str:
+        slots = self._with_level(slots)
         doc = self.facts.document
         text = _undouble(self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date), slots)
         text = self._refer_to_lead(text)
@@ -229,6 +241,7 @@ class Ctx:
         writer has said already (the items of one family share their frame by design; a heading is not prose)."""
         if not self.clauses:
             return False
+        slots = self._with_level(slots)
         doc = self.facts.document
         try:
             text = _undouble(self.lib.render(fid, slots, self.doc_id, override=variant, on=doc.date), slots)

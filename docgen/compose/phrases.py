@@ -41,6 +41,7 @@ __all__ = [
     "perfective",
     "phrase_kind",
     "point",
+    "said_alone",
     "said_within",
     "split_count_suffix",
     "strip_metric_suffix",
@@ -328,6 +329,8 @@ def phrase_kind(text: str) -> PhraseKind:
         last_de = len(words) - 1 - words[::-1].index("的")
         if toks[-1][1] in _NOUNISH and not any(w in _MODALS for w in words[:last_de]):
             return "noun"
+    if toks[-1][1] == "a" and len(toks) >= 2 and toks[-2][1] in _NOUNISH:
+        return "clause"  # a subject and its adjective predicate (效果好, 信息质量高): said of the subject
     for i, (w, f) in enumerate(toks[1:], 1):
         if w in _MODALS:
             return "clause"
@@ -433,6 +436,19 @@ def with_yao(text: str) -> str:
     return t
 
 
+def said_alone(text: str) -> str:
+    """A user's demand or plan said as a sentence (or a numbered item) of its own: a subject with a bare
+    adjective predicate takes 要 before the adjective (渠道畅 → 渠道要畅, 信息质量高 → 信息质量要高), so it reads as
+    a demand, not as a stub clause; anything else is returned as it is (cleaned)."""
+    t = clean(text)
+    if phrase_kind(t) != "clause":
+        return t
+    toks = _tags(t)
+    if toks[-1][1] != "a" or any(w in _MODALS for w, _ in toks):
+        return t
+    return with_yao(t)
+
+
 #: the units of a duration (24小时, 30分钟, 3个工作日): after a number they modify the predicate that follows
 _DURATION_WORDS = frozenset({"小时", "分钟", "天", "日", "周", "工作日", "个工作日", "个月", "月"})
 _WITHIN = frozenset({"内", "以内", "之内"})
@@ -474,6 +490,8 @@ def _yao_index(toks: list[tuple[str, str]]) -> int | None:
         toks[j][0].startswith("每") and not _SUBJECT_EACH.match(toks[j][0])
     ):
         j += 1
+    if j == n - 1 and i < j and toks[j][1] == "a":
+        return j  # a subject and its adjective predicate: 要 before the adjective (质量要高, 渠道要畅)
     if j >= n or not (toks[j][1] == "p" or any(_is_verb(f) for _, f in toks[j:])):
         return None
     # 要 goes right before the predicate when only time words and adverbs stand between (每月至少要报送,

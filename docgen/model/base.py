@@ -29,6 +29,7 @@ from docgen.model.quantity import (
     quantity_fields,
     quantity_problem,
 )
+from docgen.zhtext import strip_title_marks
 
 __all__ = [
     "APPROX_WORDS",
@@ -231,5 +232,5 @@ class Count(FactModel):
 def strip_book_marks(v: Any) -> Any:
     """Names of publications (newspapers, journals, bulletins) are stored without 《》 (the renderer adds them)."""
     if isinstance(v, str):
-        return v.strip().removeprefix("《").removesuffix("》").strip()
+        return strip_title_marks(v)  # 《今日焦点》栏目 keeps the marks of its head
     return v

@@ -116,6 +116,16 @@ def tag(clause: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in _posseg().cut(clause, HMM=False))
 
 
+def has_predicate(clause: str) -> bool:
+    """A clause that says something of something: a verb (抓策划, 选题准 where 准 is tagged a verb), or an
+    adjective after its subject (直报快, 效果好, 渠道畅: a subject–predicate clause, the genre's short run-in
+    leads).  A bare adverb or number (首次, 进一步) or a lone noun (直报) predicates nothing."""
+    toks = [(w, f) for w, f in tag(clause) if f != "x"]
+    if any(f.startswith("v") for _, f in toks):
+        return True
+    return len(toks) >= 2 and toks[-1][1] == "a" and any(f[:1] in ("n", "d", "j", "l") for _, f in toks[:-1])
+
+
 def _may_open_subject(clause: str) -> bool:
     lex = _lexicon()
     words, yao_words = lex[0], lex[1]

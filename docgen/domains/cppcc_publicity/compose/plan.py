@@ -79,7 +79,7 @@ def meeting_plan(ctx: Ctx) -> Draft:
         _Sec("PLN-heading-division", _division(ctx, plan), "plan.division"),
         _Sec(
             "PLN-heading-requirements",
-            _numbered(ctx, plan.requirements, "plan.requirements"),
+            _numbered(ctx, [phrases.said_alone(x) for x in plan.requirements], "plan.requirements"),
             "plan.requirements",
         ),
     ]

@@ -418,7 +418,7 @@ def _planned(item: str) -> str:
     t = phrases.clean(item)
     if t.startswith("要") and phrases.phrase_kind(t[1:]) == "clause":
         return phrases.with_yao(t)
-    return t
+    return phrases.said_alone(t)  # 渠道畅 → 渠道要畅: a measure, not a stub clause
 
 
 def measures(items: list[str]) -> str | None:

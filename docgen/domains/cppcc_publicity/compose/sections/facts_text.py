@@ -42,7 +42,7 @@ def _with_subject(ctx: Ctx, text: str) -> str:
     """A writer's “首次……” phrase with the unit as its subject unless it names one (区政协首次在……)."""
     t = phrases.clean(text)
     names = tuple(x for x in (ctx.org, ctx.facts.org.place, ctx.ours, "我") if x)
-    return t if t.startswith(names) or phrases.phrase_kind(t) == "noun" else ctx.org + t
+    return t if t.startswith(names) or phrases.phrase_kind(t) == "noun" or phrases.has_own_subject(t) else ctx.org + t
 
 
 def _bare_scope(text: str) -> str:
@@ -181,12 +181,17 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None, exclude: frozenset[
         if m.subunit_programmes:
             sub_label = ctx.facts.org.subunits_label
             if sub_label:
-                out.append(
-                    (
-                        ctx.frag("ACH-media-subunit-programmes", subunits=sub_label),
-                        (f"{A}.media.subunit_programmes",),
+                path = f"{A}.media.subunit_programmes"
+                if out and out[-1][1] == (f"{A}.media.subunit_total",):
+                    # the sentence before has the units below as its subject: one sentence, the subject
+                    # said once (各乡镇（街道）……刊发稿件60篇，还与当地媒体联办了……; not two sentences in a row)
+                    prev, prev_paths = out.pop()
+                    more = ctx.frag("ACH-media-subunit-programmes", subunits=None)
+                    out.append((f"{prev.rstrip('。')}，{more}", (*prev_paths, path)))
+                else:
+                    out.append(
+                        (ctx.frag("ACH-media-subunit-programmes", subunits=ctx.sub_bodies(sub_label)), (path,))
                     )
-                )
     if want("columns"):
         # each column in another wording (never the same frame twice in a row); columns on the host just
         # named share its sentence (依托X开办A栏目，……；还开办B栏目，……)
