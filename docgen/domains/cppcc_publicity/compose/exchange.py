@@ -163,7 +163,7 @@ def result_clause(ctx: Ctx, r: Result, path: str, *, with_period: bool = True) -
 
 def _says_count(label: str, amount: str) -> bool:
     """True when the label holds the result's own figure (……等11个设区市 for 11个; 12篇被转载 for 12篇)."""
-    m = re.match(r"^(\d+(?:\.\d+)?)(\D?)", amount)
+    m = re.match(r"^(?:近|约)?(\d+(?:\.\d+)?)(\D?)", amount)  # 近11个 beside 等11个设区市 too
     if m is None or not m.group(2):
         return False
     number, unit = m.groups()
@@ -227,7 +227,7 @@ def practices_text(
     ``subject`` (我们) is put before the first measure when it is a verb phrase that does not already say
     who acts (我…, or one of ``names``, e.g. the unit's short name or place).
     """
-    items = [phrases.clean(p) for p in practices if phrases.clean(p)]
+    items = phrases.as_measures(practices)
     if not items:
         return None
     own_subject = any(phrases.has_own_subject(part) for part in items[0].split("，")[1:])
@@ -278,6 +278,8 @@ def _next_steps(ctx: Ctx, ex: Exchange, who: str | None) -> list[Block]:
     # the frame says who acts (我们…… / 下一步，县政协将……): an item does not say it again
     subjects = ("我们", ctx.facts.org.short_name, org_name(ctx), ctx.facts.org.full_name or "")
     steps = [phrases.strip_subject(phrases.strip_transition(s), subjects) for s in ex.next_steps if _clause(s)]
+    if len(steps) == 1:  # said after the frame's 将 (several are announced as 以下方面, where a noun phrase fits)
+        steps = phrases.as_measures(steps)
     if steps:
         many = len(steps) > 1
         # a single step follows the frame's 将/打算 directly: its own deadline takes 在 (我们还将在6月前出台……)
