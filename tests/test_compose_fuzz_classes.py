@@ -221,8 +221,10 @@ def test_the_checker_catches_a_period_said_again_by_the_next_clause() -> None:
         meta = DraftMeta("t", "leadership_speech", "标题", dt.date(2025, 12, 5))
         return [f.code for f in check_draft(Draft(meta, [Paragraph((Segment(text),))]))]
 
+    # 明年，力争全年 is also the year said twice at the head (quality-doubled)
     assert codes("明年，力争全年在《苍岭政协报》上稿不少于20篇，全年在《人民政协报》上稿不少于2篇。") == [
-        "quality-repeat-lead"
+        "quality-doubled",
+        "quality-repeat-lead",
     ]
     assert codes("目标是：每季度报送信息不少于10条，每季度编发简报不少于2期。") == ["quality-repeat-lead"]
     assert codes("目标是：全年在《苍岭政协报》上稿不少于20篇，在《人民政协报》上稿不少于2篇。") == []
