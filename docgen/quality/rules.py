@@ -652,13 +652,37 @@ def _flat_beside_approx(text: str) -> bool:
     return False
 
 
+def _bounded_in_data(data: object, token: str) -> bool:
+    """True when the facts hold the percentage ``token`` (82%以上) as a counted value the writer qualified
+    with 以上 (value 82, unit %, approx 以上): the bound is theirs, not ours."""
+    number = float(token[: token.index("%")])
+    seen: set[int] = set()
+
+    def walk(node: object, depth: int = 0) -> bool:
+        if node is None or isinstance(node, (str, int, float, bool)) or depth > 40 or id(node) in seen:
+            return False
+        seen.add(id(node))
+        if isinstance(node, (list, tuple)):
+            return any(walk(v, depth + 1) for v in node)
+        attrs = node if isinstance(node, dict) else getattr(node, "__dict__", None)
+        if not isinstance(attrs, dict):
+            return False
+        value, approx, unit = attrs.get("value"), attrs.get("approx"), attrs.get("unit")
+        if approx == "以上" and unit in ("%", "％") and isinstance(value, (int, float)) and value == number:
+            return True
+        values: Iterable[object] = attrs.values()
+        return any(walk(v, depth + 1) for v in values)
+
+    return walk(data)
+
+
 def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     data_text: list[str] = []  # repr(data), made only when a sentence has a percentage with 以上
 
     def in_data(token: str) -> bool:
         if not data_text:
             data_text.append(repr(data) if data is not None else "")
-        return token in data_text[0]
+        return token in data_text[0] or _bounded_in_data(data, token)
 
     for s in sentences:
         text = _plain(s.text)
