@@ -168,6 +168,8 @@ def count(value: int | Decimal, unit: str, approx: str | None = None) -> str:
     Decimals are written as given, without trailing zeros: ``count(Decimal("8.6"), "万元")`` → "8.6万元",
     ``count(38, "万人次", "近")`` → "近38万人次".  As GB/T 15835 writes them, 余/多 follow 万/亿 when the unit starts
     with one: ``count(8, "万元", "余")`` → "8万余元"; they never follow a decimal (ValueError: "8.6余万元" is wrong).
+    Otherwise they follow only a round number (60余篇, 1200多条): after any other (7多条, 65余篇, wrong Chinese) the
+    count says what the clerk meant, more than that number, with 以上 (7条以上).
     Zero or negative values raise :class:`ValueError`: the genre never says "0篇", callers drop the fact.
     """
     approx = approx or ""
@@ -185,6 +187,8 @@ def count(value: int | Decimal, unit: str, approx: str | None = None) -> str:
     if approx in ("余", "多"):
         if unit[:1] in ("万", "亿") and len(unit) > 1:
             return f"{number}{unit[0]}{approx}{unit[1:]}"
+        if int(value) % 10:  # 余/多 follow a round number only (60余篇); 7多条 is said 7条以上
+            return f"{number}{unit}以上"
         return f"{number}{approx}{unit}"
     if approx in ("近", "约"):
         return f"{approx}{number}{unit}"

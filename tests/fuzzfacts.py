@@ -8,8 +8,12 @@ Perturbations, each applied where the mapping allows it:
 
 * blocks dropped (an optional top-level block or one of the achievements' blocks);
 * lists of user phrases resized to 1..6 items, new items written as a verb phrase (加强…), a noun phrase
-  (…机制) or a clause with its own subject or time (各专委会每季度…, 2025年上半年…);
-* user phrases rewritten into another of those three forms;
+  (…机制) or a clause with its own subject or time (各专委会每季度…, 2025年上半年…) — in lists of measures
+  (items, practices, next steps…), where a clerk writes any of the three; a list of a narrower kind takes only
+  the forms a clerk writes there (a meeting's purposes are verb phrases, mechanisms verb or noun phrases), and a
+  list of names or set phrases (attendees, units, thanks, keywords, the year's significance, firsts) is only cut
+  down, never given a measure (向……、建立……机制表示热烈的祝贺 is not what anyone writes);
+* user phrases rewritten into another of the forms their list allows;
 * counts with and without an approximate qualifier (余, 多, 近, 以上, 约);
 * lists of measures numbered by the clerk (一要……, 二是……, （三）……, 4.……);
 * lists of groups, sections, highlights and items cut down, down to a group of one.
@@ -26,6 +30,8 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ruamel.yaml import YAML
+
+from docgen import registry
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +78,19 @@ _ID_KEYS = frozenset(
     {"id", "kind", "refs", "outlet", "outlets", "theme", "themes", "domain", "code", "to", "by"}
 )
 
+
+# the phrase forms a list of each key may be given (lists of measures, not named here, take all three);
+# a key mapped to () is a list of names or set phrases: cut down, never rewritten
+_FORMS: dict[str, tuple[str, ...]] = {
+    "purposes": ("verb",),
+    "mechanisms": ("verb", "noun"),
+    **dict.fromkeys(
+        ("attendees", "attribution", "congratulate", "thanks", "exchange_units", "thesis_keywords",
+         "year_significance", "firsts", "units", "subunits"),
+        (),
+    ),
+}
+_ALL_FORMS = tuple(PHRASES)
 
 # lists of measures a clerk may number himself; the frame numbers them again unless the numbering comes off
 _NUMBERABLE = frozenset({"items", "practices", "support", "requirements", "next_steps", "actions"})
@@ -130,8 +149,10 @@ def _nodes(node: Any, key: str = "") -> Iterator[tuple[str, Any]]:
                 yield from _nodes(v, key)
 
 
-def _fresh(ch: Chooser, taken: set[str]) -> str | None:
-    form = ch.pick(tuple(PHRASES))
+def _fresh(ch: Chooser, taken: set[str], forms: tuple[str, ...] = _ALL_FORMS) -> str | None:
+    if not forms:
+        return None
+    form = ch.pick(forms)
     pool = [p for p in PHRASES[form] if p not in taken]
     return ch.pick(pool) if pool else None
 
@@ -139,8 +160,9 @@ def _fresh(ch: Chooser, taken: set[str]) -> str | None:
 def perturb(data: dict[str, Any], ch: Chooser) -> dict[str, Any]:
     """A perturbed deep copy of ``data``; every decision comes from ``ch``."""
     d = copy.deepcopy(data)
-    # blocks dropped
-    for k in [k for k in d if k not in _KEEP_TOP]:
+    # blocks dropped (never one the document's kind requires: that file is only refused)
+    keep = _KEEP_TOP | _required(d)
+    for k in [k for k in d if k not in keep]:
         if ch.integer(0, 9) == 0:
             del d[k]
     ach = d.get("achievements")
@@ -159,7 +181,7 @@ def perturb(data: dict[str, Any], ch: Chooser) -> dict[str, Any]:
             if ch.integer(0, 3) == 0:
                 node["approx"] = ch.pick(APPROX)
         elif isinstance(node, list) and node and all(_is_phrase(x) for x in node):
-            _phrases(node, ch, taken, numberable=key in _NUMBERABLE)
+            _phrases(node, ch, taken, numberable=key in _NUMBERABLE, forms=_FORMS.get(key, _ALL_FORMS))
         elif (
             isinstance(node, list)
             and len(node) >= 2
@@ -168,6 +190,15 @@ def perturb(data: dict[str, Any], ch: Chooser) -> dict[str, Any]:
         ):
             del node[ch.integer(1, len(node)) :]  # down to a group of one
     return d
+
+
+def _required(d: dict[str, Any]) -> frozenset[str]:
+    """The blocks the document's kind requires (none when the kind is not a registered one)."""
+    kind = (d.get("document") or {}).get("kind")
+    try:
+        return frozenset(registry.kind(str(kind)).required)
+    except KeyError:
+        return frozenset()
 
 
 def _drop_dangling_refs(ach: dict[str, Any]) -> None:
@@ -180,11 +211,38 @@ def _drop_dangling_refs(ach: dict[str, Any]) -> None:
             continue
         for h in hls:
             if isinstance(h, dict) and isinstance(h.get("refs"), list):
-                h["refs"] = [r for r in h["refs"] if r in ach]
+                h["refs"] = [r for r in h["refs"] if isinstance(r, str) and _resolves(ach, r)]
         hls[:] = [h for h in hls if not isinstance(h, dict) or h.get("refs") or h.get("text")]
+    # a comparison whose number went with its block goes too (media.total, media.by_outlet[clzxb])
+    comps = ach.get("comparisons")
+    if isinstance(comps, list):
+        comps[:] = [
+            c
+            for c in comps
+            if not isinstance(c, dict) or not isinstance(c.get("ref"), str) or _resolves(ach, c["ref"].split("[")[0])
+        ]
+        if not comps:
+            del ach["comparisons"]
 
 
-def _phrases(items: list[Any], ch: Chooser, taken: set[str], *, numberable: bool = False) -> None:
+def _resolves(ach: dict[str, Any], ref: str) -> bool:
+    """A ref (``media`` or a dotted path ``media.columns``) that still names a block of the achievements."""
+    node: Any = ach
+    for part in ref.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return False
+        node = node[part]
+    return True
+
+
+def _phrases(
+    items: list[Any],
+    ch: Chooser,
+    taken: set[str],
+    *,
+    numberable: bool = False,
+    forms: tuple[str, ...] = _ALL_FORMS,
+) -> None:
     op = ch.integer(0, 3)
     if op == 3 and numberable and len(items) >= 2:  # numbered by the clerk (一要……, （二）……, 3.……)
         style = ch.pick(_NUMBERINGS)
@@ -195,14 +253,14 @@ def _phrases(items: list[Any], ch: Chooser, taken: set[str], *, numberable: bool
         n = ch.integer(1, 6)
         del items[n:]
         while len(items) < n:
-            new = _fresh(ch, taken | set(items))
+            new = _fresh(ch, taken | set(items), forms)
             if new is None:
                 break
             items.append(new)
     elif op == 2:  # items rewritten into another form
         for i in range(len(items)):
             if ch.integer(0, 1):
-                new = _fresh(ch, taken | set(items))
+                new = _fresh(ch, taken | set(items), forms)
                 if new is not None:
                     items[i] = new
     taken.update(items)

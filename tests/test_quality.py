@@ -90,6 +90,9 @@ BAD = [
     # claims the data does not make
     ("quality-claim", ["委员反映的信息占总数的82%以上。"]),
     ("quality-claim", ["收集信息480余条，采用率84.6%。"]),
+    ("quality-claim", ["1—11月，被省政协采用信息7多条。"]),
+    ("quality-claim", ["征集到稿件65余篇，经编审收入30篇。"]),
+    ("quality-claim", ["接待群众1503多人次。"]),
     ("quality-claim", ["发稿200篇以上，与去年同期持平。"]),
     ("quality-claim", ["在县级以上媒体刊发稿件45余篇，与去年全年持平。"]),
     ("quality-claim", ["凡被全国政协采用的，每条奖励1000元，全年被全国政协采用3条以上。"]),
@@ -151,6 +154,7 @@ def test_the_checker_catches_each_class_of_seam(code: str, paras: list[str]) -> 
 
 
 GOOD = [
+    "征集到稿件60余篇，经编审收入30篇；接待群众1500多人次，募集资金8万余元，用时3个多月。",
     "今年以来，全市各级政协组织围绕中心工作，积极作为、协同发力，宣传信息工作主要有以下几个方面的特点：",
     "一是围绕中心大局精准发声。二是多方联动拓展传播渠道。",
     "一要拓宽信息来源；二要突出信息重点；三要推动成果转化。",
@@ -235,6 +239,17 @@ def test_a_verb_phrase_run_in_lead_is_a_heading_not_a_stub_but_a_bare_adverb_is(
     for short in ("直报快。", "选题准。"):  # an adjective after its subject is a predicate
         adjective = Paragraph((Segment(short, "item_lead"), Segment("开通直报通道，委员可直接报送。")))
         assert [f.code for f in check_draft(_draft(adjective))] == []
+
+
+@pytest.mark.parametrize("lead", ["直报快。", "渠道畅。", "反馈快。", "选题准。", "服务实。"])
+def test_a_subject_predicate_run_in_lead_is_a_heading_not_a_stub(lead: str) -> None:
+    """A lead that says a thing and how it is (直报快: subject + adjective) is a complete clause, numbered or
+    not (a section of one item loses its 1.); only a lead with no predicate at all is a stub."""
+    para = Paragraph((Segment(lead, "item_lead"), Segment("开通信息直报通道，委员可直接报送。")))
+    assert [f.code for f in check_draft(_draft(para))] == []
+    for bare in ("首次。", "较好。", "全年。"):
+        para = Paragraph((Segment(bare, "item_lead"), Segment("刊发稿件3篇。")))
+        assert "quality-stub" in [f.code for f in check_draft(_draft(para))], bare
 
 
 def test_a_draft_mode_marker_is_not_a_placeholder_in_a_draft() -> None:

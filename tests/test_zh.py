@@ -124,6 +124,25 @@ def test_count_renders_qualifiers_like_the_seeds(
     assert zh.count(value, unit, approx) == expected
 
 
+@pytest.mark.parametrize(
+    ("value", "unit", "approx", "expected"),
+    [
+        (7, "条", "多", "7条以上"),
+        (65, "篇", "余", "65篇以上"),
+        (1203, "人次", "多", "1203人次以上"),
+        (3, "期", "余", "3期以上"),
+        (60, "篇", "余", "60余篇"),
+        (1200, "条", "多", "1200多条"),
+        (8, "万元", "余", "8万余元"),
+        (13, "万人次", "多", "13万多人次"),
+    ],
+)
+def test_yu_and_duo_follow_only_a_round_number(value: int, unit: str, approx: str, expected: str) -> None:
+    """余/多 say “a little over a round figure” (60余篇, 1200多条, 8万余元); after any other number (7多条,
+    65余篇) they are wrong Chinese, and what the clerk meant, more than that number, is said with 以上."""
+    assert zh.count(value, unit, approx) == expected
+
+
 def test_count_has_no_thousands_separator() -> None:
     assert "," not in zh.count(1234567, "篇")
     assert zh.count(1234567, "篇") == "1234567篇"

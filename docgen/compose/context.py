@@ -22,8 +22,8 @@ from docgen.model.basefacts import BaseFacts
 from docgen.zhtext import PRAISE_FORMULAS, one_duration_style
 
 TODO_RE = re.compile(r"(〔待补：[^〕]*〕)")
-#: Words that announce several items (avoided before a single one): 以下几个方面, 先后, 相继, 分别.
-PLURAL_WORDS = ("几", "以下", "先后", "相继", "分别")
+#: Words that announce several items (avoided before a single one): 以下几个方面, 先后, 相继, 分别, 一批, 一系列.
+PLURAL_WORDS = ("几", "以下", "先后", "相继", "分别", "一批", "一系列")
 #: Words of variants written for a single item (还将安排一项专项工作), avoided before several.
 SINGULAR_WORDS = ("一项",)
 RECENT = 4  # sentences (most recent first said) a new sentence must not open like
@@ -125,6 +125,8 @@ class Ctx:
     examples: int = 0  # 比如/再比如/又如 already said in the current paragraph
     #: long clauses said in this document (by a fragment family, or "" by the writer) → who said them
     clauses: dict[str, str] = field(default_factory=dict)
+    #: the writer's lead just heard (:meth:`heard`), until the next fragment is rendered
+    last_lead: str | None = None
     #: per org level, words its documents avoid when a variant without them exists (a domain's Ctx sets it)
     level_avoid: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
@@ -187,6 +189,7 @@ class Ctx:
         """Note a sentence said outside the fragment library (a writer's lead), so the next fragment does not
         open with the same words (（一）加强组织领导。加强组织领导是……)."""
         t = text.strip()
+        self.last_lead = t.rstrip("。：")
         if len(t) >= SHORT_OPENING:
             self.openings.append(t[:OPENING])
         for c in _long_clauses(t):  # nor says again a long clause of it (围绕中心、服务大局)
@@ -207,6 +210,7 @@ class Ctx:
         slots = self._with_level(slots)
         doc = self.facts.document
         text = _undouble(self.lib.render(fid, slots, self.doc_id, override=override, on=doc.date), slots)
+        text = self._refer_to_lead(text)
         if override is not None:
             self.used_variants.setdefault(fid, set()).add(override)
         for sent in _AFTER_STOP_RE.split(text):
@@ -217,6 +221,19 @@ class Ctx:
                 self.clauses.setdefault(c, fid)
         if any(w in text for w in PRAISE_FORMULAS):
             self.said.add(_PRAISED)
+        return text
+
+    def _refer_to_lead(self, text: str) -> str:
+        """The fragment said right after a writer's lead does not name the lead again as its subject: when every
+        variant the document may use opens with it (加强组织领导。加强组织领导是……), it is referred to by 这
+        (加强组织领导。这是……)."""
+        lead, self.last_lead = self.last_lead, None
+        if lead and len(lead) >= SHORT_OPENING and text.startswith(lead):
+            rest = text[len(lead) :]
+            if rest.startswith("是"):
+                return "这" + rest
+            if rest.startswith("，是"):
+                return "这" + rest[1:]
         return text
 
     def _says_again(self, fid: str, variant: str, slots: Mapping[str, object]) -> bool:

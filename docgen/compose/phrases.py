@@ -27,7 +27,9 @@ from docgen import zh, zhtext
 
 __all__ = [
     "PhraseKind",
+    "as_measures",
     "assessment_event",
+    "bare_noun_phrase",
     "clean",
     "dated_after_modal",
     "ends_with_noun",
@@ -536,12 +538,15 @@ def said_within(part: str, whole: str, share: float = 0.5) -> bool:
 
 
 def join_items(items: Iterable[str], conj: str = "和", *, clauses: bool = False) -> str:
-    """Join list items; an item that holds a 顿号 itself never sits in a 顿号 list.
+    """Join list items; an item that holds a 顿号 itself never sits in a 顿号 list, and one that holds a comma
+    (its own comparison: ……16篇，较去年增长60%) sets the whole list off by semicolons (A；B，……；C).
 
     Without inner 顿号: ``zh.join_list`` (A、B和C).  With one: two items → "A和B" (clauses: "A，B"); more →
     "A，B，以及C" (clauses: "A，B，C").
     """
     parts = [clean(x) for x in items if x and clean(x)]
+    if len(parts) > 1 and any("，" in _PAREN.sub("", _QUOTED.sub("", p)) for p in parts):
+        return "；".join(parts)  # an item that is itself two clauses (……16篇，较去年增长60%): a list of clauses
     if not any("、" in p for p in parts):
         return zh.join_list(parts, conj)
     if len(parts) <= 1:
@@ -551,6 +556,51 @@ def join_items(items: Iterable[str], conj: str = "和", *, clauses: bool = False
     if len(parts) == 2:
         return f"{parts[0]}{'和' if conj == '、' else conj}{parts[1]}"
     return "，".join(parts[:-1]) + "，以及" + parts[-1]
+
+
+# the tags of the words of a plain noun phrase (队伍建设, 平台运营, 档案管理): nouns, names,
+# set phrases and verbal nouns, with an adjective or a distinguishing word only in front
+_NP_HEAD_TAGS = frozenset({"n", "nz", "nr", "ns", "nt", "j", "l", "vn", "ng"})
+_NP_MODIFIER_TAGS = frozenset({"a", "b"})
+
+
+@functools.cache
+def bare_noun_phrase(text: str) -> bool:
+    """A short plain noun phrase: two to four words, every one a noun (or verbal noun, name, set phrase) of two
+    characters or more, an adjective only as the first; no verb, adverb, numeral, pronoun, preposition,
+    particle or time word anywhere.  Narrower than :func:`phrase_kind` ``noun`` on purpose: a clause whose verb
+    the dictionary tags as a noun (名单报……备案) has a one-character word or more words, and stays as written."""
+    t = clean(text)
+    if not t or _QUOTED.search(t) or _PAREN.search(t) or phrase_kind(t) != "noun":
+        return False
+    toks = _tags(t)
+    if not 2 <= len(toks) <= 4:
+        return False
+    for i, (w, f) in enumerate(toks):
+        if f in _NP_MODIFIER_TAGS and i == 0 and len(toks) > 1:
+            continue
+        if f not in _NP_HEAD_TAGS or len(w) < 2:
+            return False
+    return True
+
+
+def as_measures(items: Iterable[str]) -> list[str]:
+    """A writer's list of measures said as predicates (the frames around them say 要/一是/我们 before each):
+    plain noun phrases among them (队伍建设, 平台运营: :func:`bare_noun_phrase`) name what the effort
+    goes into, not an action, so they are gathered into one measure where the first stood — 在X和Y上下功夫 —
+    and never listed bare beside verb phrases (一是要建立……；二是队伍建设).  Other items are cleaned and
+    kept in order."""
+    parts = [clean(x) for x in items if x and clean(x)]
+    nouns = [p for p in parts if bare_noun_phrase(p)]
+    if not nouns:
+        return parts
+    out: list[str] = []
+    for p in parts:
+        if p not in nouns:
+            out.append(p)
+        elif p == nouns[0]:
+            out.append(f"在{join_items(nouns, '和')}上下功夫")
+    return out
 
 
 def kinds(items: Sequence[str]) -> list[PhraseKind]:

@@ -75,6 +75,8 @@ _EXTRA_PLACEHOLDER_RE = re.compile(
 _PCT_ABOVE_RE = re.compile(r"\d+(?:\.\d+)?%以上")
 _DECIMAL_PCT_RE = re.compile(r"\d+\.\d+%(?!以上|左右)")
 _APPROX_COUNT_RE = re.compile(r"\d+余|近\d+|约\d+|\d+多[个家名位项条篇件次期]|\d+[个家名位项条篇件次期]左右")
+# 余/多 right after a number that is not round (7多条, 65余篇): they say “a little over a round figure”
+_ODD_APPROX_RE = re.compile(r"(?<![\d.])\d*[1-9](?:余|多)(?:[个家名位项条篇件次期]|人次?)")
 _RULE_ONLY_RE = re.compile(r"\d+[个条篇件次期]以上$")
 _ANY_COUNT_RE = re.compile(r"(?:近|约)?\d+(?:余|多)?[个家名位项条篇件次期](?:左右)?(?!\d)|(?:近|约)\d+|\d+余")
 _ABOVE_COUNT_RE = re.compile(r"\d+[个家名位项条篇件次期人]以上")
@@ -97,6 +99,11 @@ _TRANSITION_TWICE_RE = re.compile(r"(下一步|今后|接下来)[^。]*：(?:[^�
 _RANK_TWICE_RE = re.compile(r"排名中，[^，。；]{1,8}排名(?:第|[一二三四五六七八九十])|排名共有\d+[家个]单位参加")
 _SIGNIFICANCE_RE = re.compile(r"(今年|明年|这一年)(?:又|也)?(?:是|恰逢|适逢)([^，。；：]{4,})")
 _FEW_RE = re.compile(r"以下(?:几|[两二三四五六七八九十])(?:个)?(?:方面|点|项|个特点|个方面的特点)[^。]*：$")
+# a comparison clause of one list item followed by the next item (较去年增长60%、……; 是去年的2.7倍、……)
+_COMPARED_ITEM_RE = re.compile(
+    r"(?:较|比)[^，。；、：]{1,12}?(?:增长|增加|提高|下降|减少)[\d.]+(?:%|个百分点|倍)、|是[^，。；、：]{1,12}?的[\d.]+倍、"
+)
+_BATCH_RE = re.compile(r"(?:一批|一系列)[^，。；：]*：([^。]+)")
 _COUNTED_RE = re.compile(r"(?:^|[：；。，])[一二三四五六七八九十][是要]")
 _RANK_RE = re.compile(r"位居|名列|排名第|排在第|居第")
 _TIME_PREFIX_RE = re.compile(
@@ -135,6 +142,7 @@ def check_text(
         lambda: _mixed_numerals(sentences),
         lambda: _significance(sentences),
         lambda: _few(units),
+        lambda: _batches(sentences),
         lambda: _plural_before_one(sentences),
         lambda: _doubled(sentences),
         lambda: _counts_twice(units),
@@ -147,6 +155,7 @@ def check_text(
         lambda: _orphan_examples(units),
         lambda: _repeat_leads(sentences),
         lambda: _repeat_frames(sentences),
+        lambda: _clause_times(sentences),
         lambda: _claims(sentences, data),
         lambda: (f for rule in rules for f in rule(sentences, data)),
         lambda: _rank_subjects(sentences),
@@ -382,6 +391,12 @@ def _repeat_frames(sentences: list[Sentence]) -> Iterator[Finding]:
     prev: Sentence | None = None
     for s in sentences:
         if prev is not None and prev.unit is s.unit:
+            # a run-in lead said again as the subject of the sentence after it (加强组织领导。加强组织领导是……)
+            head = LEADING_ENUMERATOR_RE.sub("", _plain(prev.text).strip()).rstrip("。")
+            if 4 <= _han_len(head) <= 12 and _plain(s.text).strip().startswith(head) and _lead_span(prev):
+                yield _f("quality-repeat-lead", f"小标题“{head}”又作下一句的开头", s)
+                prev = s
+                continue
             a, b = _DIGITS_RE.sub("#", _plain(prev.text)), _DIGITS_RE.sub("#", _plain(s.text))
             n = 0
             while n < min(len(a), len(b)) and a[n] == b[n]:
@@ -389,6 +404,26 @@ def _repeat_frames(sentences: list[Sentence]) -> Iterator[Finding]:
             if n >= FRAME_MIN and _han_len(a[:n]) >= 4 and not _COUNTED_RE.match(a):
                 yield _f("quality-repeat-lead", f"相邻两句句式相同（“{a[:n]}”），宜合为一句", s)
         prev = s
+
+
+_CLAUSE_TIME_RE = re.compile(r"全年|今年|明年|去年|每年|每季度|每月|每周|上半年|下半年|\d{4}年度?")
+
+
+def _clause_times(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A clause that opens with the time word the clause before it already said near its start (力争全年在A……，
+    全年在B……): the clauses share their period, which is said once."""
+    for s in sentences:
+        clauses = [c for c in re.split("[，；：]", _plain(s.text)) if c]
+        for a, b in itertools.pairwise(clauses):
+            m = _CLAUSE_TIME_RE.match(b)
+            if m and m.group() in a[: len(m.group()) + 2]:
+                yield _f("quality-repeat-lead", f"相邻分句重复时间词“{m.group()}”，宜只说一次", s)
+                break
+
+
+def _lead_span(s: Sentence) -> bool:
+    """Whether ``s`` is (inside) a run-in lead of its paragraph."""
+    return any(sp.role in LEAD_ROLES and sp.start <= s.start and s.end <= sp.end for sp in s.unit.spans)
 
 
 def _lead(text: str) -> str:
@@ -531,7 +566,25 @@ def _few(units: list[Unit]) -> Iterator[Finding]:
                 yield _f("quality-single", "说“以下几个方面”，后面只有一项", s)
 
 
+def _batches(sentences: list[Sentence]) -> Iterator[Finding]:
+    """“一批……：” (or 一系列) announcing a batch that the colon follows with one item only."""
+    for s in sentences:
+        m = _BATCH_RE.search(_plain(s.text))
+        if m and "；" not in m.group(1) and "、" not in m.group(1):
+            yield _f("quality-single", f"说“{m.group(0)[:3]}”，后面只有一项", s)
+
+
+def _comma_items(sentences: list[Sentence]) -> Iterator[Finding]:
+    """A 、 list that goes on after an item's own comparison clause (……16篇，较去年增长60%、《霁州日报》……):
+    an item holding a comma sets its list off by semicolons."""
+    for s in sentences:
+        m = _COMPARED_ITEM_RE.search(_plain(s.text))
+        if m:
+            yield _f("quality-nested-list", f"顿号列举的一项自带逗号分句（“{m.group()}”）", s)
+
+
 def _nested_lists(sentences: list[Sentence], data: object) -> Iterator[Finding]:
+    yield from _comma_items(sentences)
     if data is None:
         return
     needles: list[tuple[str, str, str]] = []  # (joined pair, the item holding 、, path)
@@ -652,37 +705,14 @@ def _flat_beside_approx(text: str) -> bool:
     return False
 
 
-def _bounded_in_data(data: object, token: str) -> bool:
-    """True when the facts hold the percentage ``token`` (82%以上) as a counted value the writer qualified
-    with 以上 (value 82, unit %, approx 以上): the bound is theirs, not ours."""
-    number = float(token[: token.index("%")])
-    seen: set[int] = set()
-
-    def walk(node: object, depth: int = 0) -> bool:
-        if node is None or isinstance(node, (str, int, float, bool)) or depth > 40 or id(node) in seen:
-            return False
-        seen.add(id(node))
-        if isinstance(node, (list, tuple)):
-            return any(walk(v, depth + 1) for v in node)
-        attrs = node if isinstance(node, dict) else getattr(node, "__dict__", None)
-        if not isinstance(attrs, dict):
-            return False
-        value, approx, unit = attrs.get("value"), attrs.get("approx"), attrs.get("unit")
-        if approx == "以上" and unit in ("%", "％") and isinstance(value, (int, float)) and value == number:
-            return True
-        values: Iterable[object] = attrs.values()
-        return any(walk(v, depth + 1) for v in values)
-
-    return walk(data)
-
-
 def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
     data_text: list[str] = []  # repr(data), made only when a sentence has a percentage with 以上
 
     def in_data(token: str) -> bool:
         if not data_text:
             data_text.append(repr(data) if data is not None else "")
-        return token in data_text[0] or _bounded_in_data(data, token)
+            data_text.append("".join(_bounded_percents(data)))
+        return token in data_text[0] or token in data_text[1]
 
     for s in sentences:
         text = _plain(s.text)
@@ -697,6 +727,10 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
         if _flat_beside_approx(text):
             yield _f("quality-claim", "约数旁说“持平”", s)
             continue
+        odd = _ODD_APPROX_RE.search(text)
+        if odd:
+            yield _f("quality-claim", f"“余”“多”只跟在整十、整百的数后（“{odd.group()}”）", s)
+            continue
         reversed_ = _REWARD_REVERSED_RE.search(text)
         if reversed_:
             yield _f("quality-claim", f"奖励的条件与结果颠倒（“{reversed_.group()}”）", s)
@@ -705,6 +739,19 @@ def _claims(sentences: list[Sentence], data: object) -> Iterator[Finding]:
         last = clauses[-1] if clauses else ""
         if "奖励" in text and _RULE_ONLY_RE.search(last) and "奖励" not in last:
             yield _f("quality-claim", f"奖励条件“{last}”后面没有对应的奖项或奖励", s)
+
+
+def _bounded_percents(node: object) -> Iterator[str]:
+    """“82%以上” for every percentage the data itself gives as a bound (value 82, unit %, approx 以上, or 余/多,
+    which zh.count says 以上 after a number that is not round)."""
+    if isinstance(node, dict):
+        if node.get("unit") in ("%", "％") and node.get("approx") in ("以上", "余", "多") and node.get("value") is not None:
+            yield f"{node['value']}%以上|"
+        for v in node.values():
+            yield from _bounded_percents(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _bounded_percents(v)
 
 
 def _rank_subjects(sentences: list[Sentence]) -> Iterator[Finding]:

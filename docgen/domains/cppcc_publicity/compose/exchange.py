@@ -215,7 +215,7 @@ def practices_text(
     ``subject`` (我们) is put before the first measure when it is a verb phrase that does not already say
     who acts (我…, or one of ``names``, e.g. the unit's short name or place).
     """
-    items = [phrases.clean(p) for p in practices if phrases.clean(p)]
+    items = phrases.as_measures(practices)
     if not items:
         return None
     own_subject = any(phrases.has_own_subject(part) for part in items[0].split("，")[1:])
@@ -266,6 +266,8 @@ def _next_steps(ctx: Ctx, ex: Exchange, who: str | None) -> list[Block]:
     # the frame says who acts (我们…… / 下一步，县政协将……): an item does not say it again
     subjects = ("我们", ctx.facts.org.short_name, org_name(ctx), ctx.facts.org.full_name or "")
     steps = [phrases.strip_subject(phrases.strip_transition(s), subjects) for s in ex.next_steps if _clause(s)]
+    if len(steps) == 1:  # said after the frame's 将 (several are announced as 以下方面, where a noun phrase fits)
+        steps = phrases.as_measures(steps)
     if steps:
         many = len(steps) > 1
         # a single step follows the frame's 将/打算 directly: its own deadline takes 在 (我们还将在6月前出台……)

@@ -423,7 +423,7 @@ def _planned(item: str) -> str:
 
 def measures(items: list[str]) -> str | None:
     """Planned measures: one → the sentence itself; several → "一是……；二是……。"."""
-    clean = [_planned(x) for x in items if phrases.clean(x)]
+    clean = [_planned(x) for x in phrases.as_measures(items)]
     if not clean:
         return None
     if len(clean) == 1:

@@ -157,7 +157,12 @@ def media(ctx: Ctx, a: Achievements, sub: str | None = None, exclude: frozenset[
             )
             for r in m.notable_reports
         ]
-        out.append((ctx.frag("ACH-media-reports", items="；".join(items)), (f"{A}.media.notable_reports",)))
+        out.append(
+            (
+                ctx.frag("ACH-media-reports", items="；".join(items), one_item=len(items) == 1),
+                (f"{A}.media.notable_reports",),
+            )
+        )
     if want("programmes"):
         for i, p in enumerate(m.programmes):
             out.append(
@@ -362,7 +367,7 @@ def campaigns(ctx: Ctx, a: Achievements, sub: str | None = None) -> list[Sent]:
                     org=ctx.org,
                     name=c.name,
                     publicity=_PUBLICITY_NAME.search(phrases.clean(c.name)) is not None,
-                    actions="，".join(phrases.clean(x) for x in c.actions if phrases.clean(x)) or None,
+                    actions="，".join(phrases.as_measures(c.actions)) or None,
                     coverage=phrases.join_items(cov, "和") or None,
                     report_to=c.report_to,
                     outcome=_outcome(c.type, c.outcome),

@@ -690,16 +690,17 @@ def task_details(
 ) -> None:
     """Targets, rewards, subscriptions and deadlines of one task section, in the voice of the ``prefix``
     families (TSK: a speech deploys; WSM: a summary plans).  ``rel`` (明年) goes to the ``{prefix}-targets`` family."""
+    given = [tg for tg in sec.targets if tg.min or tg.max]
+    # one sentence: a period the target before already said is not said again (全年在A……，在B……)
     targets = [
         ctx.frag(
             "TSK-target-item",
-            per=tg.per,
+            per=tg.per if k == 0 or tg.per != given[k - 1].per else None,
             outlet=ctx.outlet(tg.outlet) if tg.outlet else None,
             metric=tg.metric,
             amount=zh.num_range(tg.min, tg.max, tg.unit),
         )
-        for tg in sec.targets
-        if tg.min or tg.max
+        for k, tg in enumerate(given)
     ]
     if targets:
         p.add(
@@ -805,7 +806,7 @@ def demand_chain(items: list[str]) -> str:
     """一要……；二要……。 when every item is a verb phrase.  Items with their own subject or time (每位信息员
     每月……, 2026年上半年……) or their own 要 take 一是……, with 要 put before their predicate; a single item is a
     plain sentence (要…… / 每位信息员每月至少要……)."""
-    clean = [phrases.clean(x) for x in items if phrases.clean(x)]
+    clean = phrases.as_measures(items)
     if len(clean) == 1:
         return phrases.with_yao(clean[0]) + "。"
     all_verbs = all(phrases.phrase_kind(x) == "verb" and not _OWN_YAO.search(x) for x in clean)
