@@ -262,6 +262,22 @@ def test_a_result_label_that_gives_its_own_figure_is_not_followed_by_it_again(
     assert _seams(draft) == []
 
 
+@pytest.mark.parametrize("approx", ["近", "约", "余", "以上"])
+def test_a_label_that_gives_its_figure_takes_no_qualified_figure_either(approx: str) -> None:
+    """等11个乡镇 then 近11个 / 约11个: the qualified figure is the label's own, not said again."""
+    result = {"label": "宣讲覆盖青山镇、白鹭镇等11个乡镇", "value": 11, "unit": "个", "approx": approx}
+    draft = _exchange_results([result])
+    assert "11个乡镇。" in draft.text() and "乡镇近" not in draft.text() and "乡镇约" not in draft.text()
+    assert _seams(draft) == []
+
+
+def test_a_rate_the_writer_bounds_keeps_its_bound() -> None:
+    """approx 以上 on a percentage is the writer's bound (达82%以上), not a claim of ours."""
+    draft = _exchange_results([{"label": "信息采用率", "value": 82, "unit": "%", "approx": "以上"}])
+    assert "信息采用率达82%以上" in draft.text()
+    assert not [n for n in draft.notices if n.code.startswith("quality-")]  # the checker run with the facts
+
+
 @pytest.mark.parametrize(
     ("label", "approx", "said"),
     [

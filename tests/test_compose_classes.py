@@ -53,8 +53,8 @@ def test_unit_list_that_already_says_how_many_is_not_counted_again() -> None:
         },
     )
     text = _text(data)
-    assert "青禾县政协、望川区政协、石湾区政协等5个单位" in text
-    assert "等5家单位等" not in text
+    assert "青禾县政协、望川区政协、石湾区政协等5家单位" in text
+    assert "等5家单位等" not in text and "等5个单位" not in text
 
 
 def test_honour_title_that_carries_its_year_gets_no_second_year() -> None:
@@ -552,6 +552,15 @@ def test_exchange_agenda_count_only_where_it_adds_something(
     )
     text = _text(data)
     assert said in text and never not in text
+
+
+@pytest.mark.parametrize("kind", ["exchange", "written_exchange"])
+@pytest.mark.parametrize(("by", "said"), [("澜州市政协、青湾州政协等6家单位", "等6家单位"), ("澜州市政协等6个单位", "等6个单位")])
+def test_the_writers_measure_word_of_a_listed_count_is_kept(kind: str, by: str, said: str) -> None:
+    """等6家单位 is said 等6家单位 (never turned into 等6个单位); 个 stays 个."""
+    data = edit(minimal_speech(), {"meeting": {"name": "全市会议", "agenda_done": [{"type": kind, "by": by, "count": 6}]}})
+    text = _text(data)
+    assert said in text and ("等6个单位" if said == "等6家单位" else "等6家单位") not in text
 
 
 def test_outcome_object_that_ends_with_the_frame_noun_is_not_doubled() -> None:

@@ -60,3 +60,19 @@ def test_whole_and_head_marks() -> None:
     assert zh.book_title("“一带一路”倡议研究") == "《“一带一路”倡议研究》"  # a title's own quotes stay
     assert zh.strip_title_marks("《委员面对面》栏目") == "《委员面对面》栏目"
     assert Outlet(id="o", name="《委员面对面》栏目", level="own", type="column").name == "《委员面对面》栏目"
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["《东岚日报》", "《东岚政协报》"], "《东岚日报》《东岚政协报》"),
+        (["“西川政协”", "“青石融媒”客户端"], "“西川政协”“青石融媒”客户端"),
+        (["《东岚日报》", "“青石融媒”客户端", "县电视台"], "《东岚日报》、“青石融媒”客户端、县电视台"),
+        (["“委员风采”专栏", "“青石融媒”客户端"], "“委员风采”专栏、“青石融媒”客户端"),
+    ],
+)
+def test_marked_names_in_a_row_take_no_dunhao(names: list[str], joined: str) -> None:
+    """GB/T 15834: 《A》《B》 and “A”“B” without 、 (the checker's quality-punct); a name with words after its mark keeps it."""
+    from docgen.compose.context import join_book_titles
+
+    assert join_book_titles(names) == joined

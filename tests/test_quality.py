@@ -325,6 +325,11 @@ def test_a_qualifier_the_data_gives_is_not_a_claim() -> None:
     draft = _draft(_para("委员反映的信息占总数的80%以上。"))
     assert [f.code for f in check_draft(draft)] == ["quality-claim"]
     assert check_draft(draft, data={"note": "委员反映的信息占总数的80%以上"}) == []
+    # a counted value the writer qualified (value 80, unit %, approx 以上) gives the bound too
+    counted = {"results": [{"label": "委员反映占比", "value": 80, "unit": "%", "approx": "以上"}]}
+    assert check_draft(draft, data=counted) == []
+    for other in ({"value": 80, "unit": "%", "approx": ""}, {"value": 81, "unit": "%", "approx": "以上"}):
+        assert [f.code for f in check_draft(draft, data={"results": [other]})] == ["quality-claim"]
 
 
 def test_a_county_has_no_levels_of_cppcc_below_it() -> None:

@@ -407,10 +407,11 @@ class Ctx:
 
 
 def join_book_titles(names: list[str]) -> str:
-    """Consecutive 《》 titles are written without 顿号 (《A》《B》); other names are joined with 、."""
+    """Consecutive marked names are written without 顿号 (《A》《B》, “A”“B”客户端: GB/T 15834 4.5.3.5);
+    other names are joined with 、."""
     out = ""
     for i, n in enumerate(names):
-        if i and not (n.startswith("《") and out.endswith("》")):
+        if i and not ((n.startswith("《") and out.endswith("》")) or (n.startswith("“") and out.endswith("”"))):
             out += "、"
         out += n
     return out

@@ -91,6 +91,16 @@ def split_count_suffix(text: str) -> tuple[str, int | None]:
     return t[: m.start()].rstrip("、，"), count
 
 
+_MEASURE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十]+)\s*([家个])")
+
+
+def count_measure(text: str | None, default: str = "个") -> str:
+    """The measure word the writer gave a listed count (``"A、B等6家单位"`` → 家): said again as written,
+    never changed to 个; ``default`` when the text gives none."""
+    m = _MEASURE.search(text or "")
+    return m.group(1) if m else default
+
+
 def _cn_small(text: str) -> int | None:
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
     if text == "十":

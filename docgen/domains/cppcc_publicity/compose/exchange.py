@@ -163,7 +163,8 @@ def result_clause(ctx: Ctx, r: Result, path: str, *, with_period: bool = True) -
 
 def _says_count(label: str, amount: str) -> bool:
     """True when the label holds the result's own figure (……等11个设区市 for 11个; 12篇被转载 for 12篇)."""
-    m = re.match(r"^(?:近|约)?(\d+(?:\.\d+)?)(\D?)", amount)  # 近11个 beside 等11个设区市 too
+    # the writer's own figure may carry a qualifier (近11个, 约11个, 11余个): the label still gives the figure
+    m = re.match(r"^(?:近|约)?(\d+(?:\.\d+)?)(?:余|多)?(\D?)", amount)
     if m is None or not m.group(2):
         return False
     number, unit = m.groups()

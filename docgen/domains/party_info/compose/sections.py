@@ -54,9 +54,6 @@ def horizon_rel(ctx: Ctx) -> str | None:
 _REPORT_NOUN = re.compile("(?:报告|通报|讲话|说明|发言|辅导|讲座|解读|授课|党课|讲评|点评)$")
 
 
-#: the measure word the writer gave a listed count (等3家单位): said again as written, not changed to 个
-_MEASURE = re.compile(r"等\s*(?:\d+|[一二两三四五六七八九十]+)\s*([家个])")
-
 _FIELD_WORDS = {"text": "内容", "by": "发言者或单位", "topic": "主题"}
 
 
@@ -79,8 +76,7 @@ def _agenda_words(ctx: Ctx, a: AgendaDone, j: int) -> str | None:
     n = a.count or listed
     if by and n and (by.startswith("各") or len(by.split("、")) >= n):
         n = None
-    measure = _MEASURE.search(a.by or "")
-    who = f"{by}等{n}{measure.group(1) if measure else '个'}单位" if by and n else by
+    who = f"{by}等{n}{phrases.count_measure(a.by)}单位" if by and n else by
     topic = phrases.clean(a.topic) if a.topic else None
     path = f"meeting.agenda_done[{j}]"
     if a.type == "relay" and text:

@@ -162,7 +162,8 @@ def _agenda_words(ctx: Ctx, a: object, path: str) -> str | None:
     n = a.count or listed
     if by and n and (by.startswith("各") or _HAS_COUNT.search(by) or len(by.split("、")) >= n):
         n = None  # 各县（市、区）政协 / 6位同志 / a complete list: 等N个单位 would be wrong or doubled
-    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by or None, count=ctx.count(n, "个"), topic=topic)
+    count = ctx.count(n, phrases.count_measure(a.by))  # the writer's 等6家单位 stays 家
+    return ctx.frag(f"OPN-agenda-{a.type}", text=text, by=by or None, count=count, topic=topic)
 
 
 # --- achievements --------------------------------------------------------------------------------------
