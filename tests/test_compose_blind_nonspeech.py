@@ -307,6 +307,10 @@ def test_a_rate_result_is_said_with_its_verb(label: str, approx: str, said: str)
         ("材料印制和会场服务", "区政协办公室：负责材料印制和会场服务。"),
         ("负责会议宣传报道；", "区政协办公室：负责会议宣传报道。"),  # a verb phrase stands as written
         ("起草会议方案、联系交流发言单位", "区政协办公室：起草会议方案、联系交流发言单位。"),
+        # a duty naming its own unit as the agent: the unit is not said twice
+        ("会务由区政协办公室负责，", "区政协办公室：负责会务。"),
+        ("会场布置、音响调试均由本单位负责", "区政协办公室：负责会场布置、音响调试。"),
+        ("会议报道由区融媒体中心负责", "区政协办公室：会议报道由区融媒体中心负责。"),  # another unit: as written
     ],
 )
 def test_a_duty_written_as_a_noun_phrase_takes_fuze(duty: str, said: str) -> None:

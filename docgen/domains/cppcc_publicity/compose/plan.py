@@ -11,6 +11,7 @@ marker in draft mode; level-1 numbers follow the sections that remain.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from docgen import zh
@@ -157,15 +158,21 @@ def _materials(ctx: Ctx, plan: Plan) -> list[Block]:
     return _numbered(ctx, texts, "plan.materials")
 
 
-def _duty(text: str) -> str:
+def _duty(text: str, unit: str = "") -> str:
     """A unit's duty as a predicate: a noun phrase the clerk wrote (会务, 会场布置、音响调试等) takes 负责 before it
-    (市政协办公室：负责会务); a verb phrase or a clause (负责……, 起草……, 主任负责总协调) stands as written."""
+    (市政协办公室：负责会务); a verb phrase or a clause (负责……, 起草……, 主任负责总协调) stands as written.  A
+    duty that names its own unit as the agent (会务由办公室负责) is said after the unit without it (负责会务):
+    办公室：会务由办公室负责 names the unit twice."""
     t = phrases.clean(text)
+    if unit:
+        m = re.fullmatch(rf"(.+?)(?:均|统一|主要)?由(?:{re.escape(unit)}|本单位|该单位)(?:具体|牵头)?负责", t)
+        if m:
+            t = m.group(1).rstrip("，、")
     return "负责" + t if phrases.phrase_kind(t) in ("noun", "stub") else t
 
 
 def _division(ctx: Ctx, plan: Plan) -> list[Block]:
-    texts = [ctx.frag("PLN-duty", unit=d.unit.strip(), duty=_duty(d.duty)) for d in plan.division]
+    texts = [ctx.frag("PLN-duty", unit=d.unit.strip(), duty=_duty(d.duty, d.unit.strip())) for d in plan.division]
     return _numbered(ctx, texts, "plan.division")
 
 
