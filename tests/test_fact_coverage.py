@@ -96,3 +96,10 @@ def test_a_name_in_book_marks_must_stand_in_the_text_as_it_is() -> None:
     text = "青石市政协社情民意信息工作稳步推进，考评工作有办法。"
     assert [u.path for u in uncovered(data, text)] == ["achievements.mechanisms.0"]
     assert uncovered(data, "制定了《青石市政协社情民意信息工作考评办法》。") == []
+
+
+def test_a_duty_said_after_its_units_colon_is_said() -> None:
+    """会务由办公室负责 is said as 办公室：负责会务 (the unit before the colon); a duty not there is lost."""
+    data = {"plan": {"division": [{"unit": "办公室", "duty": "会务由办公室负责"}]}}
+    assert uncovered(data, "1.办公室：负责会务。") == []
+    assert [u.path for u in uncovered(data, "1.办公室：负责会议报道。")] == ["plan.division.0.duty"]

@@ -151,6 +151,9 @@ def _shown(value: object, text: str, flat: str) -> bool:
         return f"{month}月{day}日" in text or f"{m.group(1)}年{month}月" in text or hanzi in text
     if s in text or _flat(s) in flat:
         return True
+    agent = _AGENT_RE.match(s)
+    if agent and _flat(agent.group(2)) in flat and _shown("负责" + agent.group(1), text, flat):
+        return True  # 会务由办公室负责 said 办公室：负责会务 (the agent named once, as the line's label)
     if s[0] in "万亿" and any(f"{s[0]}{q}{s[1:]}" in text for q in "余多"):
         return True  # a unit of 万 with its qualifier inside (300万余条)
     aside = _ASIDE_RE.sub("", s)
@@ -178,6 +181,8 @@ def _shown(value: object, text: str, flat: str) -> bool:
 
 
 _CLAUSE_RE = re.compile(r"[，。；：！？\n]")
+# a duty with its agent (会务由办公室负责): the same fact as 负责会务 said of 办公室
+_AGENT_RE = re.compile(r"^(.+?)(?:均|统一|主要)?由(.+?)(?:具体|牵头)?负责$")
 
 
 def _said_shorter(han: str, text: str) -> bool:
