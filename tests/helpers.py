@@ -154,3 +154,31 @@ def positive_ints(node: Any, skip: frozenset[str] = frozenset()) -> list[int]:
     if isinstance(node, list):
         return [n for v in node for n in positive_ints(v, skip)]
     return [node] if isinstance(node, int) and not isinstance(node, bool) and node > 0 else []
+
+
+def compose_data(data: dict[str, Any]) -> Any:
+    """The draft composed from inline facts (through the public validation and composition)."""
+    from docgen.compose import compose
+
+    return compose(validate_text(dump(data)))
+
+
+def seams(draft: Any) -> list[str]:
+    """The checker's findings on a draft, formatted."""
+    from docgen.quality import check_draft
+
+    return [f.format() for f in check_draft(draft)]
+
+
+def summary_facts(**changes: Any) -> dict[str, Any]:
+    """A minimal work summary (the minimal speech turned into one), with ``changes`` applied (see edit())."""
+    data = edit(
+        minimal_speech(),
+        {
+            "document.kind": "work_summary",
+            "document.id": "t-summary",
+            "document.speaker": DELETE,
+            "document.salutation": DELETE,
+        },
+    )
+    return edit(data, changes)

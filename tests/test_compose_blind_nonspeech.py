@@ -10,32 +10,26 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from helpers import DELETE, dump, edit, minimal_exchange, minimal_speech, validate_text
+from helpers import (
+    compose_data,
+    edit,
+    minimal_exchange,
+    minimal_speech,
+    seams,
+    summary_facts,
+)
 
-from docgen.compose import compose, phrases
+from docgen.compose import phrases
 from docgen.draft import Draft
-from docgen.quality import check_draft
 
 
 def _draft(data: dict[str, Any]) -> Draft:
-    return compose(validate_text(dump(data)))
+    draft: Draft = compose_data(data)
+    return draft
 
 
-def _seams(draft: Draft) -> list[str]:
-    return [f.format() for f in check_draft(draft)]
-
-
-def _summary(**changes: Any) -> dict[str, Any]:
-    data = edit(
-        minimal_speech(),
-        {
-            "document.kind": "work_summary",
-            "document.id": "t-summary",
-            "document.speaker": DELETE,
-            "document.salutation": DELETE,
-        },
-    )
-    return edit(data, changes)
+_seams = seams
+_summary = summary_facts
 
 
 # --- an item's own time after a point lead (一是9月，配合…… → 一是9月配合……) ------------------------------------

@@ -11,32 +11,24 @@ import datetime as dt
 import re
 from typing import Any
 
-from helpers import DELETE, dump, edit, minimal_exchange, minimal_speech, validate_text
+from helpers import (
+    compose_data,
+    edit,
+    minimal_exchange,
+    seams,
+    summary_facts,
+)
 
-from docgen.compose import compose
 from docgen.draft import Draft, Heading
-from docgen.quality import check_draft
 
 
 def _draft(data: dict[str, Any]) -> Draft:
-    return compose(validate_text(dump(data)))
+    draft: Draft = compose_data(data)
+    return draft
 
 
-def _seams(draft: Draft) -> list[str]:
-    return [f.format() for f in check_draft(draft)]
-
-
-def _summary(**changes: Any) -> dict[str, Any]:
-    data = edit(
-        minimal_speech(),
-        {
-            "document.kind": "work_summary",
-            "document.id": "t-summary",
-            "document.speaker": DELETE,
-            "document.salutation": DELETE,
-        },
-    )
-    return edit(data, changes)
+_seams = seams
+_summary = summary_facts
 
 
 # --- a writer's own numbering ---------------------------------------------------------------------------------
