@@ -1276,3 +1276,20 @@ def test_a_deadline_on_the_date_just_said_is_not_dated_again() -> None:
     assert "征订情况" in text and "市政协办公室" in text
     later = edit(section, {"deadlines[0].by": dt.date(2025, 1, 10)})
     assert "1月10日" in _text(edit(minimal_speech(), {"tasks.sections[0]": later}))
+
+
+@pytest.mark.parametrize("kind", ["relay", "lecture", "report", "requirement"])
+@pytest.mark.parametrize(
+    ("item", "field"),
+    [({"count": 6}, "count"), ({"by": "澜州市政协、青湾州政协等6家单位"}, "by")],
+)
+def test_an_agenda_count_its_type_cannot_say_is_warned_about(kind: str, item: dict[str, Any], field: str) -> None:
+    """A count has a place only in an exchange's wording; given to another type, it is warned about at its line."""
+    agenda = {"type": kind, "text": "全国政协宣传工作座谈会精神", "topic": "政协新闻写作"} | item
+    if "by" not in agenda:
+        agenda["by"] = "市委宣传部副部长"
+    data = edit(minimal_speech(), {"meeting": {"name": "全市会议", "agenda_done": [agenda]}})
+    draft = _draft(data)
+    notes = [n for n in draft.notices if n.code == "unused-fact" and "单位数" in n.message]
+    assert "等6" not in draft.text()  # none of these wordings has a place for a count
+    assert notes and all(n.path.endswith(f".{field}") for n in notes)

@@ -140,6 +140,22 @@ def agenda_unshown(ctx: Ctx, a: AgendaDone, said: str, path: str) -> None:
             f"这项议程的{_FIELD_WORDS[name]}（{name}）在这类议程（{a.type}）的说法中用不上，未写入文稿",
             f"{path}.{name}",
         )
+    # a count has a place only in an exchange's wording (等6家单位作了交流发言); any other type that was
+    # given one (in count, or at the end of by: ……等6家单位) does not say it
+    listed = phrases.split_count_suffix(a.by)[1] if a.by else None
+    n = a.count or listed
+    if n and a.type not in ("exchange", "written_exchange") and not _shows_number(n, said):
+        for name in ("count", "by"):
+            if (name == "count" and a.count) or (name == "by" and listed):
+                ctx.notice(
+                    "unused-fact",
+                    f"这项议程的单位数（{n}）在这类议程（{a.type}）的说法中用不上，未写入文稿",
+                    f"{path}.{name}",
+                )
+
+
+def _shows_number(n: int, said: str) -> bool:
+    return re.search(rf"(?<!\d){n}(?!\d)", said) is not None or zh.cn_numeral(n) in said
 
 
 def _agenda_words(ctx: Ctx, a: object, path: str) -> str | None:
