@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 import pytest
-from helpers import dump, edit, minimal_speech, validate_text
+from helpers import dump, edit, minimal_speech, seams, validate_text
 
 from docgen.compose import compose
 from docgen.draft import Draft
@@ -25,8 +25,7 @@ def _draft(data: dict[str, Any]) -> Draft:
     return compose(validate_text(dump(data)))
 
 
-def _seams(draft: Draft) -> list[str]:
-    return [f.format() for f in check_draft(draft)]
+_seams = seams  # the checker's findings, formatted (helpers.seams)
 
 
 # --- a collective word before a single item (一批重点报道……：one report) -----------------------------------

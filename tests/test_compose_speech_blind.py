@@ -11,19 +11,17 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from helpers import dump, edit, minimal_exchange, minimal_speech, validate_text
+from helpers import dump, edit, minimal_exchange, minimal_speech, seams, validate_text
 
 from docgen.compose import compose
 from docgen.draft import Draft
-from docgen.quality import check_draft
 
 
 def _draft(data: dict[str, Any], mode: str = "final") -> Draft:
     return compose(validate_text(dump(edit(data, {"document.mode": mode}))))
 
 
-def _seams(draft: Draft) -> list[str]:
-    return [f.format() for f in check_draft(draft)]
+_seams = seams  # the checker's findings, formatted (helpers.seams)
 
 
 def _concluding(**changes: Any) -> dict[str, Any]:
